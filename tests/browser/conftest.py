@@ -1,0 +1,144 @@
+"""A real `workbook serve --demo` on a free port, and headless Debian Chromium driven by
+Playwright. Every page fixture fails its test on a console error, an uncaught page error, or
+any request to a host other than 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+PAGE_TIMEOUT_MS = 90_000
+CELL_ERROR = "There was an error when executing cell"
+# Voilà 0.5 sends its kernel-shutdown beacon on unload without the XSRF token, and the server
+# refuses it (403). The kernel is then reaped by culling (see `workbook serve`); we keep XSRF
+# protection on and ignore exactly that request.
+KNOWN_VOILA_403 = "/voila/api/shutdown/"
+
+
+def _is_problem(response) -> bool:
+    return response.status >= 400 and not (
+        response.status == 403 and KNOWN_VOILA_403 in response.url)
+
+
+@dataclass
+class Server:
+    base: str
+    home: Path
+    profile: str
+    log: Path
+
+    def url(self, notebook: str) -> str:
+        return f"{self.base}/voila/render/{notebook}"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"workbook serve exited early:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"workbook serve did not answer in {seconds}s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Server:
+    """One server for the session, on an English demo profile in a temporary WORKBOOK_HOME."""
+    home = tmp_path_factory.mktemp("workbook-home")
+    log = home / "serve.log"
+    port = _free_port()
+    env = dict(os.environ, WORKBOOK_HOME=str(home))
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "workbook", "serve", "--demo", "--lang", "en",
+             "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base + "/", proc, log)
+        yield Server(base=base, home=home, profile="demo", log=log)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"Chromium is missing at {CHROMIUM}: CI must run the browser tests")
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser context; at teardown, asserts the page stayed clean and local."""
+    context = browser.new_context(viewport={"width": 1280, "height": 2400},
+                                  accept_downloads=True)
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    foreign: list[str] = []
+    problems: list[str] = []
+
+    def _route(route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or urlparse(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            foreign.append(url)
+            route.abort()
+
+    context.route("**/*", _route)
+    tab = context.new_page()
+    # Failed loads are judged on their response (URL known); the console's copy carries none.
+    tab.on("console", lambda m: problems.append(f"console.{m.type}: {m.text}")
+           if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    tab.on("response", lambda r: problems.append(f"HTTP {r.status} for {r.url}")
+           if _is_problem(r) else None)
+    yield tab
+    context.close()
+    assert not foreign, f"requests left 127.0.0.1: {foreign}"
+    assert not problems, f"the page reported errors: {problems}"
+
+
+def open_page(tab, server: Server, notebook: str, ready_selector: str = ".wb-page"):
+    """Load a Voilà page and wait until its widgets are drawn; fail on a cell error
+    (Voilà answers 200 even when a cell fails)."""
+    tab.goto(server.url(notebook))
+    tab.wait_for_selector(f"{ready_selector}, :text('{CELL_ERROR}')")
+    content = tab.content()
+    assert CELL_ERROR not in content, f"a cell failed in {notebook}; server log:\n" \
+        f"{server.log.read_text()[-3000:]}"
+    return tab

@@ -1,0 +1,55 @@
+"""The home page as a person sees it, in a real browser."""
+
+import pytest
+
+from tests.browser.conftest import open_page
+from workbook.paths import notebooks_dir
+from workbook.ui.common import PAGES
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_shows_title_links_and_a_drawn_chart(page, server, tmp_path):
+    open_page(page, server, "home.ipynb")
+    page.wait_for_selector(".wb-page .main-svg")
+    assert page.locator(".wb-header h2", has_text="Networking Workbook").is_visible()
+    assert page.locator(".wb-home-links li").count() == len(PAGES)
+    for key, notebook in PAGES:
+        built = (notebooks_dir() / notebook).is_file()
+        assert page.locator(f".wb-home-links a[href='{notebook}']").count() == int(built), key
+    assert page.locator(".wb-home-summary", has_text="Camille Durand").is_visible()
+    bars = page.locator(".wb-page .main-svg .bars path")
+    assert bars.count() > 0
+    page.screenshot(path=str(tmp_path / "home.png"))
+
+
+def test_language_switch_is_remembered_across_pages(page, server):
+    open_page(page, server, "home.ipynb")
+    page.get_by_role("button", name="Français").click()
+    page.wait_for_selector(".wb-header h2:has-text('Classeur réseau')")
+    page.reload()
+    open_page(page, server, "home.ipynb")
+    assert page.locator(".wb-header h2", has_text="Classeur réseau").is_visible()
+    page.get_by_role("button", name="English").click()  # leave the profile as found
+    page.wait_for_selector(".wb-header h2:has-text('Networking Workbook')")
+
+
+def test_user_text_is_not_run_as_html(page, server):
+    """A contact name carrying an `onerror` handler is shown as text, never executed."""
+    import sqlite3
+
+    conn = sqlite3.connect(server.home / "profiles" / "demo.sqlite")
+    with conn:
+        conn.execute("INSERT INTO settings(key, value) VALUES ('display_name', ?)"
+                     " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                     ('<img src=x onerror="document.title=\'pwned\'">Camille Durand',))
+    try:
+        open_page(page, server, "home.ipynb")
+        summary = page.locator(".wb-home-summary")
+        assert "<img src=x" in summary.inner_text()
+        assert page.title() != "pwned"
+        assert page.locator(".wb-home-summary img").count() == 0
+    finally:
+        with conn:
+            conn.execute("UPDATE settings SET value = 'Camille Durand' WHERE key = 'display_name'")
+        conn.close()

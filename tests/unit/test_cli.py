@@ -1,0 +1,94 @@
+"""The `workbook` command line: help everywhere, one clear line and exit 2 on bad input."""
+
+import subprocess
+import sys
+
+import pytest
+
+from workbook.cli import COMMANDS, main
+from workbook.commands.serve import is_loopback, voila_command
+from workbook.store import open_profile
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", [[], *[[name] for name in COMMANDS]])
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--help"])
+    assert done.value.code == 0
+    assert "usage: workbook" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["nonsense"], "invalid choice"),
+    (["serve", "--port", "abc"], "invalid int value"),
+    (["serve", "--port", "70000"], "out of range"),
+    (["serve", "--lang", "de"], "invalid choice"),
+    (["demo", "--profile", "../escape"], "invalid profile name"),
+    (["serve", "--frobnicate"], "unrecognized arguments"),
+])
+def test_bad_arguments_give_one_line_on_stderr_and_status_2(argv, expected, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert expected in err
+    assert err.count("\n") == 1 and err.startswith("workbook: error:")
+
+
+def test_demo_fills_a_profile_and_refuses_to_overwrite_it(capsys):
+    assert main(["demo", "--profile", "trial"]) == 0
+    conn = open_profile("trial")
+    contacts = conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0]
+    conn.execute("UPDATE contacts SET notes = 'mine' WHERE id = 1")
+    conn.close()
+    assert 140 <= contacts <= 160
+    assert main(["demo", "--profile", "trial"]) == 2
+    assert "already holds contacts" in capsys.readouterr().err
+    conn = open_profile("trial")
+    assert conn.execute("SELECT notes FROM contacts WHERE id = 1").fetchone()[0] == "mine"
+    conn.close()
+    assert main(["demo", "--profile", "trial", "--replace"]) == 0
+    conn = open_profile("trial")
+    assert conn.execute("SELECT notes FROM contacts WHERE id = 1").fetchone()[0] == ""
+    conn.close()
+
+
+def test_the_demo_persona_is_realistic(home):
+    main(["demo"])
+    conn = open_profile("demo")
+    layers = dict(conn.execute("SELECT layer, COUNT(*) FROM contacts GROUP BY layer").fetchall())
+    assert layers["inner"] <= 5 and layers["close"] <= 15
+    roles = {r[0] for r in conn.execute("SELECT DISTINCT role FROM contact_roles")}
+    assert {"connector", "prescriber", "journalist", "decision_maker"} <= roles
+    span = conn.execute("SELECT julianday(MAX(occurred_on)) - julianday(MIN(occurred_on))"
+                        " FROM interactions").fetchone()[0]
+    assert span > 300
+    assert conn.execute("SELECT COUNT(*) FROM journalists").fetchone()[0] >= 3
+    assert conn.execute("SELECT COUNT(*) FROM positioning_versions").fetchone()[0] >= 1
+    conn.close()
+
+
+@pytest.mark.parametrize("address, loopback", [
+    ("127.0.0.1", True), ("127.3.4.5", True), ("::1", True), ("localhost", True),
+    ("0.0.0.0", False), ("192.168.1.10", False), ("example.org", False)])
+def test_loopback_detection(address, loopback):
+    assert is_loopback(address) is loopback
+
+
+def test_serve_passes_the_address_token_and_our_template_to_voila():
+    import argparse
+
+    args = argparse.Namespace(port=9000, ip="0.0.0.0")
+    command = voila_command(args, "s3cret")
+    assert "--Voila.ip=0.0.0.0" in command and "--token=s3cret" in command
+    assert "--template=workbook" in command and "--port=9000" in command
+
+
+def test_the_console_script_runs():
+    done = subprocess.run([sys.executable, "-m", "workbook", "--version"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("workbook ")

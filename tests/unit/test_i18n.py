@@ -1,0 +1,69 @@
+"""FR and EN catalogues are complete, consistent, and cover every key the code uses."""
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from workbook.domain import vocabulary
+from workbook.i18n import LANGUAGES, MissingTranslation, Translator, catalogue, \
+    normalise_language
+
+PACKAGE = Path(__file__).resolve().parents[2] / "workbook"
+
+
+def _placeholders(text):
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_languages_have_exactly_the_same_keys():
+    fr, en = catalogue("fr"), catalogue("en")
+    assert sorted(fr.keys() - en.keys()) == [], "missing in English"
+    assert sorted(en.keys() - fr.keys()) == [], "missing in French"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_value_is_empty_and_placeholders_match(lang):
+    other = catalogue("en" if lang == "fr" else "fr")
+    for key, text in catalogue(lang).items():
+        assert text.strip(), f"{lang}:{key} is empty"
+        assert _placeholders(text) == _placeholders(other[key]), key
+
+
+def test_every_code_of_the_vocabulary_is_translated():
+    groups = {"role": vocabulary.ROLES, "layer": vocabulary.LAYERS, "need": vocabulary.NEEDS,
+              "kind": vocabulary.INTERACTION_KINDS, "direction": vocabulary.DIRECTIONS,
+              "purpose": vocabulary.PURPOSES}
+    for lang in LANGUAGES:
+        tr = Translator(lang)
+        for group, codes in groups.items():
+            for code in codes:
+                assert tr.has(f"vocab.{group}.{code}"), f"{lang}: vocab.{group}.{code}"
+
+
+KEY_LITERAL = re.compile(r"""\btr\(\s*["']([a-z_]+(?:\.[a-z0-9_]+)+)["']\s*[,)]""")
+
+
+def test_every_literal_key_used_in_the_code_exists():
+    used = set()
+    for path in PACKAGE.rglob("*.py"):
+        used |= set(KEY_LITERAL.findall(path.read_text(encoding="utf-8")))
+    assert used, "the scan found no key at all"
+    missing = sorted(key for key in used if key not in catalogue("en"))
+    assert missing == []
+
+
+def test_missing_key_is_an_error_not_a_blank():
+    with pytest.raises(MissingTranslation):
+        Translator("fr")("home.no_such_key")
+
+
+@pytest.mark.parametrize("raw, lang", [("fr_FR", "fr"), ("EN", "en"), ("en-GB", "en"),
+                                       ("de", "fr"), (None, "fr"), ("", "fr")])
+def test_language_codes_are_normalised(raw, lang):
+    assert normalise_language(raw) == lang
+
+
+def test_placeholders_are_filled():
+    assert Translator("en")("home.summary", contacts=3, last="2026-01-01").startswith("3 contacts")

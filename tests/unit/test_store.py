@@ -1,0 +1,177 @@
+"""The store on real SQLite files: transactions, migrations, erasure, concurrent writers."""
+
+import sqlite3
+import threading
+
+import pytest
+
+from workbook.store import NewerSchemaError, open_path, transaction
+from workbook.store.contacts import add_contact, delete_contact, log_interaction
+from workbook.store.db import connect
+from workbook.store.migrations import all_migrations, current_version, latest_version, migrate
+from workbook.store.settings import get_setting, set_setting
+
+
+@pytest.fixture
+def db(tmp_path):
+    conn = open_path(tmp_path / "profile.sqlite")
+    yield conn
+    conn.close()
+
+
+def test_a_new_profile_is_at_the_latest_version_and_records_each_migration(db):
+    assert current_version(db) == latest_version() >= 2
+    recorded = [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY 1")]
+    assert recorded == list(range(1, latest_version() + 1))
+
+
+def test_connection_uses_wal_foreign_keys_and_a_busy_timeout(db):
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+
+
+def test_a_failed_write_changes_nothing(db):
+    with pytest.raises(RuntimeError):
+        with transaction(db):
+            add_contact(db, "Ana Kerbrat", layer="close")
+            raise RuntimeError("power cut")
+    assert db.execute("SELECT COUNT(*) FROM contacts").fetchone()[0] == 0
+
+
+def test_a_nested_failure_rolls_back_only_its_savepoint(db):
+    with transaction(db):
+        add_contact(db, "Kept Person")
+        with pytest.raises(sqlite3.IntegrityError):
+            add_contact(db, "Bad Layer", layer="nowhere")
+    names = [r[0] for r in db.execute("SELECT full_name FROM contacts")]
+    assert names == ["Kept Person"]
+
+
+def test_erasing_a_contact_removes_its_roles_needs_interactions_and_notes(db):
+    contact = add_contact(db, "Léa Vidal", organisation="Helio Parc", roles=["connector"],
+                          needs=["talent"], notes="met at the job fair")
+    log_interaction(db, contact, "2026-03-01", "coffee")
+    version = db.execute("INSERT INTO positioning_versions(one_liner) VALUES ('x')").lastrowid
+    db.execute("INSERT INTO repeat_backs(version_id, connector_name, contact_id, rephrasing,"
+               " recorded_on) VALUES (?, 'Léa', ?, 'she does logistics', '2026-03-02')",
+               (version, contact))
+    delete_contact(db, contact)
+    for table in ("contacts", "contact_roles", "contact_needs", "interactions", "repeat_backs"):
+        assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
+    assert db.execute("SELECT COUNT(*) FROM organisations").fetchone()[0] == 1
+
+
+def test_two_connections_writing_at_once_both_land(tmp_path):
+    path = tmp_path / "shared.sqlite"
+    open_path(path).close()
+    errors = []
+
+    def writer(prefix):
+        conn = connect(path)
+        try:
+            for i in range(40):
+                with transaction(conn):
+                    conn.execute("INSERT INTO contacts(full_name) VALUES (?)", (f"{prefix}{i}",))
+        except Exception as problem:  # pragma: no cover - reported below
+            errors.append(problem)
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=writer, args=(p,)) for p in "ab"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    conn = connect(path)
+    assert conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0] == 80
+    conn.close()
+
+
+# Rows each schema version can hold; the upgrade must keep them all.
+SAMPLE_ROWS = {
+    1: [
+        "INSERT INTO settings VALUES ('display_name', 'Camille')",
+        "INSERT INTO organisations(id, name, name_key) VALUES (1, 'Helio Parc', 'helio parc')",
+        "INSERT INTO contacts(id, full_name, organisation_id, layer, notes)"
+        " VALUES (1, 'Léa Vidal', 1, 'close', 'ancienne collègue')",
+        "INSERT INTO contact_roles VALUES (1, 'connector')",
+        "INSERT INTO contact_needs VALUES (1, 'talent')",
+        "INSERT INTO interactions(contact_id, occurred_on, kind) VALUES (1, '2026-01-05', 'lunch')",
+    ],
+    2: [
+        "INSERT INTO positioning_versions(one_liner, score) VALUES ('Supply chain', 70)",
+        "INSERT INTO journalists(contact_id, outlet) VALUES (1, 'Ouest Éco')",
+        "INSERT INTO groups(id, name) VALUES (1, 'Club mardi')",
+        "INSERT INTO participants(group_id, display_name) VALUES (1, 'Karim')",
+    ],
+}
+
+
+def _table_counts(conn):
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+@pytest.mark.parametrize("start", range(0, latest_version()))
+def test_upgrading_from_every_earlier_version_keeps_the_data(tmp_path, start):
+    path = tmp_path / "old.sqlite"
+    conn = connect(path)
+    migrate(conn, target=start)
+    with transaction(conn):
+        for version in range(1, start + 1):
+            for statement in SAMPLE_ROWS.get(version, []):
+                conn.execute(statement)
+    before = {t: n for t, n in _table_counts(conn).items() if t != "schema_migrations"}
+    conn.close()
+
+    upgraded = open_path(path)
+    after = _table_counts(upgraded)
+    assert current_version(upgraded) == latest_version()
+    for table, count in before.items():
+        assert after[table] == count, table
+    if start >= 1:
+        row = upgraded.execute("SELECT full_name, notes FROM contacts WHERE id = 1").fetchone()
+        assert tuple(row) == ("Léa Vidal", "ancienne collègue")
+        assert (tmp_path / f"old.sqlite.v{start}.bak").exists()
+    upgraded.close()
+
+
+def test_every_version_has_sample_rows_in_the_upgrade_test():
+    assert set(SAMPLE_ROWS) >= set(range(1, latest_version()))
+
+
+def test_a_failing_migration_leaves_the_file_at_its_previous_version(tmp_path, monkeypatch):
+    from workbook.store import migrations as module
+
+    good = all_migrations()
+    broken = [*good, module.Migration(len(good) + 1, "broken",
+                                      "CREATE TABLE extra(x); INSERT INTO nowhere VALUES (1);")]
+    monkeypatch.setattr(module, "all_migrations", lambda: broken)
+    conn = connect(tmp_path / "p.sqlite")
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(conn)
+    assert current_version(conn) == len(good)
+    assert "extra" not in _table_counts(conn)
+    conn.close()
+
+
+def test_a_profile_from_a_newer_workbook_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.sqlite"
+    conn = connect(path)
+    conn.execute(f"PRAGMA user_version = {latest_version() + 1}")
+    conn.close()
+    with pytest.raises(NewerSchemaError):
+        open_path(path)
+    conn = connect(path)
+    assert current_version(conn) == latest_version() + 1
+    conn.close()
+
+
+def test_settings_round_trip(db):
+    assert get_setting(db, "lang") is None
+    set_setting(db, "lang", "en")
+    set_setting(db, "lang", "fr")
+    assert get_setting(db, "lang") == "fr"

@@ -1,0 +1,61 @@
+"""`workbook` command line: serve, demo, import, export, plan."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from workbook import __version__
+from workbook.commands import UsageError
+from workbook.paths import ProfileNameError
+
+# command name -> module in workbook.commands
+COMMANDS = {
+    "serve": "serve",
+    "demo": "demo",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (exit 2), not a usage dump."""
+
+    def error(self, message: str):
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="workbook", description="Networking Workbook / Classeur réseau.")
+    parser.add_argument("--version", action="version", version=f"workbook {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, module_name in COMMANDS.items():
+        module = importlib.import_module(f"workbook.commands.{module_name}")
+        summary = (module.__doc__ or "").strip().splitlines()[0]
+        command = sub.add_parser(name, help=summary, description=module.__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "run", None):
+            parser.print_help()
+            return 2
+        return args.run(args)
+    except UsageError as problem:
+        print(f"workbook: error: {problem}", file=sys.stderr)
+        return 2
+    except ProfileNameError as problem:
+        print(f"workbook: error: invalid profile name {str(problem)!r}: use letters, digits,"
+              " '_', '.' or '-' (at most 64)", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

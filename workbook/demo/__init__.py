@@ -1,0 +1,30 @@
+"""A realistic, invented demo persona so that no page is ever empty on a first run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import random
+import sqlite3
+
+from workbook.store import transaction
+
+# Each seeder module has `seed(conn, rng, today)`; core first, pages after.
+SEEDERS = (
+    "workbook.demo.core",
+)
+
+DEMO_SEED = 20261123
+
+
+def has_data(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT EXISTS (SELECT 1 FROM contacts)").fetchone()[0] == 1
+
+
+def fill_demo(conn: sqlite3.Connection, today: dt.date | None = None, seed: int = DEMO_SEED) -> None:
+    """Fill an empty profile with the demo persona, in one transaction."""
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    with transaction(conn):
+        for name in SEEDERS:
+            importlib.import_module(name).seed(conn, rng, today)

@@ -1,0 +1,61 @@
+"""FR and EN catalogues for every user-visible string.
+
+Each page has one JSON file per language (`en/<page>.json`, `fr/<page>.json`); keys are
+`<page>.<name>`. Placeholders use `str.format` names: `"{count} contacts"`.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+
+
+class MissingTranslation(KeyError):
+    """A key absent from a catalogue: a bug, caught by the completeness test."""
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """Every key of language `lang`, merged from its per-page files."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    merged: dict[str, str] = {}
+    for entry in sorted(resources.files(__name__).joinpath(lang).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            page = json.loads(entry.read_text(encoding="utf-8"))
+            clash = merged.keys() & page.keys()
+            if clash:
+                raise ValueError(f"keys defined twice in {lang}: {sorted(clash)}")
+            merged.update(page)
+    return merged
+
+
+def normalise_language(lang: str | None) -> str:
+    """`fr`/`en` from anything like `fr_FR`, `EN`, `en-GB`; the default otherwise."""
+    code = (lang or "").strip().lower()[:2]
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def translate(lang: str, key: str, **values: object) -> str:
+    try:
+        text = catalogue(lang)[key]
+    except KeyError:
+        raise MissingTranslation(f"{lang}:{key}") from None
+    return text.format(**values) if values else text
+
+
+class Translator:
+    """`tr = Translator("fr"); tr("home.title")` — bound to one language."""
+
+    def __init__(self, lang: str):
+        self.lang = normalise_language(lang)
+
+    def __call__(self, key: str, **values: object) -> str:
+        return translate(self.lang, key, **values)
+
+    def has(self, key: str) -> bool:
+        return key in catalogue(self.lang)

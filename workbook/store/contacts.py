@@ -1,0 +1,94 @@
+"""Contacts, organisations, roles, needs and interactions: the basic reads and writes."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+import pandas as pd
+
+from workbook.domain.names import organisation_key
+from workbook.store.db import transaction
+
+_CONTACT_FIELDS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
+                   "organisation_id", "position", "layer", "tie_strength", "mutual_connections",
+                   "can_give", "cadence_days", "birthday", "connected_on", "source",
+                   "import_batch_id", "notes")
+
+
+def organisation_id(conn: sqlite3.Connection, name: str, sector: str = "") -> int | None:
+    """The id of organisation `name` (matched on its key), created if new; None for a blank name."""
+    key = organisation_key(name)
+    if not key:
+        return None
+    row = conn.execute("SELECT id FROM organisations WHERE name_key = ?", (key,)).fetchone()
+    if row:
+        return row[0]
+    with transaction(conn):
+        return conn.execute("INSERT INTO organisations(name, name_key, sector) VALUES (?, ?, ?)",
+                            (name.strip(), key, sector)).lastrowid
+
+
+def add_contact(conn: sqlite3.Connection, full_name: str, *, organisation: str = "",
+                roles: Iterable[str] = (), needs: Iterable[str] = (), **fields) -> int:
+    """Insert one contact (fields as in the `contacts` table) with its roles and needs."""
+    unknown = set(fields) - set(_CONTACT_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown contact fields: {sorted(unknown)}")
+    with transaction(conn):
+        if organisation:
+            fields["organisation_id"] = organisation_id(conn, organisation)
+        columns = ["full_name", *fields]
+        contact = conn.execute(
+            f"INSERT INTO contacts({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            (full_name, *fields.values())).lastrowid
+        set_roles(conn, contact, roles)
+        set_needs(conn, contact, needs)
+    return contact
+
+
+def set_roles(conn: sqlite3.Connection, contact_id: int, roles: Iterable[str]) -> None:
+    with transaction(conn):
+        conn.execute("DELETE FROM contact_roles WHERE contact_id = ?", (contact_id,))
+        conn.executemany("INSERT INTO contact_roles VALUES (?, ?)",
+                         [(contact_id, role) for role in dict.fromkeys(roles)])
+
+
+def set_needs(conn: sqlite3.Connection, contact_id: int, needs: Iterable[str]) -> None:
+    with transaction(conn):
+        conn.execute("DELETE FROM contact_needs WHERE contact_id = ?", (contact_id,))
+        conn.executemany("INSERT INTO contact_needs VALUES (?, ?)",
+                         [(contact_id, need) for need in dict.fromkeys(needs)])
+
+
+def log_interaction(conn: sqlite3.Connection, contact_id: int, occurred_on: str, kind: str, *,
+                    direction: str = "out", purpose: str = "maintain", notes: str = "") -> int:
+    with transaction(conn):
+        return conn.execute(
+            "INSERT INTO interactions(contact_id, occurred_on, kind, direction, purpose, notes)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (contact_id, occurred_on, kind, direction, purpose, notes)).lastrowid
+
+
+def delete_contact(conn: sqlite3.Connection, contact_id: int) -> None:
+    """Erase a contact; its roles, needs, interactions and notes go with it (cascades)."""
+    with transaction(conn):
+        conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+
+
+def count_contacts(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0]
+
+
+def layer_role_counts(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Contacts per (layer, role); a contact with several roles counts once per role, and one
+    with none under role ''. Columns: layer, role, contacts."""
+    rows = conn.execute(
+        "SELECT c.layer, COALESCE(r.role, '') AS role, COUNT(*) AS contacts"
+        " FROM contacts c LEFT JOIN contact_roles r ON r.contact_id = c.id"
+        " GROUP BY c.layer, COALESCE(r.role, '')").fetchall()
+    return pd.DataFrame([tuple(r) for r in rows], columns=["layer", "role", "contacts"])
+
+
+def last_interaction_on(conn: sqlite3.Connection) -> str | None:
+    return conn.execute("SELECT MAX(occurred_on) FROM interactions").fetchone()[0]

@@ -1,0 +1,54 @@
+"""SQLite connections: WAL, busy timeout, foreign keys, and one `BEGIN IMMEDIATE` per write."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open a profile file without migrating it (see `workbook.store.open_profile`).
+
+    Autocommit mode (`isolation_level=None`): the only transactions are the explicit
+    ones opened by `transaction`, so a write never hides in an implicit one.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                           check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write: `BEGIN IMMEDIATE` … `COMMIT`, or `ROLLBACK` on any error.
+
+    Nested use becomes a savepoint, so a helper that writes can be called both alone
+    and inside a larger transaction (an import, say) that must commit whole.
+    """
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT nested")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO nested")
+            conn.execute("RELEASE nested")
+            raise
+        conn.execute("RELEASE nested")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

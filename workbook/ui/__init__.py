@@ -1,0 +1,20 @@
+"""Page builders, one module per page; imported lazily so a page loads only what it shows."""
+
+from __future__ import annotations
+
+import importlib
+
+_BUILDERS = {
+    "build_home": "workbook.ui.home",
+    "build_positioning": "workbook.ui.positioning",
+    "build_network": "workbook.ui.network",
+    "build_routines": "workbook.ui.routines",
+}
+
+__all__ = sorted(_BUILDERS)
+
+
+def __getattr__(name: str):
+    if name in _BUILDERS:
+        return getattr(importlib.import_module(_BUILDERS[name]), name)
+    raise AttributeError(name)

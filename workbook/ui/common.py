@@ -1,0 +1,132 @@
+"""What every page shares: its context (profile, language), a header, a status line,
+and the guard that turns a callback's exception into a sentence for the user."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ipywidgets as ipw
+
+from workbook.escaping import escape_html
+from workbook.i18n import Translator, normalise_language
+from workbook.paths import DEFAULT_PROFILE, data_home
+from workbook.store import open_profile
+from workbook.store.settings import get_setting, set_setting
+
+log = logging.getLogger("workbook.ui")
+
+# Pages in menu order: (key, notebook file). The home page links those whose notebook exists.
+PAGES = (
+    ("positioning", "positioning.ipynb"),
+    ("network", "network.ipynb"),
+    ("press", "press.ipynb"),
+    ("routines", "routines.ipynb"),
+    ("group", "group.ipynb"),
+)
+
+_STYLE = """<style>
+.wb-page {max-width: 1100px; margin: 0 auto; font-size: 15px;}
+.wb-header h2 {margin: 0.2em 0; font-size: 1.6em;}
+.wb-nav a {margin-right: 1em;}
+.wb-status-info {color: #1b5e20;} .wb-status-error {color: #b71c1c; font-weight: 600;}
+.wb-muted {color: #666;} .wb-card {border: 1px solid #ddd; border-radius: 6px; padding: 0.6em 1em;}
+</style>"""
+
+
+@dataclass
+class PageContext:
+    """One page's view of one profile, in one language. Built once per kernel."""
+
+    profile: str
+    conn: sqlite3.Connection
+    tr: Translator
+
+    @property
+    def lang(self) -> str:
+        return self.tr.lang
+
+    def set_language(self, lang: str) -> None:
+        """Remember the choice in the profile, so every page opens in it."""
+        set_setting(self.conn, "lang", normalise_language(lang))
+        self.tr = Translator(lang)
+
+
+def open_page_context(profile: str | None = None, lang: str | None = None) -> PageContext:
+    """Profile from `WORKBOOK_PROFILE` (set by `workbook serve`), language from the profile's
+    saved choice, else `WORKBOOK_LANG`, else French."""
+    profile = profile or os.environ.get("WORKBOOK_PROFILE") or DEFAULT_PROFILE
+    conn = open_profile(profile)
+    chosen = lang or get_setting(conn, "lang") or os.environ.get("WORKBOOK_LANG")
+    return PageContext(profile=profile, conn=conn, tr=Translator(normalise_language(chosen)))
+
+
+def html_text(text: object, tag: str = "span", css_class: str = "") -> str:
+    """User text wrapped in one tag, escaped."""
+    cls = f' class="{escape_html(css_class)}"' if css_class else ""
+    return f"<{tag}{cls}>{escape_html(text)}</{tag}>"
+
+
+class StatusLine(ipw.HTML):
+    """One line that says what just happened, or what went wrong and what to do."""
+
+    def show(self, message: str, error: bool = False) -> None:
+        self.value = html_text(message, "div", "wb-status-error" if error else "wb-status-info")
+
+    def clear(self) -> None:
+        self.value = ""
+
+
+def guarded(ctx: PageContext, status: StatusLine, message_key: str = "common.error_generic"):
+    """Decorate a callback: an exception is logged with its traceback, and the user reads a
+    sentence from the catalogue instead (never a traceback)."""
+
+    def decorate(callback: Callable) -> Callable:
+        @functools.wraps(callback)
+        def wrapper(*args, **kwargs):
+            try:
+                return callback(*args, **kwargs)
+            except Exception:
+                log.exception("callback %s failed", callback.__name__)
+                _append_to_log_file()
+                status.show(ctx.tr(message_key), error=True)
+                return None
+
+        return wrapper
+
+    return decorate
+
+
+def _append_to_log_file() -> None:
+    import traceback
+
+    try:
+        folder = data_home() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / "workbook.log", "a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc() + "\n")
+    except OSError:
+        pass
+
+
+def page_header(ctx: PageContext, page_key: str) -> ipw.HTML:
+    """Title, subtitle and a way back home; `page_key` names `<page>.title`/`<page>.subtitle`."""
+    tr = ctx.tr
+    home = "" if page_key == "home" else (
+        f'<div class="wb-nav"><a href="home.ipynb">← {escape_html(tr("common.home"))}</a></div>')
+    return ipw.HTML(
+        _STYLE + f'<div class="wb-header">{home}<h2>{escape_html(tr(page_key + ".title"))}</h2>'
+        f'<p class="wb-muted">{escape_html(tr(page_key + ".subtitle"))}</p></div>')
+
+
+def page_shell(ctx: PageContext, page_key: str, *body: ipw.Widget,
+               status: StatusLine | None = None) -> ipw.VBox:
+    """The page: header, status line, body — in one box the notebook displays."""
+    parts = [page_header(ctx, page_key), *(status and [status] or []), *body]
+    box = ipw.VBox(parts)
+    box.add_class("wb-page")
+    return box

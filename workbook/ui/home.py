@@ -1,0 +1,94 @@
+"""Home page: who this workbook belongs to, the way to each page, and the network at a glance."""
+
+from __future__ import annotations
+
+import os
+
+import ipywidgets as ipw
+import plotly.graph_objects as go
+
+from workbook.charts.overview import layers_by_role
+from workbook.escaping import escape_html
+from workbook.i18n import LANGUAGES, Translator
+from workbook.paths import notebooks_dir
+from workbook.store import NewerSchemaError
+from workbook.store.contacts import count_contacts, last_interaction_on, layer_role_counts
+from workbook.store.settings import get_setting
+from workbook.ui.common import PAGES, PageContext, StatusLine, guarded, open_page_context, \
+    page_header
+
+
+class HomePage:
+    """The home page's state: its context, and the widgets that follow the language."""
+
+    def __init__(self, ctx: PageContext):
+        self.ctx = ctx
+        self.status = StatusLine()
+        self.header = ipw.HTML()
+        self.summary = ipw.HTML()
+        self.summary.add_class("wb-home-summary")
+        self.links = ipw.HTML()
+        self.links.add_class("wb-home-links")
+        self.chart_title = ipw.HTML()
+        self.language = ipw.ToggleButtons(options=[("Français", "fr"), ("English", "en")],
+                                          value=ctx.lang, style={"button_width": "7em"})
+        self.language.add_class("wb-home-language")
+        self.language.observe(guarded(ctx, self.status)(self._on_language), names="value")
+        self.chart = go.FigureWidget(self._figure())
+        self.chart.layout.height = 360
+        self.view = ipw.VBox([self.header, self.language, self.status, self.summary, self.links,
+                              self.chart_title, self.chart])
+        self.view.add_class("wb-page")
+        self._render_text()
+
+    def _label(self, group: str, code: str) -> str:
+        return self.ctx.tr(f"vocab.{group}.{code}")
+
+    def _figure(self) -> go.Figure:
+        return layers_by_role(layer_role_counts(self.ctx.conn), self._label)
+
+    def _render_text(self) -> None:
+        tr, conn = self.ctx.tr, self.ctx.conn
+        self.header.value = page_header(self.ctx, "home").value
+        name = get_setting(conn, "display_name") or self.ctx.profile
+        last = last_interaction_on(conn) or "—"
+        self.summary.value = (
+            f'<div class="wb-card"><b>{escape_html(tr("common.profile"))}:</b> '
+            f'{escape_html(name)}<br>'
+            f'{escape_html(tr("home.summary", contacts=count_contacts(conn), last=last))}</div>')
+        self.links.value = self._links_html()
+        self.chart_title.value = f"<h3>{escape_html(tr('home.chart_title'))}</h3>"
+
+    def _links_html(self) -> str:
+        tr, folder = self.ctx.tr, notebooks_dir()
+        items = []
+        for key, notebook in PAGES:
+            title = escape_html(tr(f"{key}.title") if tr.has(f"{key}.title") else tr(f"home.page.{key}"))
+            blurb = escape_html(tr(f"home.blurb.{key}"))
+            if (folder / notebook).is_file():
+                items.append(f'<li><a href="{notebook}"><b>{title}</b></a> — {blurb}</li>')
+            else:
+                items.append(f'<li><b>{title}</b> <i>({escape_html(tr("common.coming_next"))})</i>'
+                             f" — {blurb}</li>")
+        return f"<h3>{escape_html(tr('home.pages'))}</h3><ol>{''.join(items)}</ol>"
+
+    def _on_language(self, change) -> None:
+        self.ctx.set_language(change["new"])
+        self._render_text()
+        fresh = self._figure()
+        with self.chart.batch_update():
+            for trace, new in zip(self.chart.data, fresh.data):
+                trace.update(name=new.name, y=new.y, hovertemplate=new.hovertemplate)
+        self.status.show(self.ctx.tr("home.language_saved"))
+
+
+def build_home() -> ipw.Widget:
+    try:
+        ctx = open_page_context()
+    except NewerSchemaError:
+        tr = Translator(os.environ.get("WORKBOOK_LANG", ""))
+        return ipw.HTML(f"<p>{escape_html(tr('common.error_newer_schema'))}</p>")
+    return HomePage(ctx).view
+
+
+__all__ = ["build_home", "HomePage", "LANGUAGES"]
