@@ -1,0 +1,62 @@
+"""Binding a non-loopback address: a token is generated, printed in the address, and required."""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.browser.conftest import _free_port
+
+pytestmark = pytest.mark.browser
+
+
+def _status(url: str) -> int:
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(url, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_a_public_address_requires_the_printed_token(tmp_path):
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, WORKBOOK_HOME=str(tmp_path))
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "workbook", "serve", "--ip", "0.0.0.0",
+                                 "--port", str(port)], env=env, stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while "?token=" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        match = re.search(r"(http://\S+/voila/render/home\.ipynb)\?token=(\S+)", log.read_text())
+        assert match, log.read_text()
+        address, token = match.groups()
+        assert len(token) >= 24
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=1)
+            except urllib.error.HTTPError:
+                break
+            except OSError:
+                time.sleep(0.3)
+        page = f"http://127.0.0.1:{port}/voila/render/home.ipynb"
+        assert _status(page) in (302, 403)
+        assert _status(f"{page}?token=wrong") in (302, 403)
+        assert _status(f"{page}?token={token}") == 200
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
