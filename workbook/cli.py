@@ -14,6 +14,9 @@ from workbook.paths import ProfileNameError
 COMMANDS = {
     "serve": "serve",
     "demo": "demo",
+    "plan": "plan",
+    "import": "import_",
+    "export": "export",
 }
 
 

@@ -106,6 +106,10 @@ SAMPLE_ROWS = {
         "INSERT INTO groups(id, name) VALUES (1, 'Club mardi')",
         "INSERT INTO participants(group_id, display_name) VALUES (1, 'Karim')",
     ],
+    3: [
+        "INSERT INTO plan_checkoffs(week_start, item_key, interaction_id)"
+        " VALUES ('2026-01-05', 'touch:1', 1)",
+    ],
 }
 
 

@@ -12,6 +12,9 @@ from workbook.store import transaction
 # Each seeder module has `seed(conn, rng, today)`; core first, pages after.
 SEEDERS = (
     "workbook.demo.core",
+    "workbook.demo.routines",
+    "workbook.demo.network",
+    "workbook.demo.positioning",
 )
 
 DEMO_SEED = 20261123

@@ -1,0 +1,183 @@
+"""Import speed and memory on a LinkedIn export of 30,000 invented connections.
+
+Generates `Connections.csv` as LinkedIn writes it (BOM, "Notes:" preamble, CRLF, quoted
+commas/quotes/line breaks, emoji, mostly empty e-mails), then times (best of `--repeat`,
+wall clock and CPU, as ratios to pandas):
+
+- `pandas.read_csv` of the same file (the reference; target: import ≤ 3× this);
+- `workbook.io.read_contacts` (reading and checking only);
+- the same number of rows written by one raw SQLite `executemany` (the storage floor);
+- `workbook.io.import_file` into a fresh profile (read + store, one transaction);
+- a re-import of the same file (nothing changes) and of a newer export (5% changed);
+
+and memory: Python allocations at peak during the import (tracemalloc, a separate run:
+tracing slows everything down) and the process's peak resident size.
+
+    python benchmarks/import_benchmark.py [--rows 30000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from workbook.io import import_file, read_contacts  # noqa: E402
+from workbook.store import open_path, transaction  # noqa: E402
+
+PREAMBLE = ('Notes:\r\n"When exporting your connection data, you may notice that some of the '
+            'email addresses are missing. You will only see email addresses for connections who '
+            'have allowed their connections to see or download their email address using this '
+            'setting https://www.linkedin.com/psettings/privacy/email."\r\n\r\n')
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+FIRST = ["Camille", "Léa", "Hugo", "Chloé", "Lucas", "Inès", "Théo", "Manon", "Nathan", "Zoé",
+         "Jean-Baptiste", "Amélie", "Karim", "Sofia", "Yann", "Aïcha", "Marc", "Émilie", "Paul",
+         "Nadia", "Akira", "Olivia", "Mehdi", "Louise"]
+LAST = ["Martin", "Bernard", "Dubois", "Lefèvre", "Nguyen", "Haddad", "Rossi", "Le Goff",
+        "Moreau", "Girard", "Fontaine", "Roux", "Saïdi", "O'Connor", "Petit", "Garnier",
+        "Da Silva", "Benali", "Schmitt", "Mercier"]
+TITLES = ["Data engineer", "Chargée de mission", "Directeur, Transformation",
+          'Head of "Growth"', "DRH", "Consultant senior", "CTO 🚀", "Chef de projet\nInnovation",
+          "Responsable RSE", "Product manager", "Talent acquisition"]
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _quote(value: str) -> str:
+    if any(c in value for c in ',"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def make_export(path: Path, rows: int, seed: int = 7, changed: float = 0.0) -> None:
+    """A LinkedIn Connections.csv of `rows` invented people (`changed`: share of positions
+    that differ, to imitate a newer export)."""
+    rng = random.Random(seed)
+    prefixes = ["Groupe", "Atelier", "Cabinet", "Studio", ""]
+    suffixes = ["SA", "SAS", "& Associés", "Conseil", "Inc.", ""]
+    companies = [f"{rng.choice(prefixes)} {rng.choice(LAST)} {rng.choice(suffixes)}".strip()
+                 + (f", {n}" if n % 7 == 0 else "") for n in range(8000)]
+    change = random.Random(seed + 1)
+    lines = [PREAMBLE, HEADER]
+    for n in range(rows):
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        url = f"https://www.linkedin.com/in/{first.lower()}-{last.lower().replace(' ', '')}-{n:x}"
+        email = f"{first.lower()}.{n}@example.org" if rng.random() < 0.15 else ""
+        title = rng.choice(TITLES)
+        if changed and change.random() < changed:
+            title = "Nouveau poste " + title
+        date = f"{rng.randint(1, 28):02d} {rng.choice(MONTHS)} {rng.randint(2008, 2025)}"
+        cells = [first, last, url, email, rng.choice(companies), title, date]
+        lines.append(",".join(_quote(c) for c in cells) + "\r\n")
+    lines.append(",,,,,,\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + "".join(lines).encode("utf-8"))
+
+
+def best_of(repeat: int, action) -> tuple[float, float]:
+    """Best wall-clock and best CPU seconds over `repeat` runs (CPU time is the steadier one
+    on a shared machine)."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        gc.collect()
+        wall, cpu = time.perf_counter(), time.process_time()
+        action()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus)
+
+
+def raw_sqlite_insert(folder: Path, rows: int, counter=[0]) -> None:
+    """The floor: the same number of contact rows written by one executemany, no reading."""
+    counter[0] += 1
+    conn = open_path(folder / f"floor{counter[0]}.sqlite")
+    values = [(f"Name {n}", "First", "Last", "", "", f"https://www.linkedin.com/in/p-{n:x}",
+               None, "Data engineer", "2020-01-01", None, "", "linkedin") for n in range(rows)]
+    try:
+        with transaction(conn):
+            conn.executemany(
+                "INSERT INTO contacts(full_name, first_name, last_name, email, phone,"
+                " profile_url, organisation_id, position, connected_on, birthday, notes, source)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+    finally:
+        conn.close()
+
+
+def fresh_import(folder: Path, csv_path: Path, counter=[0]) -> None:
+    counter[0] += 1
+    conn = open_path(folder / f"profile{counter[0]}.sqlite")
+    try:
+        import_file(conn, csv_path)
+    finally:
+        conn.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=30_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        export, newer = folder / "Connections.csv", folder / "Connections_newer.csv"
+        make_export(export, args.rows)
+        make_export(newer, args.rows, changed=0.05)
+        size_mb = export.stat().st_size / 1e6
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+        t_pandas = best_of(args.repeat, lambda: pd.read_csv(export, skiprows=3))
+        t_pandas_str = best_of(args.repeat, lambda: pd.read_csv(
+            export, skiprows=3, dtype=str, keep_default_na=False))
+        t_read = best_of(args.repeat, lambda: read_contacts(export))
+        t_floor = best_of(args.repeat, lambda: raw_sqlite_insert(folder, args.rows))
+        t_import = best_of(args.repeat, lambda: fresh_import(folder, export))
+
+        conn = open_path(folder / "reimport.sqlite")
+        import_file(conn, export)
+        results = {}
+        t_same = best_of(1, lambda: results.setdefault("same", import_file(conn, export)))
+        t_newer = best_of(1, lambda: results.setdefault("newer", import_file(conn, newer)))
+        same, update = results["same"], results["newer"]
+        conn.close()
+        rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+        gc.collect()
+        tracemalloc.start()
+        fresh_import(folder, export)
+        _, traced_peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+
+    rows = args.rows
+    ref_wall, ref_cpu = t_pandas
+
+    def line(label: str, timing: tuple[float, float], note: str = "") -> None:
+        wall, cpu = timing
+        print(f"  {label:34s} {wall * 1000:7.0f} ms wall {wall / ref_wall:5.1f}×   "
+              f"{cpu * 1000:7.0f} ms CPU {cpu / ref_cpu:5.1f}×   {note}")
+
+    print(f"LinkedIn export: {rows} rows, {size_mb:.1f} MB; best of {args.repeat}; "
+          "ratios to pandas.read_csv")
+    line("pandas.read_csv (default dtypes)", t_pandas, "reference")
+    line("pandas.read_csv (dtype=str)", t_pandas_str)
+    line("read_contacts (read + check)", t_read)
+    line("raw SQLite executemany (floor)", t_floor, "same rows, no reading, no matching")
+    line("import_file, fresh profile", t_import, "target ≤ 3×")
+    line("re-import, same file", t_same,
+         f"added {same.added}, updated {same.updated}, unchanged {same.unchanged}")
+    line("re-import, newer export", t_newer,
+         f"added {update.added}, updated {update.updated}, unchanged {update.unchanged}")
+    print(f"  tracemalloc peak during import      {traced_peak / 1e6:8.1f} MB")
+    print(f"  peak RSS of the process             {rss_after:8.0f} MB "
+          f"(before the timings: {rss_before:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()

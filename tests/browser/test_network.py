@@ -1,0 +1,91 @@
+"""The network map as a person uses it, in a real browser: import a LinkedIn export through
+the page, read the report, see the charts, tag a connector and watch the ranking change."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import open_page
+
+pytestmark = pytest.mark.browser
+
+# Three people at one invented organisation, and one row without a name (skipped).
+LINKEDIN_EXPORT = """Notes:
+"When exporting your connection data, you may notice that some of the email addresses are missing."
+
+First Name,Last Name,URL,Email Address,Company,Position,Connected On
+Octave,Quillard,https://www.linkedin.com/in/octave-quillard,,Quillard Conseil,Comptable,12 Jan 2024
+Ophélie,Quillard,https://www.linkedin.com/in/ophelie-quillard,,Quillard Conseil,Acheteuse,03 Mar 2023
+Oscar,Quillard,https://www.linkedin.com/in/oscar-quillard,,Quillard Conseil,Président d'association,15 Feb 2025
+,,https://www.linkedin.com/in/nobody,,,,01 Jan 2020
+"""
+
+
+def _tab(page, title: str) -> None:
+    page.locator(".wb-network-tabs .lm-TabBar-tab", has_text=title).click()
+
+
+def _first_ranked(page) -> str:
+    return page.locator(".wb-network-ranking-table tbody tr").first.inner_text()
+
+
+def test_import_tag_a_connector_and_the_ranking_changes(page, server, tmp_path):
+    export = tmp_path / "Connections.csv"
+    export.write_text(LINKEDIN_EXPORT, encoding="utf-8")
+    open_page(page, server, "network.ipynb", ".wb-network-tabs")
+
+    # The map of the demo network is drawn (aggregated charts, no point per contact).
+    page.wait_for_selector(".wb-network-chart .main-svg")
+    chart = page.locator(".wb-network-chart")
+    assert chart.locator("path.surface").count() > 0                # layers × roles sunburst
+    assert chart.locator(".bars path").count() > 0                  # organisations, coverage
+    assert chart.locator("text", has_text="Who can introduce me where").count() == 1
+
+    # Import through the upload widget: progress bar, counts, skipped row with its reason.
+    _tab(page, "Import")
+    # ipywidgets' FileUpload keeps its <input type=file> out of the DOM and opens it on click
+    with page.expect_file_chooser() as chooser:
+        page.locator(".wb-network-upload").click()
+    chooser.value.set_files(str(export))
+    counts = page.locator(".wb-network-counts tbody tr")
+    counts.wait_for()
+    assert counts.locator("td").all_inner_texts() == ["4", "3", "0", "0", "1"]
+    assert page.locator(".wb-network-skipped tbody tr").count() == 1
+    assert page.locator(".wb-network-status", has_text="3 new contacts").is_visible()
+
+    # The charts follow the import.
+    _tab(page, "Map")
+    page.locator(".wb-network-groupby button", has_text="By organisation").wait_for()
+    page.wait_for_selector(".wb-network-chart text:has-text('Quillard Conseil')")
+
+    # Narrow the contacts to the new organisation; rank only those.
+    _tab(page, "Contacts")
+    search = page.locator(".wb-network-search input")
+    search.fill("quillard")
+    search.press("Enter")
+    page.wait_for_selector(".wb-network-count:has-text('3 contacts match')")
+    _tab(page, "Whom next")
+    page.locator(".wb-network-next-filter input[type=checkbox]").check()
+    expect(page.locator(".wb-network-ranking-table tbody tr")).to_have_count(3)
+    assert "Octave Quillard" in _first_ranked(page)        # equal scores: first imported
+
+    # Tag Oscar as a connector in the editor and save.
+    _tab(page, "Contacts")
+    page.locator(".wb-network-picker select").select_option(
+        label="Oscar Quillard — Quillard Conseil")
+    page.wait_for_selector(".wb-network-edit-name input[value='Oscar Quillard'], "
+                           ".wb-network-edit-save")
+    page.locator(".wb-network-edit-role-connector").click()
+    page.locator(".wb-network-edit-save").click()
+    page.wait_for_selector(".wb-network-status:has-text('Oscar Quillard saved')")
+
+    _tab(page, "Whom next")
+    expect(page.locator(".wb-network-ranking-table tbody tr").first).to_contain_text("Oscar")
+    first = _first_ranked(page)
+    assert "Oscar Quillard" in first and "connector or prescriber" in first
+    page.screenshot(path=str(tmp_path / "network.png"))
+
+    # Leave the shared demo profile as found: undo the import (two steps).
+    _tab(page, "Import")
+    page.locator(".wb-network-undo").click()
+    page.locator(".wb-network-undo-yes").click()
+    page.wait_for_selector(".wb-network-status:has-text('Import undone')")

@@ -1,0 +1,112 @@
+"""`workbook import` and `workbook export` against a real profile in a temporary home."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from workbook.cli import main
+from workbook.paths import profile_path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("WORKBOOK_LANG", "en")
+    return tmp_path
+
+
+def _contacts(profile="job"):
+    conn = sqlite3.connect(profile_path(profile))
+    try:
+        return conn.execute("SELECT full_name, position FROM contacts ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_import_prints_one_paragraph_and_exits_0(capsys):
+    assert main(["import", str(FIXTURES / "linkedin_connections.csv"), "--profile", "job"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1
+    assert ("linkedin_connections.csv (LinkedIn connections): rows read 5, added 5, updated 0,"
+            " unchanged 0, skipped 0.") in out
+    assert "Unreadable dates left empty, contacts kept: 1." in out and "number 1" in out
+    assert len(_contacts()) == 5
+    assert main(["import", str(FIXTURES / "linkedin_connections.csv"), "--profile", "job"]) == 0
+    assert "Nothing changed" in capsys.readouterr().out
+
+
+def test_summary_names_skip_reasons_and_merge_proposals(capsys):
+    main(["import", str(FIXTURES / "linkedin_connections.csv"), "--profile", "job"])
+    capsys.readouterr()
+    assert main(["import", str(FIXTURES / "google_contacts.csv"), "--profile", "job",
+                 "--format", "google", "--details"]) == 0
+    out = capsys.readouterr().out
+    assert "Skipped: no name and no e-mail (1)." in out
+    assert "Possible duplicates to review (never merged without you): 1." in out
+    assert "line 4: no name and no e-mail" in out
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "The file is empty"),
+    (b"PK\x03\x04" + b"\x00" * 100, "compressed (zip)"),
+    (b"\xff\xfeF\x00i\x00r\x00s\x00t\x00", "UTF-16"),
+    (b"Date,Amount\n2024-01-01,3\n", "do not look like a contact list"),
+])
+def test_bad_file_is_one_line_on_stderr_exit_2_and_store_unchanged(tmp_path, capsys, data,
+                                                                    message):
+    main(["import", str(FIXTURES / "linkedin_connections.csv"), "--profile", "job"])
+    before = _contacts()
+    bad = tmp_path / "Connections.csv"
+    bad.write_bytes(data)
+    capsys.readouterr()
+    assert main(["import", str(bad), "--profile", "job"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and message in captured.err
+    assert "Traceback" not in captured.err
+    assert _contacts() == before
+
+
+def test_french_messages_follow_the_profile_language(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_LANG", "fr")
+    missing = tmp_path / "absent.csv"
+    assert main(["import", str(missing), "--profile", "job"]) == 2
+    assert "introuvable" in capsys.readouterr().err
+
+
+def test_list_and_undo(capsys):
+    main(["import", str(FIXTURES / "vcard30.vcf"), "--profile", "job"])
+    capsys.readouterr()
+    assert main(["import", "--list", "--profile", "job"]) == 0
+    assert "#1" in capsys.readouterr().out
+    assert main(["import", "--undo", "1", "--profile", "job"]) == 0
+    assert "contacts erased: 1" in capsys.readouterr().out
+    assert _contacts() == []
+    assert main(["import", "--undo", "1", "--profile", "job"]) == 2
+    assert main(["import", "--profile", "job"]) == 2
+
+
+def test_export_writes_excel_ready_csv_and_refuses_to_overwrite(tmp_path, capsys):
+    main(["import", str(FIXTURES / "linkedin_connections.csv"), "--profile", "job"])
+    out = tmp_path / "contacts.csv"
+    assert main(["export", str(out), "--profile", "job"]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert "'=HYPERLINK(" in text and "<script>alert(1)</script>" in text
+    assert "Camille Lefèvre" in text and "Théo Nguyen 🚀" in text
+    assert main(["export", str(out), "--profile", "job"]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["export", str(out), "--profile", "job", "--force"]) == 0
+    assert main(["export", str(tmp_path / "no" / "dir.csv"), "--profile", "job"]) == 2
+
+
+def test_list_undo_and_export_refuse_an_unknown_profile(tmp_path, capsys):
+    for argv in (["import", "--list"], ["import", "--undo", "1"],
+                 ["export", str(tmp_path / "out.csv")]):
+        assert main([*argv, "--profile", "nobody"]) == 2
+        assert "no profile named nobody" in capsys.readouterr().err
+    assert not profile_path("nobody").exists()

@@ -1,0 +1,293 @@
+"""Positioning rules: composing the card, the focus analyser, versions, the repeat-back test."""
+
+import time
+
+import pytest
+
+from workbook.domain import positioning as rules
+from workbook.domain.positioning import Card, Statement, Version, analyze
+from workbook.i18n import translate
+
+# Realistic statements written for these tests: what job seekers actually write first, and
+# what they write after coaching. The analyser must rank every focused one above every vague one.
+VAGUE = {
+    "fr": [
+        "Profil polyvalent et touche-à-tout, je suis ouvert à toute opportunité dans tous les secteurs.",
+        "Responsable supply chain polyvalente, ouverte à toutes opportunités dans la logistique et l'énergie.",
+        "Cheffe de projet dynamique et passionnée, force de proposition, orientée résultats, avec une vision à 360.",
+        "Manager expérimenté, généraliste, j'ai travaillé dans divers domaines : finance, RH, achats, etc.",
+        "Je recherche un poste de commercial ou de chargé de communication, dans la banque, l'assurance ou la santé.",
+        "Couteau suisse de l'administratif, je sais tout faire et je m'adapte à tout type de structure.",
+    ],
+    "en": [
+        "Versatile professional with a wide range of skills, open to any opportunity in various industries.",
+        "Passionate, results-driven leader leveraging synergies to deliver best-in-class innovative solutions.",
+        "Marketing or sales manager with experience in banking, insurance and retail.",
+        "Experienced generalist, a real jack of all trades, looking for new challenges.",
+        "Dynamic and motivated team player with a strong track record, open to new opportunities.",
+        "I have done a bit of everything: accounting, HR, procurement and more.",
+    ],
+}
+FOCUSED = {
+    "fr": [
+        "Contrôleur de gestion industriel pour les DAF de PME agroalimentaires : je ramène la clôture mensuelle de 10 à 5 jours.",
+        "Juriste en droit social, j'accompagne les DRH de cliniques privées : zéro contentieux perdu sur 40 réorganisations.",
+        "Acheteuse énergie pour les collectivités : je négocie des contrats qui baissent la facture de 12 % par an.",
+        "Responsable supply chain pour les développeurs de parcs solaires : je ramène les retards de livraison de 6 à 2 semaines.",
+        "Data analyst pour les enseignes de bricolage : je réduis les ruptures de stock de 30 % en 6 mois.",
+        "Infirmière coordinatrice pour les hôpitaux de jour : je divise par deux les temps d'attente des patients.",
+    ],
+    "en": [
+        "Payroll controller for mid-size food manufacturers: I cut month-end close from 10 to 5 days.",
+        "I help hospital purchasing teams cut supply costs by 12% with tender audits.",
+        "Customer success lead for B2B SaaS startups: I raise renewal rates from 80% to 95% in a year.",
+        "Maintenance planner for wind farm operators: I lower turbine downtime by 20%.",
+        "Recruiter for engineering teams of fintech scale-ups: I fill senior roles in 30 days, not 90.",
+        "Grant writer for small nonprofits: I have won 2.5 million in funding over 4 years.",
+    ],
+}
+
+
+def test_every_focused_statement_scores_clearly_higher_than_every_vague_one():
+    for lang in ("fr", "en"):
+        vague = [analyze(text, lang).score for text in VAGUE[lang]]
+        focused = [analyze(text, lang).score for text in FOCUSED[lang]]
+        assert max(vague) < min(focused), (lang, vague, focused)
+        assert max(vague) < rules.ALMOST_SCORE <= rules.FOCUSED_SCORE <= min(focused)
+        assert sum(focused) / len(focused) - sum(vague) / len(vague) >= 50
+
+
+# One statement per finding code and language that must raise it, and the words at fault
+# expected among the finding's words (None when the finding names no words).
+TRIGGERS = [
+    ("empty", "fr", "   ", None), ("empty", "en", "", None),
+    ("vague_words", "fr", "Profil polyvalent, touche-à-tout, pour les PME : je réduis les coûts de 10 %.", "touche-à-tout"),
+    ("vague_words", "en", "Versatile all-rounder for SMEs: I cut costs by 10% in various ways.", "various"),
+    ("no_deliverable", "fr", "Contrôleur de gestion pour les DAF de PME industrielles, très impliqué.", None),
+    ("no_deliverable", "en", "Management controller for CFOs of mid-size manufacturers, very committed.", None),
+    ("no_figure", "fr", "Contrôleur de gestion pour les DAF de PME : je fiabilise la clôture mensuelle.", None),
+    ("no_figure", "en", "Management controller for CFOs of SMEs: I speed up the month-end close.", None),
+    ("too_many_targets", "fr", "Commercial pour les PME de la banque et/ou de l'assurance : je signe 20 contrats par an.", "banque"),
+    ("too_many_targets", "en", "Controller or accountant for SMEs: I close the books in 5 days.", "Controller"),
+    ("too_many_targets", "en", "Buyer for retailers in fashion, cosmetics, luxury: I cut costs 8%.", "cosmetics"),
+    ("no_audience", "fr", "Contrôleur de gestion industriel : je ramène la clôture de 10 à 5 jours.", None),
+    ("no_audience", "en", "Payroll controller: I cut the month-end close from 10 to 5 days.", None),
+    ("buzzwords", "fr", "Contrôleur dynamique et proactif pour les PME : je réduis la clôture de 10 à 5 jours.", "proactif"),
+    ("buzzwords", "en", "Proactive controller leveraging synergies for SMEs: I cut the close from 10 to 5 days.", "synergies"),
+    ("too_short", "fr", "Contrôleur de gestion.", None),
+    ("too_short", "en", "Payroll controller.", None),
+    ("one_liner_too_long", "fr", "Contrôleur de gestion industriel pour les directeurs administratifs et financiers des "
+     "petites et moyennes entreprises de l'agroalimentaire de la région : je ramène la clôture de 10 à 5 jours.", None),
+    ("one_liner_too_long", "en", "Payroll controller for the chief financial officers of the small and mid-size food "
+     "manufacturers of the north of the country: I cut the month-end close from 10 to 5 days.", None),
+    ("pitch_too_long", "fr", "Contrôleur pour les DAF de PME : je ramène la clôture de 10 à 5 jours. "
+     + "J'ai travaillé dix ans en usine et je connais très bien les ateliers. " * 8, None),
+    ("pitch_too_long", "en", "Payroll controller for SMEs: I cut the close from 10 to 5 days. "
+     + "I spent ten years on factory floors and know the workshops well. " * 8, None),
+    ("mixed_language", "fr", "Payroll controller pour les DAF : I cut the close from 10 to 5 days with the team.", "I"),
+    ("mixed_language", "en", "Contrôleur de gestion for CFOs: je ramène la clôture de 10 à 5 jours pour les équipes.", "la"),
+    ("markup", "fr", "<b>Contrôleur</b> pour les DAF de PME : je ramène la clôture de 10 à 5 jours.", "<b>"),
+    ("markup", "en", "<script>alert(1)</script> Controller for CFOs of SMEs: I cut the close to 5 days.", "<script>"),
+    ("emoji", "fr", "Contrôleur 🚀 pour les DAF de PME : je ramène la clôture de 10 à 5 jours 🎯", "🚀"),
+    ("emoji", "en", "Controller for CFOs of SMEs 🚀: I cut the close from 10 to 5 days.", "🚀"),
+    ("truncated", "fr", "polyvalent " * 2000, None),
+    ("truncated", "en", "versatile " * 2500, None),
+]
+
+
+@pytest.mark.parametrize("code, lang, text, word", TRIGGERS,
+                         ids=[f"{code}-{lang}-{i}" for i, (code, lang, _, _) in enumerate(TRIGGERS)])
+def test_each_finding_is_raised_with_its_words_and_texts_in_the_users_language(code, lang, text, word):
+    report = analyze(text, lang)
+    finding = next((f for f in report.findings if f.code == code), None)
+    assert finding is not None, report.codes
+    if word is not None:
+        assert word in finding.words
+    assert finding.why and finding.fix and finding.why != finding.fix
+    assert finding.why_key == f"positioning.finding.{code}.why"
+    assert translate(lang, finding.fix_key, limit=0, count=0, seconds=0, total=0) and \
+        finding.fix.split()[0] == translate(lang, finding.fix_key, limit=0, count=0, seconds=0,
+                                            total=0).split()[0]
+
+
+def test_every_finding_code_has_a_trigger_in_both_languages():
+    covered = {(code, lang) for code, lang, _, _ in TRIGGERS}
+    assert covered == {(code, lang) for code in rules.FINDING_CODES for lang in ("fr", "en")}
+    assert set(rules.PENALTIES) == set(rules.FINDING_CODES)
+
+
+def test_findings_come_most_damaging_first_and_the_score_adds_up():
+    report = analyze(VAGUE["fr"][0], "fr")
+    penalties = [f.penalty for f in report.findings]
+    assert penalties == sorted(penalties, reverse=True)
+    assert report.score == max(0, 100 - sum(penalties))
+    assert report.level == "vague"
+
+
+def test_a_focused_statement_has_no_finding_and_level_focused():
+    report = analyze(FOCUSED["en"][0], "en")
+    assert report.findings == () and report.score == 100 and report.level == "focused"
+
+
+def test_speech_estimate_is_150_words_a_minute():
+    assert rules.speech_seconds(75) == 30.0
+    assert rules.PITCH_MAX_WORDS == 75
+    report = analyze(TRIGGERS[20][2], "fr")
+    assert report.seconds == rules.speech_seconds(report.words)
+
+
+def test_long_paste_is_capped_and_fast():
+    text = ("Polyvalent <i>x</i> 🚀 ouvert à toute opportunité. " * 500)[:20_000]
+    start = time.perf_counter()
+    report = analyze(text, "fr")
+    assert time.perf_counter() - start < 0.25
+    assert report.truncated and "truncated" in report.codes
+    assert 0 <= report.score < rules.ALMOST_SCORE
+
+
+def test_words_at_fault_are_quoted_as_typed_with_accents():
+    report = analyze("Généraliste, Polyvalente et TOUCHE-À-TOUT pour les PME : je réduis les coûts de 5 %.", "fr")
+    vague = next(f for f in report.findings if f.code == "vague_words")
+    assert vague.words == ("Généraliste", "Polyvalente", "TOUCHE-À-TOUT")
+
+
+def test_all_companies_is_not_a_named_audience():
+    assert "no_audience" in analyze("Contrôleur pour toutes les entreprises : je réduis la clôture de 5 jours.", "fr").codes
+    assert "no_audience" not in analyze("Contrôleur pour les entreprises du BTP : je réduis la clôture de 5 jours.", "fr").codes
+
+
+def test_one_liner_is_the_first_sentence_unless_given():
+    long_first = "Payroll controller " + "for food manufacturers " * 6 + "cutting close to 5 days. Short pitch."
+    assert "one_liner_too_long" in analyze(long_first, "en").codes
+    assert "one_liner_too_long" not in analyze(long_first, "en", one_liner="Payroll controller for CFOs.").codes
+
+
+# -- composing the card
+
+STATEMENT_FR = Statement("Contrôleur de gestion industriel", "l'agroalimentaire",
+                         "des clôtures mensuelles qui traînent", "Les DAF de PME industrielles",
+                         "je ramène la clôture de 10 à 5 jours.", "10 ans en usine avant la finance")
+STATEMENT_EN = Statement("Payroll controller", "food manufacturing", "slow month-end closes",
+                         "CFOs of mid-size manufacturers", "I cut the close from 10 to 5 days",
+                         "ten years on factory floors")
+
+
+def test_compose_card_in_french():
+    card = rules.compose_card(STATEMENT_FR, "fr")
+    assert card.one_liner == ("Contrôleur de gestion industriel pour les DAF de PME industrielles"
+                              " (l'agroalimentaire) : je ramène la clôture de 10 à 5 jours.")
+    assert card.pitch.startswith("Je suis contrôleur de gestion industriel. Mon terrain : l'agroalimentaire.")
+    assert "Ma différence : 10 ans en usine avant la finance." in card.pitch
+    assert card.bio == ("Contrôleur de gestion industriel pour les DAF de PME industrielles | "
+                        "Je ramène la clôture de 10 à 5 jours | 10 ans en usine avant la finance")
+    assert rules.analyze_card(card, "fr").score >= rules.FOCUSED_SCORE
+
+
+def test_compose_card_in_english_keeps_I_and_adds_an_article():
+    card = rules.compose_card(STATEMENT_EN, "en")
+    assert card.one_liner.endswith(": I cut the close from 10 to 5 days.")
+    assert card.pitch.startswith("I am a payroll controller. My field: food manufacturing. "
+                                 "I help CFOs of mid-size manufacturers with one specific problem")
+    assert rules.count_words(card.pitch) <= rules.PITCH_MAX_WORDS
+
+
+def test_one_liner_drops_the_sector_when_it_would_be_too_long():
+    statement = Statement("Contrôleur de gestion industriel", "l'agroalimentaire et la boisson",
+                          audience="les directeurs administratifs et financiers des PME",
+                          deliverable="je ramène la clôture mensuelle de 10 à 5 jours")
+    line = rules.compose_one_liner(statement, "fr")
+    assert "agroalimentaire" not in line and rules.count_words(line) <= 22
+
+
+def test_partial_and_blank_statements_compose_without_dangling_words():
+    assert rules.compose_card(Statement(), "fr") == Card("", "", "")
+    assert rules.compose_one_liner(Statement(deliverable="je réduis les coûts de 10 %"), "fr") == \
+        "Je réduis les coûts de 10 %."
+    assert rules.compose_one_liner(Statement(audience="les DAF"), "en") == "For les DAF."
+
+
+# -- versions
+
+def _version(id_, statement, lang="fr", score=None):
+    return Version(id_, f"2026-11-0{id_}T10:00:00", lang, statement,
+                   rules.compose_card(statement, lang), score)
+
+
+def test_compare_versions_reports_score_steps_and_findings():
+    before = _version(1, Statement("Responsable supply chain polyvalente", "logistique et énergie"))
+    after = _version(2, Statement("Responsable supply chain", "énergies renouvelables",
+                                  audience="les développeurs de parcs solaires",
+                                  deliverable="je ramène les retards de 6 à 2 semaines"))
+    diff = rules.compare_versions(before, after)
+    assert diff.score_delta > 40
+    assert diff.changed_steps == ("target_role", "sector", "audience", "deliverable")
+    assert {"vague_words", "no_deliverable", "no_audience"} <= set(diff.fixed)
+    assert diff.appeared == ()
+
+
+def test_compare_uses_the_saved_score_when_there_is_one():
+    diff = rules.compare_versions(_version(1, STATEMENT_FR, score=12), _version(2, STATEMENT_FR, score=90))
+    assert (diff.score_before, diff.score_after, diff.changed_steps) == (12, 90, ())
+
+
+def test_same_content_ignores_spacing_only():
+    version = _version(1, STATEMENT_FR)
+    spaced = Statement(*(f"  {getattr(STATEMENT_FR, s)}  " for s in rules.STEPS))
+    assert rules.same_content(spaced, version.card, version)
+    assert not rules.same_content(STATEMENT_FR, Card("other", "", ""), version)
+    assert not rules.same_content(STATEMENT_FR, version.card, None)
+
+
+# -- repeat-back
+
+def test_retention_per_part_on_folded_stems_and_number_words():
+    assert rules.retention("Contrôleur de gestion", "c'est une CONTROLEUSE de gestion") == 1.0
+    assert rules.retention("je ramène la clôture de 10 à 5 jours", "elle fait la clôture en cinq jours") == \
+        pytest.approx(3 / 5)
+    assert rules.retention("", "anything") is None
+
+
+def test_repeat_back_summary_finds_the_part_that_gets_lost():
+    summary = rules.repeat_back_summary(STATEMENT_FR, [
+        ("Ana", "Il est contrôleur de gestion industriel pour les DAF de PME"),
+        ("Bo", "Un contrôleur de gestion, pour les DAF, dans l'industrie"),
+        ("Cy", "Contrôleur de gestion pour PME industrielles, il accélère la clôture"),
+    ])
+    assert [r.connector for r in summary.results] == ["Ana", "Bo", "Cy"]
+    assert summary.mean_by_part["target_role"] > 0.6
+    assert summary.lost_part == "deliverable"
+    assert summary.mean_by_part["deliverable"] == min(summary.mean_by_part.values())
+    assert summary.overall == pytest.approx(sum(summary.mean_by_part.values()) / 3)
+
+
+def test_nothing_lost_when_connectors_repeat_the_core():
+    summary = rules.repeat_back_summary(STATEMENT_EN, [
+        ("Ana", "A payroll controller for CFOs of manufacturers; cuts the close from 10 to 5 days")])
+    assert summary.lost_part is None and summary.overall > 0.8
+
+
+def test_repeat_back_of_a_statement_without_core_measures_nothing():
+    summary = rules.repeat_back_summary(Statement(sector="retail"), [("Ana", "retail person")])
+    assert summary.overall is None and summary.lost_part is None
+    assert summary.results[0].overall is None
+
+
+def test_an_unknown_language_falls_back_to_french_texts():
+    report = analyze("Profil polyvalent", "de")
+    first = report.findings[0]
+    assert report.lang == "fr" and first.code == "no_deliverable"
+    assert first.why == translate("fr", first.why_key)
+    assert rules.compose_card(STATEMENT_FR, "xx").pitch.startswith("Je suis")
+
+
+def test_the_pitch_template_itself_never_counts_as_a_deliverable():
+    for lang in ("fr", "en"):
+        card = rules.compose_card(Statement("Data analyst", audience="store managers",
+                                            deliverable="dashboards"), lang)
+        assert "no_deliverable" in rules.analyze_card(card, lang).codes
+
+
+def test_acronyms_keep_their_case_inside_the_line():
+    line = rules.compose_one_liner(Statement("Product manager", "B2B SaaS", audience="Les DAF",
+                                             deliverable="I cut churn by 30%"), "en")
+    assert line == "Product manager for les DAF (B2B SaaS): I cut churn by 30%."

@@ -1,0 +1,234 @@
+"""Positioning page built in plain pytest: type, click, and check what the user sees and what
+the profile holds."""
+
+import asyncio
+import base64
+import re
+
+import ipywidgets as ipw
+import pytest
+
+from workbook.store import open_profile
+from workbook.store import positioning as store
+from workbook.ui.common import open_page_context
+from workbook.ui.positioning import Debouncer, PositioningPage, build_positioning, card_html, \
+    card_markdown
+from workbook.domain.positioning import Card
+from workbook.i18n import Translator
+
+VAGUE = "Profil polyvalent, ouvert à toute opportunité dans tous les secteurs"
+FOCUSED = {"target_role": "Contrôleur de gestion industriel",
+           "audience": "les DAF de PME agroalimentaires",
+           "deliverable": "je ramène la clôture mensuelle de 10 à 5 jours"}
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    monkeypatch.setenv("WORKBOOK_PROFILE", "tester")
+    monkeypatch.delenv("WORKBOOK_LANG", raising=False)
+    return tmp_path
+
+
+def _page(lang="fr") -> PositioningPage:
+    return PositioningPage(open_page_context("tester", lang))
+
+
+def _score(page) -> int:
+    return int(re.search(r'wb-positioning-score-value[^>]*>(\d+)<', page.score.value)[1])
+
+
+def _type(page, **answers):
+    for name, value in answers.items():
+        page.step_inputs[name].value = value
+
+
+def test_build_positioning_returns_the_page_box(home):
+    view = build_positioning()
+    assert isinstance(view, ipw.VBox)
+    assert {"wb-page", "wb-positioning"} <= set(view._dom_classes)
+    assert "Positionnement" in view.children[0].value
+
+
+def test_vague_then_focused_statement_raises_the_score_and_saves_a_version(home):
+    page = _page()
+    assert _score(page) == 0  # nothing typed yet: the "empty" finding
+    assert "0 étape(s) sur 6" in page.score.value
+    _type(page, target_role=VAGUE)
+    vague = _score(page)
+    assert vague < 50 and 'data-code="vague_words"' in page.findings.value
+    assert "polyvalent" in page.findings.value
+    assert page.card_inputs["one_liner"].value == VAGUE + "."
+    _type(page, **FOCUSED)
+    assert _score(page) >= 75 > vague
+    assert 'data-code="vague_words"' not in page.findings.value
+    assert page.card_inputs["one_liner"].value.startswith("Contrôleur de gestion industriel pour les DAF")
+    page.save.click()
+    assert "wb-status-info" in page.status.value
+    conn = page.ctx.conn
+    saved = store.latest_version(conn)
+    assert saved.statement.target_role == FOCUSED["target_role"] and saved.score >= 75
+    assert saved.card.one_liner == page.card_inputs["one_liner"].value
+
+    again = _page()  # the page reloaded: the version and the answers are there
+    assert again.step_inputs["deliverable"].value == FOCUSED["deliverable"]
+    assert "(1 en tout)" in again.last_version.value
+    again.save.click()
+    assert "Rien n" in again.status.value and len(store.list_versions(conn)) == 1
+
+
+def test_saving_nothing_says_so_and_stores_nothing(home):
+    page = _page("en")
+    page.save.click()
+    assert "wb-status-error" in page.status.value and "Answer at least one step" in page.status.value
+    assert store.list_versions(page.ctx.conn) == []
+
+
+def test_an_edited_card_text_stays_until_rebuilt(home):
+    page = _page("en")
+    _type(page, target_role="Payroll controller", audience="CFOs of SMEs")
+    page.card_inputs["one_liner"].value = "My own line for CFOs: 5-day close."
+    _type(page, deliverable="I cut the close from 10 to 5 days")
+    assert page.card_inputs["one_liner"].value == "My own line for CFOs: 5-day close."
+    assert "What changes with me: I cut the close" in page.card_inputs["pitch"].value
+    page.recompose.click()
+    assert page.card_inputs["one_liner"].value == \
+        "Payroll controller for CFOs of SMEs: I cut the close from 10 to 5 days."
+
+
+def test_unsaved_typing_is_kept_as_a_draft(home):
+    page = _page()
+    _type(page, problem="des clôtures qui traînent")
+    assert _page().step_inputs["problem"].value == "des clôtures qui traînent"
+
+
+@pytest.mark.parametrize("text", ["", "x" * 20_000, "🚀🎯 " * 50,
+                                  '<img src=x onerror="alert(1)"><script>alert(2)</script>',
+                                  "Payroll controller pour les DAF : I cut the close de 10 à 5 jours"])
+def test_bad_input_gives_feedback_never_a_crash_nor_html(home, text):
+    page = _page()
+    _type(page, target_role=text, difference=text)
+    page.card_inputs["pitch"].value = text
+    assert "wb-status-error" not in page.status.value
+    for widget in (page.score, page.findings, page.length):
+        assert "<img" not in widget.value and "<script" not in widget.value
+    assert 0 <= _score(page) <= 100
+    page.save.click()
+    assert "wb-status-error" not in page.status.value or text.strip() == ""
+
+
+def test_repeat_back_needs_a_version_then_shows_what_gets_lost(home):
+    page = _page()
+    page.sections.selected_index = 1
+    page.rb_name.value, page.rb_text.value = "Ana", "Contrôleur de gestion"
+    page.rb_add.click()
+    assert "Enregistrez d&#x27;abord une version" in page.rb_status.value
+    _type(page, **FOCUSED)
+    page.save.click()
+    for name, words in (("Ana", "Il est contrôleur de gestion industriel pour les DAF de PME"),
+                        ("<img src=x onerror=alert(1)>", "Un contrôleur de gestion pour les DAF")):
+        page.rb_name.value, page.rb_text.value = name, words
+        page.rb_add.click()
+        assert "wb-status-info" in page.rb_status.value
+    assert page.rb_text.value == ""
+    rows = store.list_repeat_backs(page.ctx.conn, store.latest_version(page.ctx.conn).id)
+    assert [r["connector_name"] for r in rows] == ["Ana", "<img src=x onerror=alert(1)>"]
+    assert "wb-positioning-lost-deliverable" in page.rb_summary.value
+    bars = page.rb_chart.data
+    assert len(bars) == 3 and list(bars[0].x)[-1] == "Moyenne"
+    assert "&lt;img" in bars[0].x[1] and "<img" not in page.rb_summary.value
+    assert list(bars[2].y) == [0, 0, 0]  # nobody kept the deliverable
+    assert "<td>Il est contrôleur de gestion industriel pour les DAF de PME</td>" in page.rb_table.value
+    assert "&lt;img" in page.rb_table.value and "<img" not in page.rb_table.value
+    page.rb_add.click()
+    assert "Indiquez le nom" in page.rb_status.value
+    page.rb_delete_choice.value = rows[1]["id"]
+    page.rb_delete.click()
+    assert "Reformulation retirée" in page.rb_status.value
+    assert len(store.list_repeat_backs(page.ctx.conn, store.latest_version(page.ctx.conn).id)) == 1
+    assert len(page.rb_chart.data[0].x) == 2  # Ana and the average
+
+
+def test_progress_charts_versions_and_compares_the_last_two(home):
+    page = _page()
+    _type(page, target_role=VAGUE)
+    page.save.click()
+    _type(page, **FOCUSED)
+    page.save.click()
+    page.sections.selected_index = 0
+    scores = list(page.history_chart.data[0].y)
+    assert len(scores) == 2 and scores[0] < 50 <= 75 <= scores[1]
+    assert "Mots flous ou généralistes" in page.comparison.value  # a problem fixed
+    assert re.search(r"Score \d+ → \d+ \(\+\d+\)", page.comparison.value)
+    _type(page, difference="10 ans en usine")
+    page.save.click()
+    assert len(page.history_chart.data[0].y) == 3  # updated in place after a save
+
+
+def test_export_offers_text_markdown_and_html_with_user_text_escaped(home):
+    page = _page("en")
+    _type(page, target_role="Controller <b>& co</b>", audience="CFOs of SMEs",
+          deliverable="I cut *costs* by 10%")
+    page.sections.selected_index = 2
+    assert "Controller <b>& co</b>" in page.export_text.value  # plain text: as typed
+    page.export_format.value = "html"
+    assert "&lt;b&gt;&amp; co&lt;/b&gt;" in page.export_text.value
+    assert "<b>&" not in page.export_text.value
+    page.export_format.value = "markdown"
+    assert r"\<b\>& co\</b\>" in page.export_text.value and r"\*costs\*" in page.export_text.value
+    links = re.findall(r'download="([^"]+)" href="data:[^;]+;charset=utf-8;base64,([^"]+)"',
+                       page.export_links.value)
+    assert [name for name, _ in links] == ["positioning.txt", "positioning.md", "positioning.html"]
+    assert base64.b64decode(links[1][1]).decode("utf-8") == page.export_text.value
+
+
+def test_export_functions_escape_every_user_text():
+    card = Card('<script>alert("x")</script>', "pitch & <i>more</i>", "")
+    tr = Translator("fr")
+    html = card_html(card, tr, "fr")
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<i>" not in html
+    markdown = card_markdown(card, tr)
+    assert "<script>" not in markdown and "Ligne de bio" not in markdown
+
+
+def test_debouncer_runs_once_after_typing_pauses(monkeypatch):
+    """In a kernel (its running loop stood in for here), five quick triggers make one call."""
+    import threading
+
+    import workbook.ui.positioning as page_module
+
+    calls = []
+    monkeypatch.setattr(page_module, "_kernel_loop", asyncio.get_running_loop)
+
+    async def typing():
+        debounced = Debouncer(0.05, lambda: calls.append(len(calls)))
+        for _ in range(5):
+            debounced()
+            await asyncio.sleep(0.01)
+        assert calls == []
+        await asyncio.sleep(0.1)
+
+    # A thread of its own, so no event loop this test process may run gets in the way.
+    worker = threading.Thread(target=asyncio.run, args=(typing(),))
+    worker.start()
+    worker.join()
+    assert calls == [0]
+
+
+def test_debouncer_outside_a_kernel_runs_at_once():
+    calls = []
+    Debouncer(10, lambda: calls.append(1))()
+    assert calls == [1]
+
+
+def test_page_opens_on_the_demo_versions(home):
+    from workbook.demo import fill_demo
+
+    conn = open_profile("tester")
+    fill_demo(conn)
+    conn.close()
+    page = _page("en")
+    assert "(3 in all)" in page.last_version.value
+    page.sections.selected_index = 1
+    assert "4 connector(s)" in page.rb_summary.value
+    assert len(page.rb_chart.data[0].x) == 5

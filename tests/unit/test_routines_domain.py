@@ -1,0 +1,348 @@
+"""Routine rules: the stay-in-touch clock, cadences, due lists, health, the maintain/expand
+split, business days with French holidays, 3B7, and weekly plans."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from workbook.domain import routines as r
+from workbook.domain.calendar_rules import (add_business_days, business_days_between,
+                                            easter_sunday, french_public_holidays,
+                                            holidays_for, is_business_day)
+
+TODAY = dt.date(2026, 11, 23)  # a Monday
+CADENCES = dict(r.DEFAULT_CADENCE_DAYS)
+
+
+def contacts(*rows):
+    """rows: (id, name, layer[, cadence_days[, connected_on[, organisation_id[, birthday]]]])"""
+    full = [tuple(row) + (None,) * (7 - len(row)) for row in rows]
+    frame = pd.DataFrame(full, columns=["contact_id", "full_name", "layer", "cadence_days",
+                                        "connected_on", "organisation_id", "birthday"])
+    frame["cadence_days"] = pd.array(frame["cadence_days"], dtype="Int64")
+    frame["organisation_id"] = pd.array(frame["organisation_id"], dtype="Int64")
+    frame["connected_on"] = pd.to_datetime(frame["connected_on"])
+    frame["organisation"] = frame["organisation_id"].map(lambda o: "" if pd.isna(o) else f"Org{o}")
+    frame["birthday"] = frame["birthday"].astype("object")
+    return frame
+
+
+def log(*rows):
+    """rows: (contact_id, 'YYYY-MM-DD'[, kind[, direction[, purpose]]])"""
+    full = [(i, row[0], row[1], *(tuple(row[2:]) + ("message", "out", "maintain")[len(row) - 2:]),
+             "") for i, row in enumerate(rows, 1)]
+    frame = pd.DataFrame(full, columns=["interaction_id", "contact_id", "occurred_on", "kind",
+                                        "direction", "purpose", "notes"])
+    frame["occurred_on"] = pd.to_datetime(frame["occurred_on"])
+    return frame
+
+
+def outreach(*rows):
+    """rows: (id, contact_id, organisation_id, sent[, replied[, followed_up]])"""
+    full = [tuple(row) + (None,) * (6 - len(row)) for row in rows]
+    frame = pd.DataFrame(full, columns=["outreach_id", "contact_id", "organisation_id",
+                                        "sent_on", "replied_on", "followed_up_on"])
+    frame["organisation_id"] = pd.array(frame["organisation_id"], dtype="Int64")
+    for column in ("sent_on", "replied_on", "followed_up_on"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+# ----------------------------------------------------------------- clock and cadence
+
+def test_any_kind_and_direction_resets_the_clock():
+    """A card THEY sent counts as much as a lunch I arranged."""
+    frame = log((1, "2026-01-10", "lunch", "out"), (1, "2026-06-01", "greeting_card", "in"),
+                (2, "2026-03-03", "introduction_received", "mutual"))
+    clock = r.stay_in_touch_clock(frame)
+    assert clock[1] == pd.Timestamp("2026-06-01")
+    assert clock[2] == pd.Timestamp("2026-03-03")
+    assert r.stay_in_touch_clock(frame, before=dt.date(2026, 6, 1))[1] == pd.Timestamp("2026-01-10")
+
+
+def test_cadence_comes_from_override_then_layer_and_none_for_unsorted_or_dormant():
+    assert r.cadence_for("inner", None, CADENCES) == 21
+    assert r.cadence_for("inner", pd.NA, {"inner": 10}) == 10
+    assert r.cadence_for("close", 7, CADENCES) == 7
+    assert r.cadence_for("unsorted", 7, CADENCES) is None
+    assert r.cadence_for("dormant", None, CADENCES) is None
+    assert 14 <= r.DEFAULT_CADENCE_DAYS["inner"] <= 28
+    assert 60 <= r.DEFAULT_CADENCE_DAYS["close"] <= 92
+    assert 150 <= r.DEFAULT_CADENCE_DAYS["active"] <= 200
+
+
+def test_due_status_sorts_people_into_ok_due_drifting_never_revive_unscheduled():
+    people = contacts((1, "Ok", "inner"), (2, "Due", "inner"), (3, "Drift", "inner"),
+                      (4, "Never", "close"), (5, "Sleep", "dormant"), (6, "New", "unsorted"),
+                      (7, "Own rhythm", "active", 10), (8, "Connected", "close", None,
+                                                        "2026-11-01"))
+    frame = log((1, "2026-11-20"), (2, "2026-10-30"), (3, "2026-09-01"), (5, "2025-01-01"),
+                (6, "2026-01-01"), (7, "2026-11-01"))
+    status = r.due_status(people, frame, CADENCES, TODAY).set_index("full_name")
+    assert status.loc["Ok", "status"] == "ok"
+    assert status.loc["Due", "status"] == "due"
+    assert status.loc["Due", "overdue_days"] == 24 - 21
+    assert status.loc["Drift", "status"] == "drifting"  # 83 days for a 21-day rhythm
+    assert status.loc["Never", "status"] == "never"
+    assert status.loc["Sleep", "status"] == "revive"
+    assert status.loc["New", "status"] == "unscheduled"
+    assert status.loc["Own rhythm", "status"] == "drifting"  # 22 days on a 10-day rhythm
+    assert status.loc["Connected", "status"] == "ok"  # clock started at the connection
+    assert list(r.due_list(r.due_status(people, frame, CADENCES, TODAY))["full_name"]) == [
+        "Never", "Due"]
+    assert list(r.drifting_list(r.due_status(people, frame, CADENCES, TODAY))["full_name"]) == [
+        "Drift", "Own rhythm"]
+
+
+def test_logging_a_touch_takes_a_contact_off_the_due_list():
+    people = contacts((1, "Due", "inner"), (2, "Drifting", "inner"))
+    before = r.due_status(people, log((1, "2026-10-30"), (2, "2026-09-01")), CADENCES, TODAY)
+    after = r.due_status(people, log((1, "2026-10-30"), (2, "2026-09-01"),
+                                     (1, "2026-11-23", "call", "in"),
+                                     (2, "2026-11-22", "greeting_card", "in")), CADENCES, TODAY)
+    assert list(r.due_list(before)["contact_id"]) == [1]
+    assert list(r.drifting_list(before)["contact_id"]) == [2]
+    assert r.due_list(after).empty and r.drifting_list(after).empty
+
+
+def test_health_is_the_mean_warmth_per_layer():
+    people = contacts((1, "A", "inner"), (2, "B", "inner"), (3, "C", "close"))
+    frame = log((1, "2026-11-20"), (2, str(TODAY - dt.timedelta(days=42))))
+    health = r.layer_health(r.due_status(people, frame, CADENCES, TODAY)).set_index("layer")
+    assert health.loc["inner", "health"] == 75  # 1 and 21/42
+    assert health.loc["close", "health"] == 0  # never touched
+    assert health.loc["inner", "contacts"] == 2
+    assert r.warmth(21, 84) == pytest.approx(0.25)
+
+
+def test_temperature_falls_while_nobody_is_touched():
+    people = contacts((1, "A", "inner"), (2, "B", "close"))
+    frame = log((1, "2026-06-01"), (2, "2026-06-01"))
+    series = r.temperature_series(people, frame, CADENCES, TODAY, weeks=20)
+    overall = series[series["layer"] == "all"]["temperature"].tolist()
+    assert len(overall) == 20
+    assert overall == sorted(overall, reverse=True) and overall[0] > overall[-1]
+
+
+# ----------------------------------------------------------------- maintain vs expand
+
+def test_expansion_rule():
+    assert r.is_expansion("expand", "inner", TODAY, None)
+    assert r.is_expansion("maintain", "target", TODAY, None)
+    assert r.is_expansion("maintain", "active", TODAY, pd.Timestamp("2026-11-01"))
+    assert not r.is_expansion("maintain", "active", TODAY, pd.Timestamp("2026-01-01"))
+    assert not r.is_expansion("maintain", "close", TODAY, None)
+    assert r.suggested_purpose("close", None, False, TODAY) == "expand"
+    assert r.suggested_purpose("close", None, True, TODAY) == "maintain"
+
+
+def test_weekly_actuals_split_touches_and_minutes():
+    people = contacts((1, "Old", "close"), (2, "New", "target"))
+    frame = log((1, "2026-11-16", "lunch"), (1, "2026-11-17", "message"),
+                (2, "2026-11-18", "coffee", "out", "expand"), (1, "2026-11-23", "call"))
+    weekly = r.weekly_actuals(frame, people, TODAY, weeks=3).set_index("week_start")
+    week = weekly.loc[dt.date(2026, 11, 16)]
+    assert (week["maintain_touches"], week["expand_touches"]) == (2, 1)
+    assert (week["maintain_minutes"], week["expand_minutes"]) == (100, 60)
+    assert week["new_people"] == 1
+    assert weekly.loc[dt.date(2026, 11, 23), "maintain_touches"] == 1
+    assert weekly.loc[dt.date(2026, 11, 9), "maintain_touches"] == 0
+
+
+def test_suggested_split_expands_more_when_searching_or_changing_sector():
+    employed, search, change = (r.suggested_routine(s) for s in r.SITUATIONS)
+    assert employed.expand_share < search.expand_share < change.expand_share
+    assert employed.weekly_minutes < search.weekly_minutes
+    assert search.maintain_minutes + search.expand_minutes == search.weekly_minutes
+    with pytest.raises(ValueError):
+        r.suggested_routine("retired")
+
+
+# ----------------------------------------------------------------- business days
+
+def test_easter_and_french_holidays():
+    assert easter_sunday(2024) == dt.date(2024, 3, 31)
+    assert easter_sunday(2026) == dt.date(2026, 4, 5)
+    assert easter_sunday(2038) == dt.date(2038, 4, 25)
+    days = french_public_holidays(2026)
+    assert len(days) == 11
+    assert days[dt.date(2026, 4, 6)] == "easter_monday"
+    assert days[dt.date(2026, 5, 14)] == "ascension"
+    assert days[dt.date(2026, 5, 25)] == "whit_monday"
+    assert len(french_public_holidays(2026, alsace_moselle=True)) == 13
+    assert holidays_for("none", [2026]) == frozenset()
+
+
+def test_business_days_skip_weekends():
+    friday = dt.date(2026, 11, 20)
+    assert add_business_days(friday, 1) == dt.date(2026, 11, 23)
+    assert add_business_days(friday, 3) == dt.date(2026, 11, 25)
+    assert add_business_days(friday, 7) == dt.date(2026, 12, 1)
+    assert add_business_days(dt.date(2026, 11, 21), 1) == dt.date(2026, 11, 23)  # from Saturday
+    assert business_days_between(friday, dt.date(2026, 11, 23)) == 1
+    assert business_days_between(friday, friday) == 0
+    assert not is_business_day(dt.date(2026, 11, 22))
+
+
+def test_business_days_skip_french_holidays():
+    holidays = holidays_for("fr", [2026])
+    # Tuesday 10 Nov: 11 Nov (Armistice) is off, so 3 business days land on Monday 16th
+    assert add_business_days(dt.date(2026, 11, 10), 3, holidays) == dt.date(2026, 11, 16)
+    assert add_business_days(dt.date(2026, 11, 10), 3) == dt.date(2026, 11, 13)
+    # Christmas week: Thu 24 Dec + 1 business day skips Fri 25th
+    assert add_business_days(dt.date(2026, 12, 24), 1, holidays) == dt.date(2026, 12, 28)
+    # Ascension (Thu 14 May 2026) inside the span
+    assert business_days_between(dt.date(2026, 5, 11), dt.date(2026, 5, 18), holidays) == 4
+
+
+@pytest.mark.parametrize("start", [dt.date(2026, 1, 1) + dt.timedelta(days=i)
+                                   for i in range(0, 365, 17)])
+def test_add_and_count_business_days_agree(start):
+    holidays = holidays_for("fr", [2026, 2027])
+    for count in (0, 1, 3, 7, 12):
+        assert business_days_between(start, add_business_days(start, count, holidays),
+                                     holidays) == count
+
+
+# ----------------------------------------------------------------- 3B7
+
+def test_three_b_seven_actions():
+    holidays = holidays_for("fr", [2026])
+    people = contacts((1, "Ana", "target", None, None, 10), (2, "Bo", "target", None, None, 10),
+                      (3, "Cy", "target", None, None, 20), (4, "Di", "target", None, None, 30),
+                      (5, "Ed", "target", None, None, 30), (6, "Fa", "target", None, None, 40),
+                      (7, "Other at 20", "active", None, None, 20))
+    sent = outreach((1, 1, 10, "2026-11-20"),                      # Fri: 1 business day
+                    (2, 3, 20, "2026-11-17"),                      # 4 days: try another
+                    (3, 4, 30, "2026-11-10"),                      # 8 days (11 Nov off): follow up
+                    (4, 5, 30, "2026-11-02", None, "2026-11-12"),  # followed up: closed
+                    (5, 6, 40, "2026-11-18", "2026-11-19"))        # replied
+    steps = r.three_b_seven(sent, people, TODAY, holidays).set_index("outreach_id")
+    assert steps.loc[1, "action"] == "wait"
+    assert steps.loc[2, "action"] == "try_another"
+    assert steps.loc[2, "alternatives"] == ("Other at 20",)
+    assert steps.loc[3, "business_days"] == 8 and steps.loc[3, "action"] == "follow_up"
+    assert steps.loc[4, "action"] == "closed"
+    assert steps.loc[5, "action"] == "replied"
+    assert steps.loc[3, "try_another_on"] == dt.date(2026, 11, 16)
+    assert steps.loc[3, "follow_up_on"] == dt.date(2026, 11, 20)
+
+
+def test_an_exchange_they_start_counts_as_a_reply():
+    people = contacts((1, "Ana", "target", None, None, 10))
+    sent = outreach((1, 1, 10, "2026-11-09"))
+    assert r.three_b_seven(sent, people, TODAY)["action"].tolist() == ["follow_up"]
+    mine = log((1, "2026-11-09", "message", "out"), (1, "2026-11-16", "message", "out"))
+    assert r.three_b_seven(sent, people, TODAY, interactions=mine)["action"].tolist() == [
+        "follow_up"]
+    theirs = log((1, "2026-11-09", "message", "out"), (1, "2026-11-12", "call", "in"))
+    assert r.three_b_seven(sent, people, TODAY, interactions=theirs)["action"].tolist() == [
+        "replied"]
+
+
+def test_try_another_stops_once_someone_else_there_was_written_to():
+    people = contacts((1, "Ana", "target", None, None, 10), (2, "Bo", "target", None, None, 10))
+    sent = outreach((1, 1, 10, "2026-11-16"), (2, 2, 10, "2026-11-20"))
+    steps = r.three_b_seven(sent, people, TODAY).set_index("outreach_id")
+    assert steps.loc[1, "action"] == "wait"
+
+
+# ----------------------------------------------------------------- plans
+
+def test_weekly_plan_lists_who_why_followups_new_people_and_birthdays():
+    people = contacts((1, "Inner late", "inner"), (2, "Close due soon", "close"),
+                      (3, "Active ok", "active"), (4, "Sleeping", "dormant"),
+                      (5, "Target", "target", None, None, 10),
+                      (6, "Birthday", "active", None, None, None, "1980-11-25"))
+    frame = log((1, "2026-10-01"), (2, "2026-09-12"), (3, "2026-11-01"), (4, "2025-01-01"),
+                (6, "2026-11-01"))
+    sent = outreach((1, 5, 10, "2026-11-10"))
+    settings = r.RoutineSettings(weekly_minutes=120, expand_share=50, new_per_week=3,
+                                 sources=("events", "alumni"))
+    plan = r.weekly_plan(people, frame, CADENCES, sent, settings, TODAY,
+                         holidays_for("fr", [2026]))
+    keys = [item.key for item in plan.items]
+    assert keys[:2] == ["touch:1", "touch:2"]
+    assert "touch:3" not in keys
+    touch = {item.key: item for item in plan.items}
+    assert touch["touch:1"].reason == "overdue" and touch["touch:1"].value_dict()["days"] == 32
+    assert touch["touch:2"].reason == "due_this_week"
+    assert "revive:4" in keys
+    assert "follow_up:1" in keys
+    assert [(i.key, i.value_dict()["count"]) for i in plan.items if i.kind == "new_people"] == [
+        ("new:events", 2), ("new:alumni", 1)]
+    assert "birthday:6" in keys
+    assert plan.maintain_minutes == 60 and plan.new_target == 3
+    assert {c.key for c in plan.campaign} >= {"card:1", "card:2", "card:4"}  # season from 20 Nov
+
+
+def test_plan_respects_the_maintain_budget_and_keeps_inner_first():
+    people = contacts(*[(i, f"Target {i}", "target") for i in range(1, 10)],
+                      (20, "Inner", "inner"))
+    frame = log(*[(i, "2025-01-01") for i in range(1, 10)], (20, "2026-10-20"))
+    settings = r.RoutineSettings(weekly_minutes=60, expand_share=50)
+    plan = r.weekly_plan(people, frame, CADENCES, outreach(), settings, TODAY)
+    touches = [i for i in plan.items if i.kind == "touch"]
+    assert len(touches) == 30 // r.MINUTES_PER_PLANNED_TOUCH
+    assert touches[0].contact_id == 20
+
+
+def test_plan_weeks_assumes_earlier_weeks_are_done():
+    people = contacts(*[(i, f"Close {i}", "close") for i in range(1, 7)])
+    frame = log(*[(i, "2026-01-01") for i in range(1, 7)])
+    settings = r.RoutineSettings(weekly_minutes=60, expand_share=50)  # 2 touches a week
+    plans = r.plan_weeks(people, frame, CADENCES, outreach(), settings, TODAY, weeks=3)
+    touched = [[i.contact_id for i in p.items if i.kind == "touch"] for p in plans]
+    assert [len(t) for t in touched] == [2, 2, 2]
+    assert len({c for week in touched for c in week}) == 6
+    assert [p.week_start for p in plans] == [dt.date(2026, 11, 23), dt.date(2026, 11, 30),
+                                             dt.date(2026, 12, 7)]
+    with pytest.raises(ValueError):
+        r.plan_weeks(people, frame, CADENCES, outreach(), settings, TODAY, weeks=0)
+
+
+def test_a_touch_during_the_week_marks_the_line_done_without_removing_it():
+    people = contacts((1, "Late", "inner"))
+    frame = log((1, "2026-09-01"), (1, "2026-11-24", "call", "in"))
+    plan = r.weekly_plan(people, frame, CADENCES, outreach(), r.RoutineSettings(), TODAY)
+    assert "touch:1" in {i.key for i in plan.items}
+    assert "touch:1" in r.done_keys(plan, frame, set())
+    assert "new:events" in r.done_keys(plan, frame, {"new:events"})
+
+
+def test_card_season_and_birthdays():
+    assert r.in_card_season(dt.date(2026, 11, 16))  # week reaching 20 Nov
+    assert r.in_card_season(dt.date(2027, 1, 25))
+    assert not r.in_card_season(dt.date(2026, 6, 1))
+    assert r.birthday_in_week("03-14", dt.date(2027, 3, 8)) == dt.date(2027, 3, 14)
+    assert r.birthday_in_week("1990-02-29", dt.date(2027, 2, 22)) == dt.date(2027, 2, 28)
+    assert r.birthday_in_week("garbage", TODAY) is None
+    assert r.distribute_new_people(5, ("events", "introductions", "alumni")) == {
+        "events": 2, "introductions": 2, "alumni": 1}
+
+
+def test_describe_item_translates_codes_and_dates():
+    from workbook.i18n import Translator
+
+    item = r.PlanItem("touch:1", "touch", "due_this_week", 1, "Zoé <b>",
+                      (("layer", "inner"), ("date", "2026-11-25")))
+    fr = Translator("fr")
+    assert r.describe_item(item, fr) == (
+        f"Zoé <b> ({fr('vocab.layer.inner')}) — à recontacter le 25/11/2026")
+    assert "25 Nov 2026" in r.describe_item(item, Translator("en"))
+
+
+def test_routine_events_cover_slots_review_cards_birthdays_followups():
+    people = contacts((1, "Ana", "inner", None, None, None, "05-02"),
+                      (2, "Unsorted", "unsorted", None, None, None, "05-03"))
+    steps = r.three_b_seven(outreach((1, 1, 10, "2026-11-20")), people, TODAY)
+    events = r.routine_events(r.RoutineSettings(), TODAY, people, steps)
+    keys = {e.uid_key: e for e in events}
+    assert set(keys) == {"routine-maintain", "routine-expand", "routine-review", "routine-cards",
+                         "birthday-1", "follow-up-1"}
+    assert keys["routine-maintain"].start == dt.datetime(2026, 11, 23, 9, 0)
+    assert keys["routine-expand"].start == dt.datetime(2026, 11, 26, 9, 0)
+    assert keys["routine-review"].start == dt.datetime(2026, 12, 7, 9, 0)
+    assert keys["birthday-1"].all_day and keys["birthday-1"].start.date() == dt.date(2027, 5, 2)
+    assert keys["follow-up-1"].start.date() == dt.date(2026, 12, 1)

@@ -1,0 +1,127 @@
+"""Routines store: frames, cadences, settings, outreach and check-offs in a real SQLite file."""
+
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+
+from workbook.domain.routines import RoutineSettings, due_list, due_status, suggested_routine
+from workbook.store import open_path
+from workbook.store import routines as store
+from workbook.store.contacts import add_contact
+from workbook.store.migrations import migrate
+from workbook.store.settings import set_setting
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def conn(tmp_path):
+    connection = open_path(tmp_path / "p.sqlite")
+    yield connection
+    connection.close()
+
+
+def test_frames_have_the_documented_columns(conn):
+    ana = add_contact(conn, "Ana", organisation="Helio", layer="inner", birthday="03-14",
+                      connected_on="2020-01-02")
+    add_contact(conn, "Bo", layer="unsorted")
+    store.log_touch(conn, ana, TODAY, "call", direction="in")
+    data = store.load_routine_data(conn)
+    assert list(data.contacts["full_name"]) == ["Ana", "Bo"]
+    assert data.contacts.loc[0, "organisation"] == "Helio"
+    assert str(data.contacts.loc[0, "connected_on"].date()) == "2020-01-02"
+    assert data.interactions.loc[0, "direction"] == "in"
+    assert data.cadences == {"inner": 21, "close": 75, "active": 180, "target": 45}
+    assert data.outreach.empty
+    with pytest.raises(ValueError):
+        store.log_touch(conn, ana, TODAY, "telepathy")
+
+
+def test_cadences_and_contact_override(conn):
+    ana = add_contact(conn, "Ana", layer="close")
+    store.set_layer_cadences(conn, {"inner": 14, "close": 60, "bogus": 3})
+    assert store.layer_cadences(conn)["close"] == 60
+    with pytest.raises(ValueError):
+        store.set_layer_cadences(conn, {"inner": 0})
+    store.reset_layer_cadences(conn)
+    assert store.layer_cadences(conn)["close"] == 75
+    store.set_contact_cadence(conn, ana, 9)
+    assert store.load_contacts(conn).loc[0, "cadence_days"] == 9
+    store.set_contact_cadence(conn, ana, None)
+    assert store.load_contacts(conn)["cadence_days"].isna().all()
+
+
+def test_settings_default_from_situation_roundtrip_and_bad_values_fall_back(conn):
+    set_setting(conn, "situation", "employed")
+    assert store.load_settings(conn).weekly_minutes == 60
+    custom = dataclasses.replace(RoutineSettings(), weekly_minutes=200, expand_share=40,
+                                 sources=("alumni",), timezone="America/Montreal")
+    store.save_settings(conn, custom)
+    assert store.load_settings(conn) == custom
+    with pytest.raises(ValueError):
+        store.save_settings(conn, dataclasses.replace(custom, timezone="Mars/Olympus"))
+    assert store.load_settings(conn) == custom  # nothing saved
+    set_setting(conn, store.SETTINGS_KEY, json.dumps({"weekly_minutes": -5, "expand_share": 30,
+                                                      "maintain_time": "25h"}))
+    loaded = store.load_settings(conn)
+    assert loaded.expand_share == 30 and loaded.weekly_minutes == 60  # employed default
+    assert loaded.maintain_time == "09:00"
+    set_setting(conn, store.SETTINGS_KEY, "{not json")
+    assert store.load_settings(conn) == suggested_routine("employed")
+
+
+def test_outreach_logs_an_expansion_touch_and_follows_3b7(conn):
+    nadia = add_contact(conn, "Nadia", organisation="Solaris", layer="target")
+    outreach = store.add_outreach(conn, nadia, dt.date(2026, 11, 10))
+    frame = store.load_outreach(conn)
+    assert frame.loc[0, "organisation_id"] is not None
+    assert store.load_interactions(conn).loc[0, "purpose"] == "expand"
+    store.mark_followed_up(conn, outreach, dt.date(2026, 11, 20))
+    store.mark_replied(conn, outreach, dt.date(2026, 11, 21))
+    frame = store.load_outreach(conn)
+    assert str(frame.loc[0, "replied_on"].date()) == "2026-11-21"
+    assert len(store.load_interactions(conn)) == 3
+    with pytest.raises(ValueError):
+        store.add_outreach(conn, 999, TODAY)
+
+
+def test_ticking_logs_a_touch_and_unticking_removes_it(conn):
+    ana = add_contact(conn, "Ana", layer="inner")
+    week = dt.date(2026, 11, 23)
+    touch = store.log_touch(conn, ana, TODAY, "message")
+    store.check_off(conn, week, f"touch:{ana}", touch)
+    store.check_off(conn, week, f"touch:{ana}", touch)  # twice: still one line
+    store.check_off(conn, week, "new:events")
+    assert store.checkoffs(conn, week) == {f"touch:{ana}", "new:events"}
+    data = store.load_routine_data(conn)
+    assert due_list(due_status(data.contacts, data.interactions, data.cadences, TODAY)).empty
+    store.uncheck(conn, week, f"touch:{ana}")
+    assert store.checkoffs(conn, week) == {"new:events"}
+    assert store.load_interactions(conn).empty
+    store.uncheck(conn, week, "never-there")
+
+
+def test_removing_an_interaction_keeps_its_checkoff_row(conn):
+    ana = add_contact(conn, "Ana", layer="inner")
+    touch = store.log_touch(conn, ana, TODAY, "message")
+    store.check_off(conn, TODAY, "touch:1", touch)
+    store.delete_interaction(conn, touch)
+    row = conn.execute("SELECT interaction_id FROM plan_checkoffs").fetchone()
+    assert row[0] is None
+
+
+def test_migration_adds_the_checkoff_link_to_an_older_profile(tmp_path):
+    from workbook.store.db import connect
+
+    path = tmp_path / "old.sqlite"
+    old = connect(path)
+    migrate(old, target=2)
+    old.execute("INSERT INTO plan_checkoffs(week_start, item_key) VALUES ('2026-11-16', 'x')")
+    old.close()
+    upgraded = open_path(path)
+    columns = [r[1] for r in upgraded.execute("PRAGMA table_info(plan_checkoffs)")]
+    assert "interaction_id" in columns
+    assert store.checkoffs(upgraded, dt.date(2026, 11, 16)) == {"x"}
+    upgraded.close()

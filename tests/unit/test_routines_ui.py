@@ -1,0 +1,178 @@
+"""The routines page built in plain pytest: set values, click, check what the page and the
+store say."""
+
+import base64
+import datetime as dt
+
+import icalendar
+import pytest
+
+from workbook.store import open_profile
+from workbook.store import routines as store
+from workbook.store.contacts import add_contact, log_interaction
+from workbook.ui.common import open_page_context
+from workbook.ui.routines import RoutinesPage, build_routines
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def page(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    conn = open_profile("p")
+    late = add_contact(conn, "Léa <b>Late</b>", layer="inner", organisation="Helio")
+    add_contact(conn, "Ok Olivier", layer="inner")
+    add_contact(conn, "Sleepy Sam", layer="dormant")
+    log_interaction(conn, late, "2026-10-28", "coffee")
+    log_interaction(conn, 2, "2026-11-20", "call")
+    log_interaction(conn, 3, "2025-01-10", "lunch")
+    conn.close()
+    view = RoutinesPage(open_page_context("p", "en"), today=TODAY)
+    yield view
+    view.ctx.conn.close()
+
+
+def _texts(box):
+    return " ".join(child.children[1].value for child in box.children
+                    if hasattr(child, "children") and len(child.children) > 1)
+
+
+def test_page_builds_with_five_tabs_and_escapes_names(page):
+    assert page.tabs.titles == ("This week", "Who is due", "Log", "Settings", "Calendar")
+    assert "Léa &lt;b&gt;Late&lt;/b&gt;" in _texts(page.due_rows)
+    assert "<b>Late</b>" not in _texts(page.due_rows)
+    assert "Sleepy Sam" in page.revive.value
+    assert "Inner circle" in page.health.value
+
+
+def test_logging_an_exchange_takes_the_person_off_the_due_list(page):
+    assert len(page.due_rows.children) == 1
+    page.due_rows.children[0].children[0].click()  # "Log an exchange"
+    assert page.tabs.selected_index == 2 and page.log_contact.value == 1
+    page.log_kind.value = "greeting_card"
+    page.log_direction.value = "in"
+    page.log_save.click()
+    assert "Greeting card with Léa" in page.status.value
+    assert "Nobody is due" in page.due_rows.children[0].value
+    assert store.load_interactions(page.state.conn)["kind"].iloc[-1] == "greeting_card"
+
+
+def test_bad_log_input_says_what_to_do_and_saves_nothing(page):
+    before = len(store.load_interactions(page.state.conn))
+    page.log_save.click()
+    assert "Choose a person first" in page.status.value
+    page.log_contact.value = 2
+    page.log_date.value = TODAY + dt.timedelta(days=3)
+    page.log_save.click()
+    assert "today or earlier" in page.status.value
+    assert len(store.load_interactions(page.state.conn)) == before
+
+
+def test_ticking_a_plan_line_logs_the_touch_and_unticking_removes_it(page):
+    rows = [r for r in page.week_items.children if "wb-routines-item-touch" in r._dom_classes]
+    assert rows and "Léa" in rows[0].children[1].value
+    count = len(store.load_interactions(page.state.conn))
+    rows[0].children[0].value = True
+    assert len(store.load_interactions(page.state.conn)) == count + 1
+    assert "Done:" in page.status.value
+    assert "Nobody is due" in page.due_rows.children[0].value
+    rows = [r for r in page.week_items.children if "wb-routines-item-touch" in r._dom_classes]
+    assert rows[0].children[0].value is True
+    rows[0].children[0].value = False
+    assert len(store.load_interactions(page.state.conn)) == count
+    assert "1 of" not in page.week_summary.value.split("wb-routines-progress")[1][:5]
+
+
+def test_removing_a_logged_exchange_puts_the_person_back_on_the_due_list(page):
+    page.log_contact.value = 1
+    page.log_save.click()
+    assert "Nobody is due" in page.due_rows.children[0].value
+    newest = page.recent.children[1]
+    assert "Léa &lt;b&gt;" in newest.children[1].value
+    newest.children[0].click()  # "Remove"
+    assert "Removed: Message with Léa &lt;b&gt;Late&lt;/b&gt;" in page.status.value
+    assert "Léa" in _texts(page.due_rows)
+
+
+def test_outreach_and_its_buttons(page):
+    page.out_contact.value = 2
+    page.out_date.value = dt.date(2026, 11, 12)
+    page.out_save.click()
+    assert "First message to Ok Olivier" in page.status.value
+    pending = page.pending.children
+    assert len(pending) == 2 and "send one follow-up" in pending[1].children[2].value
+    pending[1].children[1].click()  # follow-up sent
+    assert "Follow-up to Ok Olivier" in page.status.value
+    assert len(page.pending.children) == 1
+
+
+def test_settings_save_and_bad_timezone(page):
+    page.situation.value = "employed"
+    page.use_suggested.click()
+    assert page.weekly_minutes.value == 60
+    page.timezone.value = "Nowhere/Atlantis"
+    page.settings_save.click()
+    assert "Unknown time zone" in page.status.value
+    assert store.load_settings(page.state.conn).situation != "employed"
+    page.timezone.value = "Europe/Paris"
+    page.settings_save.click()
+    assert store.load_settings(page.state.conn).weekly_minutes == 60
+    assert "45 min keeping up, 15 min meeting new people" in page.week_summary.value
+
+
+def test_cadence_override_and_week_navigation(page):
+    page.override_contact.value = 1
+    page.override_days.value = 200
+    page.tabs.children[3].children[-1].children[0].click()  # "Set"
+    assert "every 200 days" in page.status.value
+    assert "Nobody is due" in page.due_rows.children[0].value
+    page.next_button.click()
+    assert "30 Nov 2026" in page.week_heading.value
+    assert all(r.children[0].disabled for r in page.week_items.children
+               if hasattr(r, "children") and len(r.children) == 2)
+
+
+def test_calendar_link_holds_a_valid_ics(page):
+    page.maintain_time.value = "8h"
+    page.ics_prepare.click()
+    assert "hours:minutes" in page.status.value and page.ics_link.value == ""
+    page.maintain_time.value = "08:15"
+    page.ics_prepare.click()
+    link = page.ics_link.value
+    assert 'download="networking-routine.ics"' in link
+    payload = base64.b64decode(link.split("base64,")[1].split('"')[0])
+    calendar = icalendar.Calendar.from_ical(payload)
+    assert calendar.walk("VTIMEZONE")
+    assert b"T081500" in payload
+    assert store.load_settings(page.state.conn).maintain_time == "08:15"
+
+
+def test_charts_are_drawn_on_opening_and_updated_in_place(page):
+    page.week_chart.selected_index = 0
+    page.due_charts.selected_index = 0
+    weekly = page._charts["weekly"]
+    before = sum(weekly.data[0].y)
+    page.log_contact.value = 2
+    page.log_save.click()
+    assert sum(weekly.data[0].y) == before + 1
+    assert len(page._charts["temperature"].data) == 5
+
+
+def test_build_routines_returns_the_page(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    view = build_routines("fresh", "fr")
+    assert "wb-routines" in view._dom_classes
+
+
+def test_an_empty_profile_works_everywhere(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    empty = RoutinesPage(open_page_context("empty", "fr"), today=TODAY)
+    empty.week_chart.selected_index = 0
+    empty.due_charts.selected_index = 0
+    empty.cards.selected_index = 0
+    empty.next_button.click()
+    empty.ics_prepare.click()
+    assert "base64," in empty.ics_link.value
+    assert "Personne à recontacter" in empty.due_rows.children[0].value
+    assert "wb-status-error" not in empty.status.value
+    empty.ctx.conn.close()

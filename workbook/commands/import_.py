@@ -1,0 +1,102 @@
+"""Import contacts from a LinkedIn, Google, Outlook, vCard or CSV export.
+
+Re-importing a file adds nothing; a newer export updates what changed. Look-alike contacts
+are proposed for merging, never merged. Each import is a batch: `--list` shows them,
+`--undo N` erases batch N's contacts (and puts back what it changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+
+from workbook.commands import UsageError
+from workbook.i18n import Translator, normalise_language
+from workbook.io import FORMATS, ImportFileError
+from workbook.paths import DEFAULT_PROFILE, check_profile_name, profile_path
+from workbook.store import NewerSchemaError, open_profile
+from workbook.store.settings import get_setting
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", nargs="?", help="the export file (.csv or .vcf)")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE,
+                        help=f"profile to import into (default: {DEFAULT_PROFILE})")
+    parser.add_argument("--format", default="auto", choices=("auto", *FORMATS),
+                        help="file format (default: recognised from the content)")
+    parser.add_argument("--details", action="store_true",
+                        help="also list every skipped row and every date left empty")
+    parser.add_argument("--list", action="store_true", help="list the imports of the profile")
+    parser.add_argument("--undo", type=int, metavar="BATCH",
+                        help="undo import number BATCH (erases the contacts it added)")
+
+
+def open_with_language(profile: str, must_exist: bool = False):
+    """The profile and a translator in its language (saved choice, else WORKBOOK_LANG).
+    With `must_exist`, a misspelt name is an error rather than a new empty profile."""
+    if must_exist and not profile_path(check_profile_name(profile)).exists():
+        tr = Translator(normalise_language(os.environ.get("WORKBOOK_LANG")))
+        raise UsageError(tr("import.error.no_profile", profile=profile))
+    try:
+        conn = open_profile(profile)
+    except NewerSchemaError as problem:
+        raise UsageError(f"profile {profile!r} was written by a newer workbook ({problem})")
+    lang = get_setting(conn, "lang") or os.environ.get("WORKBOOK_LANG")
+    return conn, Translator(normalise_language(lang))
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.file and not args.list and args.undo is None:
+        raise UsageError("give the FILE to import, or --list, or --undo BATCH")
+    conn, tr = open_with_language(args.profile, must_exist=not args.file)
+    try:
+        if args.list:
+            return _list(conn, tr)
+        if args.undo is not None:
+            return _undo(conn, tr, args.undo)
+        return _import(conn, tr, args)
+    finally:
+        conn.close()
+
+
+def _import(conn, tr: Translator, args: argparse.Namespace) -> int:
+    from workbook.io import import_file
+    from workbook.io.summary import describe_error, describe_report, describe_rows
+
+    try:
+        report = import_file(conn, args.file, fmt=args.format)
+    except ImportFileError as problem:
+        detail = f" ({problem.detail})" if problem.detail else ""
+        raise UsageError(f"{args.file}: {describe_error(problem, tr)}{detail}") from None
+    except sqlite3.OperationalError:           # locked by another writer past the timeout
+        raise UsageError(tr("import.error.busy")) from None
+    print(describe_report(report, tr, os.path.basename(args.file)))
+    if args.details:
+        for line in describe_rows(report, tr):
+            print(f"  {line}")
+    return 0
+
+
+def _list(conn, tr: Translator) -> int:
+    from workbook.store.imports import list_batches
+
+    batches = list_batches(conn)
+    if batches.empty:
+        print(tr("import.batches_none"))
+    for b in batches.itertuples(index=False):
+        print(tr("import.batch_line", batch=b.batch_id, when=b.imported_at, file=b.file_name,
+                 format=tr(f"import.format.{b.source_format}"), added=b.rows_added,
+                 updated=b.rows_updated, contacts=b.contacts))
+    return 0
+
+
+def _undo(conn, tr: Translator, batch: int) -> int:
+    from workbook.store.imports import undo_import
+
+    try:
+        erased = undo_import(conn, batch)
+    except KeyError:
+        raise UsageError(tr("import.error.unknown_batch", batch=batch)) from None
+    print(tr("import.undo_done", batch=batch, count=erased))
+    return 0

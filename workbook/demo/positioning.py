@@ -1,0 +1,58 @@
+"""Demo positioning history: Camille's vague first draft (from `core`), then two sharper
+versions, and four connectors' repeat-backs of the latest. Invented text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+
+from workbook.domain.positioning import Card, Statement, analyze_card, compose_card
+from workbook.store.positioning import add_repeat_back, save_version, set_version_score
+
+_ROLE = "Responsable supply chain"
+_SECTOR = "énergies renouvelables"
+_PROBLEM = "retards d'approvisionnement des chantiers"
+_AUDIENCE = "développeurs de parcs solaires"
+
+VERSIONS = (
+    (14, Statement(_ROLE, _SECTOR, _PROBLEM, _AUDIENCE,
+                   "je sécurise les livraisons des chantiers", "")),
+    (3, Statement(_ROLE, _SECTOR, _PROBLEM, "les développeurs de parcs solaires",
+                  "je ramène les retards de livraison de 6 à 2 semaines",
+                  "8 ans chez un fabricant de panneaux avant de passer côté client")),
+)
+
+REPEAT_BACKS = (
+    "C'est une responsable supply chain pour les développeurs solaires : elle réduit les "
+    "retards de livraison sur les chantiers.",
+    "Camille fait de la logistique dans l'énergie, elle cherche un poste de responsable "
+    "supply chain.",
+    "Une responsable supply chain qui travaille pour les parcs solaires.",
+    "Elle travaille dans les énergies renouvelables, côté approvisionnement, pour les "
+    "développeurs de parcs.",
+)
+
+
+def seed(conn: sqlite3.Connection, rng: random.Random, today: dt.date) -> None:
+    # The core draft is the first version: date it before the others and give it its score.
+    first = conn.execute("SELECT id FROM positioning_versions ORDER BY id LIMIT 1").fetchone()
+    if first:
+        when = dt.datetime.combine(today - dt.timedelta(days=28), dt.time(9, 30))
+        conn.execute("UPDATE positioning_versions SET created_at = ? WHERE id = ?",
+                     (when.isoformat(timespec="seconds"), first[0]))
+        row = conn.execute("SELECT one_liner, pitch, lang FROM positioning_versions"
+                           " WHERE id = ?", (first[0],)).fetchone()
+        set_version_score(conn, first[0], analyze_card(Card(row[0], row[1]), row[2]).score)
+    latest = None
+    for days_ago, statement in VERSIONS:
+        card = compose_card(statement, "fr")
+        when = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(18, 5))
+        latest = save_version(conn, statement, card, "fr", analyze_card(card, "fr").score,
+                              created_at=when.isoformat(timespec="seconds"))
+    connectors = conn.execute(
+        "SELECT c.id, c.full_name FROM contacts c JOIN contact_roles r ON r.contact_id = c.id"
+        " WHERE r.role = 'connector' ORDER BY c.id LIMIT ?", (len(REPEAT_BACKS),)).fetchall()
+    for (contact_id, name), words in zip(connectors, REPEAT_BACKS):
+        heard_on = today - dt.timedelta(days=rng.randint(0, 2))
+        add_repeat_back(conn, latest, name, words, heard_on.isoformat(), contact_id)

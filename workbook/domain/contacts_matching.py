@@ -1,0 +1,74 @@
+"""When two contact records are the same person: the keys an import matches on.
+
+Method, step 2 (DESIGN.md): the map is only useful if each person appears once, whatever
+the export they came from. An import *updates* a contact it recognises from the same source
+(a newer export of the same network) and *proposes* a merge for look-alikes across sources;
+it never merges silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from workbook.domain.names import fold, organisation_key
+
+# Reason codes of a merge proposal, strongest first (i18n: `import.merge.<code>`).
+MERGE_REASONS = ("same_url", "same_email", "similar_name")
+
+# How an incoming row finds the stored contact it updates, in this order.
+MATCH_ORDER = ("profile_url", "email", "name_org")
+
+_ASCII_NAME = re.compile(r"[^a-z0-9]+")
+
+
+# scheme, then a short first label (`www.`, `fr.`) when a dotted host follows, then the
+# address up to its query or fragment
+_URL_KEY = re.compile(r"(?:https?://)?(?:[^./?#]{0,3}\.(?=[^/?#]*\.))?([^?#]*)")
+
+
+def profile_url_key(url: str) -> str:
+    """Key of a profile address: scheme, `www.`/country sub-domain, query, fragment and
+    trailing slash dropped, case folded — LinkedIn writes one profile as
+    `https://www.linkedin.com/in/jane-doe-1a2b3c` and `http://fr.linkedin.com/in/Jane-Doe-1a2b3c/`.
+    """
+    return _URL_KEY.match(url.strip().casefold())[1].rstrip("/") if url else ""
+
+
+def profile_url_keys(urls: Iterable[str]) -> list[str]:
+    """`profile_url_key` of each address (one pass over a column)."""
+    match = _URL_KEY.match
+    return [match(url.strip().casefold())[1].rstrip("/") if url else "" for url in urls]
+
+
+def email_key(email: str) -> str:
+    """Key of an e-mail address: trimmed and case folded (providers ignore case in practice,
+    RFC 5321 notwithstanding; exports write the same address in several cases)."""
+    return (email or "").strip().casefold()
+
+
+def email_keys(emails: Iterable[str]) -> list[str]:
+    """`email_key` of each address (one pass over a column)."""
+    return [email.strip().casefold() if email else "" for email in emails]
+
+
+@lru_cache(maxsize=65536)
+def person_name_key(full_name: str) -> str:
+    """Key under which two spellings of a person's name are "near-identical": case, accents,
+    punctuation and word order ignored ("DUPONT, Marie-Hélène" = "Marie Helene Dupont"), since
+    address books file people as "Last, First" and LinkedIn as "First Last"."""
+    text = full_name or ""
+    if text.isascii():                       # fast path: most names in most exports
+        words = _ASCII_NAME.sub(" ", text.casefold()).split()
+    else:
+        words = fold(text).replace("_", " ").split()
+    return " ".join(sorted(words))
+
+
+def name_org_key(full_name: str, organisation: str) -> str:
+    """Match key of a person at an organisation: both keys joined; '' when either is blank
+    (a name alone is too weak a reason to call two records one person)."""
+    person = person_name_key(full_name)
+    org = organisation_key(organisation or "")
+    return f"{person}@{org}" if person and org else ""

@@ -1,0 +1,71 @@
+"""What a reader returns: the contacts it read, and the rows it could not take, with reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+FORMATS = ("linkedin", "google", "outlook", "vcard", "csv")
+
+# Columns of `ReadResult.contacts`, in order. All text ('' when absent) except
+# `connected_on`, an ISO date string or None.
+CONTACT_COLUMNS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
+                   "organisation", "position", "connected_on", "birthday", "notes")
+
+# Why a whole file is refused (i18n: `import.error.<code>`): what is wrong and what to do.
+ERROR_CODES = ("not_found", "empty", "too_large", "binary", "zip", "excel", "utf16", "encoding",
+               "no_header", "wrong_columns", "broken_quoting", "field_too_long", "no_rows",
+               "not_vcard")
+
+# Why one row was skipped (`import.skip.<code>`), or kept with a warning (`import.warn.<code>`).
+SKIP_REASONS = ("no_name", "extra_fields", "field_too_long", "duplicate_row", "broken_card")
+WARNING_REASONS = ("bad_date",)
+
+
+class ImportFileError(Exception):
+    """A file that cannot be read at all. `code` is one of `ERROR_CODES` (the page shows
+    `tr("import.error.<code>")`); `detail` is a short technical hint (a line number, a
+    column name) in English, for the log or the command line."""
+
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """One row not imported (or imported with a warning): `line` is the 1-based line of the
+    file where the row starts, `reason` a code (`SKIP_REASONS`/`WARNING_REASONS`), `detail`
+    what was found (the column, the value, cut to 80 characters)."""
+
+    line: int
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What `workbook.io.read_contacts` read.
+
+    - `format`: linkedin | google | outlook | vcard | csv
+    - `contacts`: one row per contact, columns `CONTACT_COLUMNS` (text, '' when absent;
+      `connected_on` an ISO date or None; `birthday` 'YYYY-MM-DD', 'MM-DD' or '').
+    - `skipped`: rows not taken, with the reason.
+    - `warnings`: rows taken with something left out (e.g. `bad_date`: the row is kept, the
+      unreadable date left empty).
+    - `encoding`: how the file was decoded (utf-8-sig, utf-8, cp1252, …).
+    """
+
+    format: str
+    contacts: pd.DataFrame
+    skipped: list[SkippedRow] = field(default_factory=list)
+    warnings: list[SkippedRow] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+
+def contacts_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """The contacts table of a `ReadResult` from one list per column of `CONTACT_COLUMNS`."""
+    return pd.DataFrame({name: pd.Series(columns[name], dtype=object if name == "connected_on"
+                                         else "str") for name in CONTACT_COLUMNS})

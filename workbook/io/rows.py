@@ -1,0 +1,155 @@
+"""From the raw fields of exported rows to contact rows, or a reason to skip each row.
+
+Rules shared by every format:
+- every value is text, trimmed; nothing is evaluated (`=HYPERLINK(…)`, `<b>` stay as typed).
+  A leading apostrophe before `= + - @` is dropped: it is how our own export (and Excel)
+  neutralises formulas, so a re-import gives back the original value. Control characters
+  (stray bytes) are dropped and line breaks become `\\n`;
+- the name is the export's full name, else first + middle + last, else the e-mail address;
+  a row with neither name nor e-mail is skipped (`no_name`);
+- a value longer than `MAX_FIELD_CHARS` skips the row (`field_too_long`): no contact field
+  is that long, it is a broken export;
+- a row identical to an earlier one in the same file is skipped (`duplicate_row`);
+- an unreadable date keeps the row with the date left empty and a `bad_date` warning.
+
+Work is done column by column (a 30,000-row export is read in a fraction of a second).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from workbook.io.dates import BadDate, parse_birthday, parse_date
+from workbook.io.model import CONTACT_COLUMNS, SkippedRow
+
+MAX_FIELD_CHARS = 10_000
+RAW_FIELDS = ("full_name", "first_name", "middle_name", "last_name", "email", "phone",
+              "profile_url", "organisation", "position", "connected_on", "birthday", "notes")
+_NEUTRALISED = ("'=", "'+", "'-", "'@")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(value: str) -> str:
+    """A trimmed value with `\\n` line breaks and no control characters, our own export's
+    formula neutralisation undone."""
+    text = value.strip()
+    if "\r" in text:                          # vCard 2.1 and Mac exports: one kind of line break
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isprintable():                # C0/C1 controls are stray bytes, not content
+        text = _CONTROLS.sub("", text)
+    if text.startswith(_NEUTRALISED):
+        text = text[1:]
+    return text
+
+
+def clean_column(values: list[str]) -> list[str]:
+    """`clean` over a column, with a fast path for the common all-plain column."""
+    stripped = [v.strip() for v in values]
+    joined = "\n".join(stripped)
+    if "\n'" in "\n" + joined or not joined.replace("\n", "").isprintable():
+        return [clean(v) for v in stripped]
+    return stripped
+
+
+def short(value: str, limit: int = 80) -> str:
+    """A value cut for a report line."""
+    text = " ".join(value.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass
+class Collected:
+    """Contact columns (`CONTACT_COLUMNS` → list) and the rows skipped or warned about."""
+
+    columns: dict[str, list]
+    skipped: list[SkippedRow]
+    warnings: list[SkippedRow]
+
+
+def _parse_column(values: list[str], parse, day_first: bool, lines: list[int], name: str,
+                  warnings: list[SkippedRow], blank):
+    parsed: dict[str, object] = {}
+    for value in set(values):
+        if value:
+            try:
+                parsed[value] = parse(value, day_first)
+            except BadDate:
+                parsed[value] = BadDate
+    result = []
+    for line, value in zip(lines, values):
+        if not value:
+            result.append(blank)
+            continue
+        got = parsed[value]
+        if got is BadDate:
+            warnings.append(SkippedRow(line, "bad_date", f"{name}: {short(value)}"))
+            got = blank
+        result.append(got)
+    return result
+
+
+def collect(lines: list[int], fields: dict[str, list[str]], day_first: bool = True,
+            skipped: list[SkippedRow] | None = None) -> Collected:
+    """Contact columns from raw field columns (keys of `RAW_FIELDS`, all the same length as
+    `lines`, the file line of each row), applying the module's rules."""
+    count = len(lines)
+    empty = [""] * count
+    skipped = list(skipped or [])
+    warnings: list[SkippedRow] = []
+    reasons: dict[int, tuple[str, str]] = {}
+    raw = {name: fields.get(name) or empty for name in RAW_FIELDS}
+    for name, values in raw.items():
+        if values is not empty and max(map(len, values), default=0) > MAX_FIELD_CHARS:
+            for i, value in enumerate(values):
+                if len(value) > MAX_FIELD_CHARS and i not in reasons:
+                    reasons[i] = ("field_too_long", f"{name}: {len(value)} characters")
+    col = {name: (clean_column(values) if values is not empty else empty)
+           for name, values in raw.items() if name not in ("connected_on", "birthday")}
+    full = col["full_name"]
+    if not all(full):
+        first, middle, last = col["first_name"], col["middle_name"], col["last_name"]
+        if middle is empty:                   # the common case, without a generator per row
+            full = [f or (f"{a} {z}" if a and z else a or z)
+                    for f, a, z in zip(full, first, last)]
+        else:
+            full = [f or " ".join(p for p in (a, m, z) if p)
+                    for f, a, m, z in zip(full, first, middle, last)]
+    if not all(full):
+        full = [f or e for f, e in zip(full, col["email"])]
+        for i, name in enumerate(full):
+            if not name and i not in reasons:
+                reasons[i] = ("no_name", short(" ".join(
+                    v[i] for v in col.values() if v[i]) or "—"))
+    connected = _parse_column([v.strip() for v in raw["connected_on"]], parse_date, day_first,
+                              lines, "connected_on", warnings, None)
+    birthday = _parse_column([v.strip() for v in raw["birthday"]], parse_birthday, day_first,
+                             lines, "birthday", warnings, "")
+    columns = {"full_name": full, "first_name": col["first_name"],
+               "last_name": col["last_name"], "email": col["email"], "phone": col["phone"],
+               "profile_url": col["profile_url"], "organisation": col["organisation"],
+               "position": col["position"], "connected_on": connected, "birthday": birthday,
+               "notes": col["notes"]}
+    keep = list(range(count))
+    table = list(zip(*(columns[c] for c in CONTACT_COLUMNS)))
+    if reasons or len(set(table)) < count:    # set() at C speed: most files have no duplicate
+        seen: set[tuple] = set()
+        keep = []
+        for i, row in enumerate(table):
+            if i in reasons:
+                continue
+            if row in seen:
+                reasons[i] = ("duplicate_row", short(row[0]))
+                continue
+            seen.add(row)
+            keep.append(i)
+    if reasons:
+        skipped += [SkippedRow(lines[i], reason, detail) for i, (reason, detail) in reasons.items()]
+        skipped.sort(key=lambda s: s.line)
+        wanted = set(keep)
+        warnings = [w for w in warnings if bisect_left(lines, w.line) in wanted]
+        columns = {name: [values[i] for i in keep] for name, values in columns.items()}
+    warnings.sort(key=lambda w: w.line)
+    return Collected(columns, skipped, warnings)
+

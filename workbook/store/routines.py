@@ -1,0 +1,285 @@
+"""Routines page: the frames the routine rules read, and its writes (cadences, outreach,
+check-offs, settings, touches)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+
+import pandas as pd
+
+from workbook.domain.calendar_rules import HOLIDAY_CALENDARS
+from workbook.domain.routines import (DEFAULT_CADENCE_DAYS, SITUATIONS, SOURCES,
+                                      RoutineSettings, parse_hhmm, suggested_routine)
+from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
+from workbook.store.contacts import log_interaction
+from workbook.store.db import transaction
+from workbook.store.settings import get_setting, set_setting
+
+SETTINGS_KEY = "routines.settings"
+
+
+def _dates(values) -> pd.Series:
+    return pd.to_datetime(pd.Series(values, dtype="object"), errors="coerce", format="ISO8601")
+
+
+def load_contacts(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Contacts as the routine rules read them (columns in `workbook.domain.routines`)."""
+    rows = conn.execute(
+        "SELECT c.id, c.full_name, c.layer, c.cadence_days, c.birthday, c.connected_on,"
+        " c.organisation_id, COALESCE(o.name, '') FROM contacts c"
+        " LEFT JOIN organisations o ON o.id = c.organisation_id ORDER BY c.full_name").fetchall()
+    frame = pd.DataFrame([tuple(r) for r in rows], columns=[
+        "contact_id", "full_name", "layer", "cadence_days", "birthday", "connected_on",
+        "organisation_id", "organisation"])
+    frame["contact_id"] = frame["contact_id"].astype("int64")
+    frame["cadence_days"] = pd.array(frame["cadence_days"], dtype="Int64")
+    frame["organisation_id"] = pd.array(frame["organisation_id"], dtype="Int64")
+    frame["connected_on"] = _dates(frame["connected_on"]).dt.normalize().values
+    frame["birthday"] = frame["birthday"].astype("object")
+    return frame
+
+
+def load_interactions(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Every interaction (columns in `workbook.domain.routines`), oldest first."""
+    rows = conn.execute(
+        "SELECT id, contact_id, occurred_on, kind, direction, purpose, notes FROM interactions"
+        " ORDER BY occurred_on, id").fetchall()
+    frame = pd.DataFrame([tuple(r) for r in rows], columns=[
+        "interaction_id", "contact_id", "occurred_on", "kind", "direction", "purpose", "notes"])
+    frame["interaction_id"] = frame["interaction_id"].astype("int64")
+    frame["contact_id"] = frame["contact_id"].astype("int64")
+    frame["occurred_on"] = _dates(frame["occurred_on"]).dt.normalize().values
+    return frame.dropna(subset=["occurred_on"]).reset_index(drop=True)
+
+
+def recent_interactions(conn: sqlite3.Connection, limit: int = 15) -> list[sqlite3.Row]:
+    """The last interactions logged, newest first, with the contact's name."""
+    return conn.execute(
+        "SELECT i.id, i.occurred_on, i.kind, i.direction, i.purpose, i.notes, c.full_name"
+        " FROM interactions i JOIN contacts c ON c.id = i.contact_id"
+        " ORDER BY i.occurred_on DESC, i.id DESC LIMIT ?", (limit,)).fetchall()
+
+
+def log_touch(conn: sqlite3.Connection, contact_id: int, on: dt.date, kind: str, *,
+              direction: str = "out", purpose: str = "maintain", notes: str = "") -> int:
+    """Log one interaction after checking its codes; returns its id."""
+    if kind not in INTERACTION_KINDS or direction not in DIRECTIONS or purpose not in PURPOSES:
+        raise ValueError(f"unknown code in {(kind, direction, purpose)}")
+    return log_interaction(conn, contact_id, on.isoformat(), kind, direction=direction,
+                           purpose=purpose, notes=notes)
+
+
+def delete_interaction(conn: sqlite3.Connection, interaction_id: int) -> None:
+    with transaction(conn):
+        conn.execute("DELETE FROM interactions WHERE id = ?", (interaction_id,))
+
+
+# --------------------------------------------------------------------------- cadences
+
+def layer_cadences(conn: sqlite3.Connection) -> dict[str, int]:
+    """Days between touches per scheduled layer: the saved value, else the default."""
+    saved = dict(conn.execute("SELECT layer, days FROM layer_cadences").fetchall())
+    return {layer: int(saved.get(layer, days)) for layer, days in DEFAULT_CADENCE_DAYS.items()}
+
+
+def set_layer_cadences(conn: sqlite3.Connection, cadences: dict[str, int]) -> None:
+    """Save the cadences of the scheduled layers (a value equal to the default is kept too)."""
+    clean = {layer: int(days) for layer, days in cadences.items()
+             if layer in DEFAULT_CADENCE_DAYS}
+    if any(days <= 0 for days in clean.values()):
+        raise ValueError("cadences must be positive")
+    with transaction(conn):
+        conn.executemany("INSERT INTO layer_cadences(layer, days) VALUES (?, ?)"
+                         " ON CONFLICT(layer) DO UPDATE SET days = excluded.days",
+                         list(clean.items()))
+
+
+def reset_layer_cadences(conn: sqlite3.Connection) -> None:
+    with transaction(conn):
+        conn.execute("DELETE FROM layer_cadences")
+
+
+def set_contact_cadence(conn: sqlite3.Connection, contact_id: int, days: int | None) -> None:
+    """A contact's own rhythm (None: back to its layer's)."""
+    if days is not None and days <= 0:
+        raise ValueError("cadence must be positive")
+    with transaction(conn):
+        conn.execute("UPDATE contacts SET cadence_days = ?,"
+                     " updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
+                     (days, contact_id))
+
+
+# --------------------------------------------------------------------------- settings
+
+def load_settings(conn: sqlite3.Connection) -> RoutineSettings:
+    """The saved routine, else the suggestion for the profile's situation; unreadable or
+    out-of-range saved values fall back to defaults one by one (nothing crashes a page)."""
+    situation = get_setting(conn, "situation")
+    base = suggested_routine(situation if situation in SITUATIONS else "job_search")
+    try:
+        saved = json.loads(get_setting(conn, SETTINGS_KEY) or "{}")
+    except json.JSONDecodeError:
+        saved = {}
+    if not isinstance(saved, dict):
+        saved = {}
+    values = {}
+    for f in dataclasses.fields(RoutineSettings):
+        if f.name in saved:
+            candidate = tuple(saved[f.name]) if f.name == "sources" else saved[f.name]
+            if _valid(f.name, candidate):
+                values[f.name] = candidate
+    return dataclasses.replace(base, **values)
+
+
+def _valid(name: str, value) -> bool:
+    try:
+        if name == "situation":
+            return value in SITUATIONS
+        if name in ("weekly_minutes",):
+            return isinstance(value, int) and 0 <= value <= 40 * 60
+        if name == "expand_share":
+            return isinstance(value, int) and 0 <= value <= 100
+        if name == "new_per_week":
+            return isinstance(value, int) and 0 <= value <= 100
+        if name == "sources":
+            return all(s in SOURCES for s in value)
+        if name == "timezone":
+            from zoneinfo import ZoneInfo
+
+            ZoneInfo(value)
+            return True
+        if name == "holidays":
+            return value in HOLIDAY_CALENDARS
+        if name in ("maintain_day", "expand_day"):
+            return isinstance(value, int) and 0 <= value <= 6
+        if name in ("maintain_time", "expand_time"):
+            parse_hhmm(value)
+            return True
+    except (ValueError, TypeError, KeyError, AttributeError, OSError):
+        return False
+    return False
+
+
+def save_settings(conn: sqlite3.Connection, settings: RoutineSettings) -> None:
+    """Save the routine (checked field by field: a bad value raises ValueError, nothing saved)."""
+    data = dataclasses.asdict(settings)
+    data["sources"] = list(settings.sources)
+    bad = [name for name, value in data.items()
+           if not _valid(name, tuple(value) if name == "sources" else value)]
+    if bad:
+        raise ValueError(f"invalid routine settings: {bad}")
+    set_setting(conn, SETTINGS_KEY, json.dumps(data, ensure_ascii=False))
+
+
+# --------------------------------------------------------------------------- outreach (3B7)
+
+def load_outreach(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Outreach to new people (columns in `workbook.domain.routines`), oldest first."""
+    rows = conn.execute(
+        "SELECT id, contact_id, organisation_id, sent_on, replied_on, followed_up_on, notes"
+        " FROM outreach ORDER BY sent_on, id").fetchall()
+    frame = pd.DataFrame([tuple(r) for r in rows], columns=[
+        "outreach_id", "contact_id", "organisation_id", "sent_on", "replied_on",
+        "followed_up_on", "notes"])
+    frame["outreach_id"] = frame["outreach_id"].astype("int64")
+    frame["contact_id"] = frame["contact_id"].astype("int64")
+    frame["organisation_id"] = pd.array(frame["organisation_id"], dtype="Int64")
+    for column in ("sent_on", "replied_on", "followed_up_on"):
+        frame[column] = _dates(frame[column]).values
+    return frame
+
+
+def add_outreach(conn: sqlite3.Connection, contact_id: int, sent_on: dt.date,
+                 notes: str = "", kind: str = "message") -> int:
+    """Record a first message to a new person (at the contact's organisation) and log it as
+    an expansion touch, so the clock and the week's split both see it."""
+    with transaction(conn):
+        row = conn.execute("SELECT organisation_id FROM contacts WHERE id = ?",
+                           (contact_id,)).fetchone()
+        if row is None:
+            raise ValueError(f"no contact {contact_id}")
+        outreach = conn.execute(
+            "INSERT INTO outreach(contact_id, organisation_id, sent_on, notes) VALUES (?,?,?,?)",
+            (contact_id, row[0], sent_on.isoformat(), notes)).lastrowid
+        log_touch(conn, contact_id, sent_on, kind, purpose="expand", notes=notes)
+    return outreach
+
+
+def mark_replied(conn: sqlite3.Connection, outreach_id: int, on: dt.date) -> None:
+    """The person answered: the outreach is settled and the reply is logged as a touch."""
+    with transaction(conn):
+        row = conn.execute("SELECT contact_id FROM outreach WHERE id = ?",
+                           (outreach_id,)).fetchone()
+        if row is None:
+            raise ValueError(f"no outreach {outreach_id}")
+        conn.execute("UPDATE outreach SET replied_on = ? WHERE id = ?",
+                     (on.isoformat(), outreach_id))
+        log_touch(conn, row[0], on, "message", direction="in", purpose="expand")
+
+
+def mark_followed_up(conn: sqlite3.Connection, outreach_id: int, on: dt.date) -> int:
+    """The one follow-up was sent; logged as a touch. Returns the interaction id."""
+    with transaction(conn):
+        row = conn.execute("SELECT contact_id FROM outreach WHERE id = ?",
+                           (outreach_id,)).fetchone()
+        if row is None:
+            raise ValueError(f"no outreach {outreach_id}")
+        conn.execute("UPDATE outreach SET followed_up_on = ? WHERE id = ?",
+                     (on.isoformat(), outreach_id))
+        return log_touch(conn, row[0], on, "message", purpose="expand")
+
+
+def undo_follow_up(conn: sqlite3.Connection, outreach_id: int) -> None:
+    with transaction(conn):
+        conn.execute("UPDATE outreach SET followed_up_on = NULL WHERE id = ?", (outreach_id,))
+
+
+# --------------------------------------------------------------------------- check-offs
+
+def checkoffs(conn: sqlite3.Connection, week_start: dt.date) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT item_key FROM plan_checkoffs WHERE week_start = ?",
+                                       (week_start.isoformat(),))}
+
+
+def check_off(conn: sqlite3.Connection, week_start: dt.date, item_key: str,
+              interaction_id: int | None = None) -> None:
+    """Tick a plan line; `interaction_id` is the touch logged by ticking it, if any."""
+    with transaction(conn):
+        conn.execute("INSERT INTO plan_checkoffs(week_start, item_key, interaction_id)"
+                     " VALUES (?, ?, ?) ON CONFLICT(week_start, item_key) DO NOTHING",
+                     (week_start.isoformat(), item_key, interaction_id))
+
+
+def uncheck(conn: sqlite3.Connection, week_start: dt.date, item_key: str) -> None:
+    """Untick a plan line; the touch its ticking logged (if any) is removed with it."""
+    with transaction(conn):
+        row = conn.execute("SELECT interaction_id FROM plan_checkoffs"
+                           " WHERE week_start = ? AND item_key = ?",
+                           (week_start.isoformat(), item_key)).fetchone()
+        if row is None:
+            return
+        conn.execute("DELETE FROM plan_checkoffs WHERE week_start = ? AND item_key = ?",
+                     (week_start.isoformat(), item_key))
+        if row[0] is not None:
+            conn.execute("DELETE FROM interactions WHERE id = ?", (row[0],))
+
+
+# --------------------------------------------------------------------------- one read for a page
+
+@dataclasses.dataclass(frozen=True)
+class RoutineData:
+    """Everything the routine rules read, loaded together."""
+
+    contacts: pd.DataFrame
+    interactions: pd.DataFrame
+    outreach: pd.DataFrame
+    cadences: dict[str, int]
+    settings: RoutineSettings
+
+
+def load_routine_data(conn: sqlite3.Connection) -> RoutineData:
+    return RoutineData(load_contacts(conn), load_interactions(conn), load_outreach(conn),
+                       layer_cadences(conn), load_settings(conn))

@@ -1,0 +1,113 @@
+"""Network page, Exercises tab: the three brightest people I know, and the intelligence log."""
+
+from __future__ import annotations
+
+import ipywidgets as ipw
+
+from workbook.domain import network as rules
+from workbook.escaping import escape_html
+from workbook.store import network as store
+from workbook.ui.network import coaching, set_options, table_html
+
+OTHER_QUESTION = "__other__"
+LOG_ROWS = 20
+
+
+class ExercisesPanel:
+    """Two seed exercises of the method (reads here, writes through the page state)."""
+
+    def __init__(self, page):
+        self.page = page
+        tr, guard = page.tr, page.guard
+        conn = page.state.conn
+        self.conn = conn
+        # -- bright people
+        self.bright_list = ipw.HTML()
+        self.bright_list.add_class("wb-network-bright-list")
+        self.bright_name = ipw.Text(placeholder=tr("network.bright.name"))
+        self.bright_name.add_class("wb-network-bright-name")
+        self.bright_why = ipw.Text(placeholder=tr("network.bright.why"),
+                                   layout=ipw.Layout(width="28em"))
+        self.bright_add = ipw.Button(description=tr("network.bright.add"), icon="plus")
+        self.bright_add.add_class("wb-network-bright-add")
+        self.bright_add.on_click(guard(self._on_bright_add))
+        self.bright_choice = ipw.Dropdown(options=[], layout=ipw.Layout(width="16em"))
+        self.bright_delete = ipw.Button(description=tr("common.delete"))
+        self.bright_delete.on_click(guard(self._on_bright_delete))
+        # -- intelligence log
+        self.question = ipw.Dropdown(
+            options=[(tr(f"network.intel.q.{q}"), q) for q in rules.INTELLIGENCE_QUESTIONS]
+            + [(tr("network.intel.other"), OTHER_QUESTION)],
+            value=rules.INTELLIGENCE_QUESTIONS[0], layout=ipw.Layout(width="34em"))
+        self.question.add_class("wb-network-intel-question")
+        self.own_question = ipw.Text(placeholder=tr("network.intel.own_question"),
+                                     layout=ipw.Layout(width="34em", display="none"))
+        self.question.observe(guard(self._on_question), names="value")
+        self.answer = ipw.Textarea(placeholder=tr("network.intel.answer"),
+                                   layout=ipw.Layout(width="34em", height="4em"))
+        self.answer.add_class("wb-network-intel-answer")
+        self.intel_add = ipw.Button(description=tr("network.intel.add"), icon="plus")
+        self.intel_add.add_class("wb-network-intel-add")
+        self.intel_add.on_click(guard(self._on_intel_add))
+        self.intel_list = ipw.HTML()
+        self.intel_list.add_class("wb-network-intel-list")
+        self.view = ipw.VBox([
+            coaching(tr("network.coach.exercises")),
+            ipw.HTML(f"<h4>{escape_html(tr('network.bright.title'))}</h4>"
+                     f"<p>{escape_html(tr('network.bright.help'))}</p>"),
+            self.bright_list, ipw.HBox([self.bright_name, self.bright_why, self.bright_add]),
+            ipw.HBox([self.bright_choice, self.bright_delete]),
+            ipw.HTML(f"<h4>{escape_html(tr('network.intel.title'))}</h4>"
+                     f"<p>{escape_html(tr('network.intel.help'))}</p>"),
+            self.question, self.own_question, self.answer, ipw.HBox([self.intel_add]),
+            self.intel_list])
+        self.refresh()
+
+    def refresh(self) -> None:
+        tr = self.page.tr
+        people = store.bright_people(self.conn)
+        self.bright_list.value = "<ol>" + "".join(
+            f"<li><b>{escape_html(p['name'])}</b> — {escape_html(p['why'])}</li>"
+            for p in people) + "</ol>" if people else \
+            f'<p class="wb-muted">{escape_html(tr("common.none_yet"))}</p>'
+        set_options(self.bright_choice, [(p["name"], p["id"]) for p in people])
+        entries = store.intelligence_log(self.conn, LOG_ROWS)
+        self.intel_list.value = table_html(
+            [tr("network.intel.date"), tr("network.intel.question"), tr("network.intel.answer")],
+            [[e["asked_on"], self._question_text(e["question"]), e["answer"]] for e in entries]
+        ) if entries else ""
+
+    def _question_text(self, question: str) -> str:
+        key = f"network.intel.q.{question}"
+        return self.page.tr(key) if question in rules.INTELLIGENCE_QUESTIONS else question
+
+    def _on_bright_add(self, _button) -> None:
+        tr = self.page.tr
+        problem = self.page.state.add_bright_person(self.bright_name.value,
+                                                    self.bright_why.value)
+        if problem:
+            self.page.status.show(tr(f"network.bright.{problem}"), error=True)
+            return
+        self.bright_name.value = self.bright_why.value = ""
+        self.page.status.show(tr("common.saved"))
+        self.refresh()
+
+    def _on_bright_delete(self, _button) -> None:
+        if self.bright_choice.value is not None:
+            self.page.state.delete_bright_person(self.bright_choice.value)
+            self.refresh()
+
+    def _on_question(self, change) -> None:
+        self.own_question.layout.display = "flex" if change["new"] == OTHER_QUESTION else "none"
+
+    def _on_intel_add(self, _button) -> None:
+        tr = self.page.tr
+        question = self.own_question.value.strip() if self.question.value == OTHER_QUESTION \
+            else self.question.value
+        if not question or not self.answer.value.strip():
+            self.page.status.show(tr("network.intel.missing"), error=True)
+            return
+        self.page.state.log_intelligence(question, self.answer.value)
+        self.answer.value = self.own_question.value = ""
+        self.page.status.show(tr("common.saved"))
+        self.refresh()

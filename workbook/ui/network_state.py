@@ -1,0 +1,219 @@
+"""The network page's state: the one object that reads and writes the profile for the page.
+
+It keeps the contacts frame in memory (sorted by name) so filtering, searching and
+re-ranking 30,000 contacts never touch the database; only edits do, and each edit
+refreshes just the rows it changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+
+import pandas as pd
+
+from workbook.domain import network as rules
+from workbook.store import contacts as contact_store
+from workbook.store import network as store
+
+
+class NetworkState:
+    """Contacts frame, current filter, and every write the page makes."""
+
+    def __init__(self, conn: sqlite3.Connection, today: Callable[[], dt.date] = dt.date.today):
+        self.conn = conn
+        self._today = today
+        self.filter = rules.ContactFilter()
+        self.frame = rules.empty_frame()
+        self.targets = pd.DataFrame()
+        self.introductions = pd.DataFrame()
+        self.reload()
+
+    @property
+    def today(self) -> dt.date:
+        return self._today()
+
+    # ------------------------------------------------------------ reading
+
+    def reload(self) -> None:
+        """Everything from the store (after an import, an undo, a merge, a bulk change)."""
+        self.frame = self._sorted(rules.prepare_frame(store.contacts_frame(self.conn)))
+        self._reload_links()
+
+    def _reload_links(self) -> None:
+        self.targets = store.targets_frame(self.conn)
+        self.introductions = store.introductions_frame(self.conn)
+
+    @staticmethod
+    def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.sort_values(["search_key", "id"], kind="stable").reset_index(drop=True)
+
+    def refresh_contacts(self, ids: list[int]) -> None:
+        """Re-read only these contacts (after an edit); rows gone from the store are dropped.
+
+        Rows whose name key did not move are overwritten in place, so the common edits
+        (layer, roles, ties, a bulk tag) skip re-sorting 30,000 rows.
+        """
+        ids = sorted({int(i) for i in ids})
+        if not ids:
+            return
+        fresh = rules.prepare_frame(store.contacts_frame_for(self.conn, ids))
+        gone = set(ids) - set(fresh["id"].tolist())
+        frame = self.frame[~self.frame["id"].isin(list(gone))].reset_index(drop=True) \
+            if gone else self.frame
+        where = pd.Index(frame["id"]).get_indexer(fresh["id"])
+        known = where >= 0
+        in_place = known.copy()
+        in_place[known] = (frame["search_key"].to_numpy()[where[known]]
+                           == fresh["search_key"].to_numpy()[known])
+        if in_place.any():
+            rows, updates = where[in_place], fresh[in_place]
+            frame = frame.copy()
+            for column in frame.columns:
+                frame.iloc[rows, frame.columns.get_loc(column)] = updates[column].array
+        moved = fresh[~in_place]
+        if len(moved):
+            frame = self._sorted(pd.concat([frame[~frame["id"].isin(moved["id"].tolist())],
+                                            moved], ignore_index=True))
+        self.frame = frame
+
+    def filtered(self) -> pd.DataFrame:
+        return rules.filter_contacts(self.frame, self.filter)
+
+    def ranking(self, top: int = 20, use_filter: bool = False) -> pd.DataFrame:
+        frame = self.filtered() if use_filter else self.frame
+        return rules.rank_contacts(frame, self.today, top=top)
+
+    def coverage(self) -> pd.DataFrame:
+        intros = self.introductions[["introducer_id", "organisation_id"]] \
+            if len(self.introductions) else pd.DataFrame(columns=["introducer_id",
+                                                                  "organisation_id"])
+        return rules.target_coverage(self.targets, self.frame, intros)
+
+    def row(self, contact_id: int) -> pd.Series | None:
+        rows = self.frame[self.frame["id"] == contact_id]
+        return rows.iloc[0] if len(rows) else None
+
+    # ------------------------------------------------------------ writing
+
+    def new_contact(self, full_name: str) -> int:
+        contact = contact_store.add_contact(self.conn, full_name.strip())
+        self.refresh_contacts([contact])
+        return contact
+
+    def save_contact(self, contact_id: int, **changes) -> None:
+        store.update_contact(self.conn, contact_id, **changes)
+        self.refresh_contacts([contact_id])
+
+    def erase_contact(self, contact_id: int) -> None:
+        """Erase a contact with its interactions, notes, introductions and exercise entries."""
+        contact_store.delete_contact(self.conn, contact_id)
+        self._reload_links()
+        affected = [contact_id, *self._introducers()]
+        self.refresh_contacts(affected)
+
+    def bulk_role(self, role: str) -> int:
+        ids = rules.bulk_tag_ids(self.frame, self.filter, role)
+        changed = store.add_role_to(self.conn, ids, role)
+        self.refresh_contacts(ids)
+        return changed
+
+    def bulk_layer(self, layer: str) -> int:
+        ids = rules.bulk_layer_ids(self.frame, self.filter, layer)
+        changed = store.set_layer_of(self.conn, ids, layer)
+        self.refresh_contacts(ids)
+        return changed
+
+    def log_contact(self, contact_id: int, kind: str) -> None:
+        contact_store.log_interaction(self.conn, contact_id, self.today.isoformat(), kind)
+        self.refresh_contacts([contact_id])
+
+    def _introducers(self) -> list[int]:
+        return self.introductions["introducer_id"].astype(int).tolist() \
+            if len(self.introductions) else []
+
+    def _after_link_change(self, extra: list[int] = ()) -> None:
+        """Targets and introductions changed: `at_target`/`introduces_to_target` may move."""
+        before = set(self._introducers())
+        self._reload_links()
+        target_orgs = set(self.targets["organisation_id"].tolist()) if len(self.targets) else set()
+        at_target_now = self.frame["organisation_id"].isin(list(target_orgs)).fillna(False)
+        moved = self.frame.loc[at_target_now.astype(bool) != self.frame["at_target"], "id"]
+        self.refresh_contacts(sorted(before | set(self._introducers()) | set(moved) | set(extra)))
+
+    def save_target(self, name: str, **lamp) -> int:
+        org = store.save_target(self.conn, name, **lamp)
+        self._after_link_change()
+        return org
+
+    def drop_target(self, organisation_id: int) -> None:
+        store.drop_target(self.conn, organisation_id)
+        self._after_link_change()
+
+    def add_introduction(self, introducer_id: int, organisation: str, person: str = "") -> None:
+        store.add_introduction(self.conn, introducer_id, organisation, person)
+        self._after_link_change([introducer_id])
+
+    def delete_introduction(self, introduction_id: int) -> None:
+        store.delete_introduction(self.conn, introduction_id)
+        self._after_link_change()
+
+    # ------------------------------------------------------------ seed exercises
+
+    def add_bright_person(self, name: str, why: str) -> str | None:
+        """Add one of "the three brightest people I know"; a problem code if refused."""
+        problem = rules.bright_person_problem(name, len(store.bright_people(self.conn)))
+        if problem is None:
+            store.add_bright_person(self.conn, name, why)
+        return problem
+
+    def delete_bright_person(self, person_id: int) -> None:
+        store.delete_bright_person(self.conn, person_id)
+
+    def log_intelligence(self, question: str, answer: str) -> None:
+        store.log_intelligence(self.conn, self.today.isoformat(), question, answer)
+
+    # ------------------------------------------------------------ imports (workbook.io)
+
+    def import_file(self, path, file_name: str, progress=None):
+        """Import one file whole; the `ImportReport`, or the error code if refused."""
+        from workbook.io import ImportFileError, import_file
+
+        try:
+            report = import_file(self.conn, path, progress=progress, file_name=file_name)
+        except ImportFileError as problem:
+            return problem.code
+        self.reload()
+        return report
+
+    def import_batches(self) -> list[dict]:
+        """Past imports, newest first (columns of `workbook.store.imports.list_batches`)."""
+        from workbook.store.imports import list_batches
+
+        return list_batches(self.conn).to_dict("records")
+
+    def undo_import(self, batch_id: int) -> int:
+        from workbook.store.imports import undo_import
+
+        removed = undo_import(self.conn, batch_id)
+        self.reload()
+        return removed
+
+    def merge_candidates(self) -> list[tuple[int, int, str]]:
+        """Pairs (first_id, second_id, reason) that may be one person, never merged unasked."""
+        from workbook.store.imports import merge_candidates
+
+        return [tuple(c) for c in merge_candidates(self.conn)]
+
+    def merge(self, keep_id: int, drop_id: int) -> None:
+        from workbook.store.imports import merge_contacts
+
+        merge_contacts(self.conn, keep_id, drop_id)
+        self._reload_links()
+        self.refresh_contacts([keep_id, drop_id])
+
+    def refuse_merge(self, first_id: int, second_id: int) -> None:
+        from workbook.store.imports import dismiss_merge
+
+        dismiss_merge(self.conn, first_id, second_id)

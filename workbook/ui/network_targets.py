@@ -1,0 +1,186 @@
+"""Network page, Targets tab (LAMP list and coverage) and Whom-next tab (explained ranking)."""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as ipw
+import pandas as pd
+
+from workbook.domain import network as rules
+from workbook.domain.vocabulary import INTERACTION_KINDS
+from workbook.escaping import escape_html
+from workbook.store.network import organisation_names
+from workbook.ui.network import coaching, set_options, table_html
+
+NAMES_SHOWN = 3
+RANKED_ROWS = 20
+RULE_KEYS = ("score", "role", "layer", "tie", "target", "recency")
+
+
+def _score_options(tr) -> list[tuple[str, int]]:
+    return [(tr("network.targets.unknown"), -1)] + [(str(i), i) for i in range(4)]
+
+
+class TargetsPanel:
+    """Target organisations in LAMP order, and who gets me into each."""
+
+    def __init__(self, page):
+        self.page = page
+        tr, guard = page.tr, page.guard
+        self.name = ipw.Combobox(placeholder=tr("network.targets.name_placeholder"),
+                                 ensure_option=False, layout=ipw.Layout(width="20em"))
+        self.name.add_class("wb-network-target-name")
+        self.motivation = ipw.Dropdown(description=tr("network.targets.motivation"),
+                                       options=_score_options(tr), value=-1)
+        self.posting = ipw.Dropdown(description=tr("network.targets.posting"),
+                                    options=_score_options(tr), value=-1)
+        self.advocacy = ipw.Dropdown(description=tr("network.targets.advocacy"),
+                                     options=_score_options(tr), value=-1)
+        self.notes = ipw.Text(placeholder=tr("network.targets.notes"),
+                              layout=ipw.Layout(width="30em"))
+        self.save = ipw.Button(description=tr("network.targets.save"), button_style="primary",
+                               icon="bullseye")
+        self.save.add_class("wb-network-target-save")
+        self.save.on_click(guard(self._on_save))
+        self.table = ipw.HTML()
+        self.table.add_class("wb-network-coverage")
+        self.remove_choice = ipw.Dropdown(options=[], layout=ipw.Layout(width="20em"))
+        self.remove = ipw.Button(description=tr("network.targets.remove"))
+        self.remove.add_class("wb-network-target-remove")
+        self.remove.on_click(guard(self._on_remove))
+        self.view = ipw.VBox([
+            coaching(tr("network.coach.targets")),
+            ipw.HTML(f"<p>{escape_html(tr('network.targets.lamp_help'))}</p>"),
+            ipw.HBox([self.name, self.notes]),
+            ipw.HBox([self.motivation, self.posting, self.advocacy]), ipw.HBox([self.save]),
+            self.table, ipw.HBox([self.remove_choice, self.remove])])
+        self.refresh()
+
+    def refresh(self) -> None:
+        page, tr = self.page, self.page.tr
+        state = page.state
+        self.name.options = organisation_names(state.conn, limit=300)
+        coverage = state.coverage()
+        inside = state.frame[state.frame["at_target"]]
+        names = inside.groupby("organisation_id")["full_name"].apply(
+            lambda s: list(s.head(NAMES_SHOWN))) if len(inside) else pd.Series(dtype=object)
+        intros = state.introductions
+        rows = []
+        for r in coverage.itertuples(index=False):
+            inside = ", ".join(names.get(r.organisation_id, []))
+            via = intros[intros["organisation_id"] == r.organisation_id] if len(intros) else intros
+            via_names = ", ".join(
+                (f"{x.introducer} → {x.person_name}" if x.person_name else x.introducer)
+                for x in via.head(NAMES_SHOWN).itertuples(index=False)) if len(via) else ""
+            rows.append([r.name, _score(r.motivation), _score(r.posting), _score(r.advocacy),
+                         f"{r.first_degree} {inside}".strip(),
+                         f"{r.second_degree} {via_names}".strip(),
+                         tr(f"network.coverage.status.{r.status}")])
+        self.table.value = table_html(
+            [tr("network.targets.organisation"), "M", "P", "A", tr("network.coverage.first"),
+             tr("network.coverage.second"), tr("network.coverage.status")], rows) if rows else \
+            f'<p class="wb-muted">{escape_html(tr("network.targets.none"))}</p>'
+        set_options(self.remove_choice, [(r.name, int(r.organisation_id))
+                                         for r in coverage.itertuples(index=False)])
+
+    def _on_save(self, _button) -> None:
+        tr = self.page.tr
+        name = self.name.value.strip()
+        if not name:
+            self.page.status.show(tr("network.targets.name_missing"), error=True)
+            return
+        self.page.state.save_target(
+            name, motivation=_value(self.motivation.value), posting=_value(self.posting.value),
+            advocacy=_value(self.advocacy.value), notes=self.notes.value.strip())
+        self.name.value = self.notes.value = ""
+        self.motivation.value = self.posting.value = self.advocacy.value = -1
+        self.page.status.show(tr("network.targets.saved", name=name))
+        self.page.changed()
+
+    def _on_remove(self, _button) -> None:
+        if self.remove_choice.value is None:
+            return
+        label = self.remove_choice.label
+        self.page.state.drop_target(self.remove_choice.value)
+        self.page.status.show(self.page.tr("network.targets.removed", name=label))
+        self.page.changed()
+
+
+def _value(choice: int) -> int | None:
+    return None if choice < 0 else choice
+
+
+def _score(value: float) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) \
+        else str(int(value))
+
+
+class NextPanel:
+    """Whom to contact next: the ranked list with its reasons, and a quick "done" log."""
+
+    def __init__(self, page):
+        self.page = page
+        tr, guard = page.tr, page.guard
+        self.use_filter = ipw.Checkbox(description=tr("network.next.use_filter"), indent=False)
+        self.use_filter.add_class("wb-network-next-filter")
+        self.use_filter.observe(guard(self._on_rerank), names="value")
+        self.table = ipw.HTML()
+        self.table.add_class("wb-network-ranking")
+        self.who = ipw.Dropdown(options=[], layout=ipw.Layout(width="20em"))
+        self.who.add_class("wb-network-next-who")
+        self.kind = ipw.Dropdown(options=[(page.label("kind", k), k) for k in INTERACTION_KINDS],
+                                 value="message", layout=ipw.Layout(width="12em"))
+        self.log = ipw.Button(description=tr("network.next.log"), icon="check")
+        self.log.add_class("wb-network-next-log")
+        self.log.on_click(guard(self._on_log))
+        rules_html = "".join(f"<li>{escape_html(tr('network.rules.' + key))}</li>"
+                             for key in RULE_KEYS)
+        how = ipw.Accordion(children=[ipw.HTML(f"<ul>{rules_html}</ul>")],
+                            titles=(tr("network.next.how"),), selected_index=None)
+        how.add_class("wb-network-rules")
+        self.view = ipw.VBox([coaching(tr("network.coach.next")), self.use_filter, self.table,
+                              ipw.HBox([self.who, self.kind, self.log]), how])
+        self.refresh()
+
+    def refresh(self) -> None:
+        page, tr = self.page, self.page.tr
+        ranked = page.state.ranking(top=RANKED_ROWS, use_filter=self.use_filter.value)
+        rows = "".join(
+            f"<tr><td>{i}</td><td>{escape_html(r.full_name)}</td>"
+            f"<td>{escape_html(r.organisation)}</td><td>{r.score:.0f}</td>"
+            f"<td>{self._reasons_html(r)}</td></tr>"
+            for i, r in enumerate(ranked.itertuples(index=False), start=1))
+        head = "".join(f"<th>{escape_html(h)}</th>" for h in (
+            "#", tr("network.col.name"), tr("network.col.organisation"),
+            tr("network.next.score"), tr("network.next.reasons")))
+        self.table.value = (f'<table class="wb-table wb-network-ranking-table"><thead><tr>{head}'
+                            f"</tr></thead><tbody>{rows}</tbody></table>") if rows else \
+            f'<p class="wb-muted">{escape_html(tr("network.next.empty"))}</p>'
+        options = [(r.full_name, int(r.id)) for r in ranked.itertuples(index=False)]
+        self.who.options = options
+        self.who.value = options[0][1] if options else None     # the one to contact next
+
+    def _reasons_html(self, r) -> str:
+        tr = self.page.tr
+        days = "" if math.isnan(r.days_since_contact) else int(r.days_since_contact)
+        mutual = "" if pd.isna(r.mutual_connections) else int(r.mutual_connections)
+        parts = []
+        for code in r.reasons:
+            negative = code in rules.NEGATIVE_REASONS
+            text = tr(f"network.reason.{code}", days=days, mutual=mutual,
+                      count=r.introduces_to_target)
+            parts.append(f'<span class="{"wb-minus" if negative else "wb-plus"}">'
+                         f'{"−" if negative else "+"} {escape_html(text)}</span>')
+        return "<br>".join(parts)
+
+    def _on_rerank(self, change) -> None:
+        self.refresh()
+
+    def _on_log(self, _button) -> None:
+        if self.who.value is None:
+            return
+        name = self.who.label
+        self.page.state.log_contact(self.who.value, self.kind.value)
+        self.page.status.show(self.page.tr("network.next.logged", name=name))
+        self.page.changed()
