@@ -41,8 +41,8 @@ def main() -> None:
     from workbook.ui.positioning import PositioningPage
 
     typical = ("Je suis contrôleur de gestion industriel. Mon terrain : l'agroalimentaire. J'aide "
-               "les DAF de PME industrielles sur un problème précis : des clôtures qui traînent. "
-               "Ce que je délivre : je ramène la clôture de 10 à 5 jours. Ma différence : 10 ans "
+               "les DAF de PME industrielles à régler un problème précis : des clôtures qui traînent. "
+               "Ce que j'apporte : je ramène la clôture de 10 à 5 jours. Ma différence : 10 ans "
                "en usine avant la finance.")
     long_text = typical * 8
     paste = ("Polyvalent <b>touche-à-tout</b> 🚀 ouvert à toute opportunité, dynamique. "

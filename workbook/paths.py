@@ -37,11 +37,6 @@ def profile_path(name: str) -> Path:
     return data_home() / "profiles" / f"{check_profile_name(name)}.sqlite"
 
 
-def list_profiles() -> list[str]:
-    folder = data_home() / "profiles"
-    return sorted(p.stem for p in folder.glob("*.sqlite")) if folder.is_dir() else []
-
-
 def notebooks_dir() -> Path:
     """The pages: the repository's `notebooks/` in a checkout, else the packaged copy."""
     package = Path(__file__).resolve().parent

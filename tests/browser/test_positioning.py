@@ -24,7 +24,7 @@ def _score(page) -> int:
     return int(page.locator(".wb-positioning-score-value").inner_text())
 
 
-def test_vague_then_focused_statement_then_reload_finds_the_version(page, server, tmp_path):
+def test_vague_then_focused_statement_then_reload_finds_the_version(page, server):
     open_page(page, server, "positioning.ipynb", ready_selector=".wb-positioning-score-value")
     before = page.locator(".wb-positioning-last-version").inner_text()
     saved_count = int(re.search(r"\((\d+) in all\)", before)[1])
@@ -55,7 +55,6 @@ def test_vague_then_focused_statement_then_reload_finds_the_version(page, server
     expect(page.locator(".wb-positioning-status")).to_contain_text("Version saved")
     expect(page.locator(".wb-positioning-last-version")).to_contain_text(
         f"({saved_count + 1} in all)")
-    page.screenshot(path=str(tmp_path / "positioning.png"))
 
     page.reload()
     open_page(page, server, "positioning.ipynb", ready_selector=".wb-positioning-score-value")

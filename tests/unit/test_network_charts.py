@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from workbook.charts import network as charts
+from workbook.charts.overview import ROLE_COLOURS
 from workbook.domain import network as rules
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -33,6 +34,7 @@ def test_sunburst_rings_are_layers_then_roles():
     trace = fig.data[0]
     assert list(trace.ids) == ["inner", "inner/connector", "inner/-", "close", "close/peer"]
     assert list(trace.values) == [3, 2, 1, 4, 4]
+    assert list(trace.marker.colors)[1:3] == [ROLE_COLOURS["connector"], ROLE_COLOURS[""]]
     assert EVIL not in str(fig.to_plotly_json()) and "&lt;img" in trace.labels[-1]
 
 

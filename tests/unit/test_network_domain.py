@@ -186,3 +186,11 @@ def test_parse_optional_int():
     for bad in ("-1", "douze", "1.5"):
         with pytest.raises(ValueError):
             rules.parse_optional_int(bad, 0)
+
+
+def test_fold_series_is_names_fold_for_a_whole_column():
+    """Search keys (built per column) and typed queries (folded one by one) must agree."""
+    from workbook.domain.names import fold
+
+    texts = pd.Series(["Léa  DUPONT-Müller", "Chasseur de têtes", "Nguyễn, Thị", "", "Ærø_co"])
+    assert rules.fold_series(texts).tolist() == [fold(t) for t in texts]

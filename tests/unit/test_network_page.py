@@ -69,7 +69,7 @@ def test_import_through_the_upload_shows_counts_and_can_be_undone(conn):
     page.importer.undo.click()
     assert contact_store.count_contacts(conn) == 2          # nothing before confirming
     page.show("import")
-    page.importer.undo_yes.click()
+    page.importer.undo_confirm.yes.click()
     assert contact_store.count_contacts(conn) == 0
     page.show("map")
     assert "0 contacts" in page.map.summary.value
@@ -88,6 +88,8 @@ def test_search_filters_and_the_table_stays_short_and_escaped(conn):
         contact_store.add_contact(conn, f"Person {i:03d}", organisation="Acme")
     contact_store.add_contact(conn, "<img src=x onerror=alert(1)>", position="Chasseur de têtes")
     page = build()
+    assert page.contacts.table.value == ""          # a hidden tab is drawn when first opened
+    page.show("contacts")
     assert page.contacts.table.value.count("<tr>") == TABLE_ROWS + 1    # header + 50 rows
     assert "<img src=x" not in page.contacts.table.value
     page.contacts.search.value = "chasseur TETES"
@@ -99,6 +101,7 @@ def test_bulk_tag_then_the_ranking_puts_the_connector_first(conn):
     contact_store.add_contact(conn, "Alice", position="Comptable")
     bob = contact_store.add_contact(conn, "Bob", position="Président d'association")
     page = build()
+    page.show("next")
     assert "Alice" in page.next.table.value.split("</tr>")[1]
     page.show("contacts")
     page.contacts.search.value = "association"
@@ -114,6 +117,7 @@ def test_bulk_tag_then_the_ranking_puts_the_connector_first(conn):
 def test_editing_a_contact_saves_every_field(conn):
     ann = contact_store.add_contact(conn, "Ann", organisation="Acme")
     page = build()
+    page.show("contacts")
     page.contacts.picker.value = ann
     editor = page.contacts.editor
     assert editor.name.value == "Ann" and editor.organisation.value == "Acme"
@@ -141,11 +145,15 @@ def test_erasing_a_contact_needs_a_confirmation_and_removes_interactions(conn):
     ann = contact_store.add_contact(conn, "Ann", notes="private")
     contact_store.log_interaction(conn, ann, "2026-10-01", "coffee")
     page = build()
+    page.show("contacts")
     page.contacts.picker.value = ann
     page.contacts.editor.erase.click()
-    assert "1 interactions" in page.contacts.editor.confirm.value
+    assert "1 interactions" in page.contacts.editor.confirm.question.value
     assert store.contact_details(conn, ann) is not None
-    page.contacts.editor.confirm_yes.click()
+    page.contacts.editor.confirm.no.click()
+    assert page.contacts.editor.confirm.view.layout.display == "none"
+    page.contacts.editor.erase.click()
+    page.contacts.editor.confirm.yes.click()
     assert store.contact_details(conn, ann) is None
     assert conn.execute("SELECT COUNT(*) FROM interactions").fetchone()[0] == 0
     assert page.state.frame.empty
@@ -155,11 +163,15 @@ def test_targets_coverage_and_second_degree(conn):
     inside = contact_store.add_contact(conn, "Inès", organisation="Gamma")
     con = contact_store.add_contact(conn, "Cyril", roles=["connector"])
     page = build()
+    page.targets.name.value = "   "
+    page.targets.save.click()
+    assert "wb-status-error" in page.status.value and store.targets_frame(conn).empty
     page.targets.name.value = "Gamma"
     page.targets.motivation.value = 3
     page.targets.save.click()
     page.targets.name.value = "Delta"
     page.targets.save.click()
+    page.show("contacts")
     page.contacts.picker.value = con
     page.contacts.editor.intro_org.value = "Delta"
     page.contacts.editor.intro_person.value = "Dee"

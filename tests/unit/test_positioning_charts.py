@@ -35,4 +35,11 @@ def test_repeat_back_figure_has_one_trace_per_core_part_in_percent():
     assert list(fig.data[0].y) == [100, 50]
     assert list(fig.data[1].y) == [50, None] and list(fig.data[2].y) == [0, None]
     assert list(fig.data[0].x) == ["Ana &lt;b&gt;", "Average"]
+    assert list(fig.data[1].text) == ["50 %", ""]
     assert fig.layout.barmode == "group"
+
+
+def test_repeat_back_figure_writes_percentages_in_the_pages_language():
+    fig = repeat_back_figure(["Ana"], {"target_role": [0.5]}, part_labels=LABELS, title="T",
+                             y_title="%", percent_label="{}%".format)
+    assert list(fig.data[0].text) == ["50%"]

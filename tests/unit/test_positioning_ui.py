@@ -90,7 +90,7 @@ def test_an_edited_card_text_stays_until_rebuilt(home):
     page.card_inputs["one_liner"].value = "My own line for CFOs: 5-day close."
     _type(page, deliverable="I cut the close from 10 to 5 days")
     assert page.card_inputs["one_liner"].value == "My own line for CFOs: 5-day close."
-    assert "What changes with me: I cut the close" in page.card_inputs["pitch"].value
+    assert "What changes when I join: I cut the close" in page.card_inputs["pitch"].value
     page.recompose.click()
     assert page.card_inputs["one_liner"].value == \
         "Payroll controller for CFOs of SMEs: I cut the close from 10 to 5 days."

@@ -9,7 +9,7 @@ import pytest
 from workbook.domain import routines as r
 from workbook.domain.calendar_rules import (add_business_days, business_days_between,
                                             easter_sunday, french_public_holidays,
-                                            holidays_for, is_business_day)
+                                            holidays_around, holidays_for, is_business_day)
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 CADENCES = dict(r.DEFAULT_CADENCE_DAYS)
@@ -346,3 +346,57 @@ def test_routine_events_cover_slots_review_cards_birthdays_followups():
     assert keys["routine-review"].start == dt.datetime(2026, 12, 7, 9, 0)
     assert keys["birthday-1"].all_day and keys["birthday-1"].start.date() == dt.date(2027, 5, 2)
     assert keys["follow-up-1"].start.date() == dt.date(2026, 12, 1)
+
+
+def test_birthdays_fall_on_28_february_in_common_years_and_bad_ones_are_ignored():
+    assert r.birthday_on("1988-02-29", 2027) == dt.date(2027, 2, 28)
+    assert r.birthday_on("02-29", 2028) == dt.date(2028, 2, 29)
+    assert r.birthday_on("02-30", 2028) is None and r.birthday_on(None, 2028) is None
+    # a week across New Year finds a 1 January birthday
+    assert r.birthday_in_week("01-01", dt.date(2029, 12, 31)) == dt.date(2030, 1, 1)
+
+
+def test_three_b_seven_across_christmas_and_new_year():
+    """Sent on Thursday 24 Dec 2026: 25 Dec and 1 Jan are off, so are the weekends."""
+    holidays = holidays_around("fr", dt.date(2026, 12, 24))
+    people = contacts((1, "Ana", "target", None, None, 10))
+    steps = r.three_b_seven(outreach((1, 1, 10, "2026-12-24")), people, dt.date(2027, 1, 4),
+                            holidays)
+    assert steps.loc[0, "try_another_on"] == dt.date(2026, 12, 30)  # Mon 28, Tue 29, Wed 30
+    assert steps.loc[0, "follow_up_on"] == dt.date(2027, 1, 6)  # 31 Dec, (1 Jan off), 4, 5, 6
+    assert steps.loc[0, "business_days"] == 5 and steps.loc[0, "action"] == "try_another"
+
+
+def test_plan_sections_keep_order_and_drop_an_empty_birthday_section():
+    plan = r.WeekPlan(dt.date(2026, 11, 23), (
+        r.PlanItem("new:events", "new_people", "source_events"),
+        r.PlanItem("touch:1", "touch", "never", 1, "Ana")), 30, 30, 1)
+    sections = r.plan_sections(plan)
+    assert [code for code, _ in sections] == ["touch", "followups", "new"]
+    assert [i.key for i in sections[0][1]] == ["touch:1"] and sections[1][1] == []
+
+
+def test_valid_setting():
+    assert r.valid_setting("timezone", "America/Montreal")
+    assert not r.valid_setting("timezone", "Mars/Olympus")
+    assert not r.valid_setting("maintain_time", "25h")
+    assert not r.valid_setting("expand_share", 120)
+    assert r.valid_setting("holidays", "fr_alsace") and not r.valid_setting("holidays", "de")
+
+
+def test_a_follow_up_sent_during_the_week_keeps_its_line_done():
+    people = contacts((1, "Ana", "target", None, None, 10))
+    first = log((1, "2026-11-10", "message", "out", "expand"))
+    waiting = outreach((1, 1, 10, "2026-11-10"))
+    plan = r.weekly_plan(people, first, CADENCES, waiting, r.RoutineSettings(), TODAY)
+    assert "follow_up:1" in {i.key for i in plan.items}
+    assert "follow_up:1" not in r.done_keys(plan, first, set())
+    sent = log((1, "2026-11-10", "message", "out", "expand"),
+               (1, "2026-11-24", "message", "out", "expand"))
+    followed = outreach((1, 1, 10, "2026-11-10", None, "2026-11-24"))
+    plan = r.weekly_plan(people, sent, CADENCES, followed, r.RoutineSettings(), TODAY)
+    assert "follow_up:1" in {i.key for i in plan.items}
+    assert "follow_up:1" in r.done_keys(plan, sent, set())
+    next_week = r.weekly_plan(people, sent, CADENCES, followed, r.RoutineSettings(),
+                              TODAY + dt.timedelta(weeks=1))
+    assert "follow_up:1" not in {i.key for i in next_week.items}  # closed after one follow-up

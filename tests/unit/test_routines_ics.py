@@ -119,3 +119,25 @@ def test_other_time_zone_and_language():
     assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == ["America/Montreal"]
     assert b"DTSTART;TZID=America/Montreal:20261125T183000" in payload
     assert b"SUMMARY:Networking: keep up" in payload
+
+
+def test_no_bare_line_feed():
+    payload, _ = _export()
+    assert b"\n" not in payload.replace(b"\r\n", b"")
+
+
+def test_a_29_february_birthday_recurs_every_year_and_a_leap_day_start_exports():
+    people = _people()
+    people.loc[0, "birthday"] = "1988-02-29"
+    today = dt.date(2029, 3, 1)  # a year and a day after 29 Feb 2028
+    events = routine_events(RoutineSettings(maintain_day=today.weekday()), today, people)
+    payload = calendar_bytes(events, Translator("en"), timezone="Europe/Paris",
+                             profile="demo", calendar_name="Routine", now=NOW)
+    calendar = icalendar.Calendar.from_ical(payload)
+    birthday = next(e for e in calendar.walk("VEVENT") if "birthday-1" in str(e["UID"]))
+    start = birthday["DTSTART"].dt
+    assert start == dt.date(2030, 2, 28)
+    rule = rrulestr(birthday["RRULE"].to_ical().decode(),
+                    dtstart=dt.datetime.combine(start, dt.time()))
+    days = [d.date() for d in rule[:3]]
+    assert days == [dt.date(2030, 2, 28), dt.date(2031, 2, 28), dt.date(2032, 2, 29)]

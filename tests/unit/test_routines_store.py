@@ -68,6 +68,8 @@ def test_settings_default_from_situation_roundtrip_and_bad_values_fall_back(conn
     loaded = store.load_settings(conn)
     assert loaded.expand_share == 30 and loaded.weekly_minutes == 60  # employed default
     assert loaded.maintain_time == "09:00"
+    set_setting(conn, store.SETTINGS_KEY, json.dumps({"sources": 5, "maintain_day": 9}))
+    assert store.load_settings(conn) == suggested_routine("employed")
     set_setting(conn, store.SETTINGS_KEY, "{not json")
     assert store.load_settings(conn) == suggested_routine("employed")
 
@@ -100,7 +102,8 @@ def test_ticking_logs_a_touch_and_unticking_removes_it(conn):
     store.uncheck(conn, week, f"touch:{ana}")
     assert store.checkoffs(conn, week) == {"new:events"}
     assert store.load_interactions(conn).empty
-    store.uncheck(conn, week, "never-there")
+    store.uncheck(conn, week, "never-there")  # nothing to untick: no error, nothing changes
+    assert store.checkoffs(conn, week) == {"new:events"}
 
 
 def test_removing_an_interaction_keeps_its_checkoff_row(conn):

@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from workbook.charts.overview import ROLE_COLOURS
 from workbook.escaping import escape_html
 
 LAYER_COLOURS = {"inner": "#1b5e20", "close": "#2e7d32", "active": "#43a047", "target": "#1565c0",
@@ -49,7 +50,8 @@ def layers_roles_sunburst(counts: pd.DataFrame, layer_labels: Mapping[str, str],
     """Layers (inner ring) × roles (outer ring). `counts`: layer, role ('' = none), contacts.
 
     A contact with several roles appears under each of them, so a layer's size is the sum
-    of its role slices (branchvalues="total" over those sums).
+    of its role slices (branchvalues="total" over those sums). Roles keep the colours they
+    have on the home page.
     """
     ids, labels, parents, values, colours = [], [], [], [], []
     for layer, group in counts.groupby("layer", sort=False):
@@ -63,7 +65,7 @@ def layers_roles_sunburst(counts: pd.DataFrame, layer_labels: Mapping[str, str],
             labels.append(escape_html(role_labels.get(role or "", role)))
             parents.append(layer)
             values.append(int(contacts))
-            colours.append("")
+            colours.append(ROLE_COLOURS.get(role or "", ROLE_COLOURS[""]))
     fig = go.Figure(go.Sunburst(ids=ids, labels=labels, parents=parents, values=values,
                                 branchvalues="total", marker=dict(colors=colours),
                                 hovertemplate="%{label}: %{value}<extra></extra>"))

@@ -4,7 +4,7 @@ the repeat-back test. Data in, `go.Figure` out; user text escaped for hover and 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import plotly.graph_objects as go
 
@@ -33,7 +33,7 @@ def score_history_figure(versions: Sequence[Version], scores: Sequence[int], *, 
     """One point per saved version (oldest first): its focus score, the one-liner in the hover.
     `scores` are the versions' scores (computed by the caller when a version has none).
     Dashed lines mark the 'almost' and 'focused' thresholds. Trace 0 is the score line."""
-    labels = [escape_html(v.created_at.replace("T", " ")[:16]) for v in versions]
+    labels = [escape_html(v.saved_at) for v in versions]
     hover = [escape_html(_short(v.card.one_liner or v.card.pitch)) for v in versions]
     fig = go.Figure(go.Scatter(
         x=list(range(1, len(versions) + 1)), y=list(scores), mode="lines+markers+text",
@@ -49,11 +49,12 @@ def score_history_figure(versions: Sequence[Version], scores: Sequence[int], *, 
 
 
 def repeat_back_figure(connectors: Sequence[str], kept: Mapping[str, Sequence[float | None]],
-                       *, part_labels: Mapping[str, str], title: str, y_title: str) -> go.Figure:
+                       *, part_labels: Mapping[str, str], title: str, y_title: str,
+                       percent_label: Callable[[int], str] = "{} %".format) -> go.Figure:
     """Grouped bars: for each connector (x), the % of each core part kept (one trace per part,
     in `CORE_PARTS` order, so the UI can update the three traces in place). `kept[part]` holds
-    one share 0–1 per connector, None when the part was not measured. Connector names are
-    user text: escaped."""
+    one share 0–1 per connector, None when the part was not measured; `percent_label` writes
+    a percentage in the page's language. Connector names are user text: escaped."""
     names = [escape_html(_short(name, 40)) for name in connectors]
     fig = go.Figure()
     for part in CORE_PARTS:
@@ -62,8 +63,8 @@ def repeat_back_figure(connectors: Sequence[str], kept: Mapping[str, Sequence[fl
         fig.add_trace(go.Bar(
             x=names, y=values, name=escape_html(part_labels[part]),
             marker_color=PART_COLOURS[part],
-            text=[f"{v} %" if v is not None else "" for v in values],
-            textposition="outside", hovertemplate="%{x}<br>%{y} %<extra>%{fullData.name}</extra>"))
+            text=[escape_html(percent_label(v)) if v is not None else "" for v in values],
+            textposition="outside", hovertemplate="%{x}<br>%{text}<extra>%{fullData.name}</extra>"))
     fig.update_layout(barmode="group")
     _layout(fig, title, y_title)
     fig.update_yaxes(range=[0, 118])  # room for the "100 %" labels above the bars

@@ -34,6 +34,7 @@ def weekly_figure(weekly: pd.DataFrame, planned_maintain: int, planned_expand: i
                            subplot_titles=(_t(tr, "routines.chart.touches"),
                                            _t(tr, "routines.chart.minutes")))
     weeks = [w.isoformat() for w in weekly["week_start"]]
+    minutes = _t(tr, "routines.chart.unit_minutes")
     for purpose, colour in (("maintain", MAINTAIN_COLOUR), ("expand", EXPAND_COLOUR)):
         name = _t(tr, f"vocab.purpose.{purpose}")
         figure.add_bar(x=weeks, y=weekly[f"{purpose}_touches"].tolist(), name=name,
@@ -41,13 +42,13 @@ def weekly_figure(weekly: pd.DataFrame, planned_maintain: int, planned_expand: i
                        hovertemplate=f"{name}: %{{y}}<extra>%{{x}}</extra>")
         figure.add_bar(x=weeks, y=weekly[f"{purpose}_minutes"].tolist(), name=name,
                        marker_color=colour, legendgroup=purpose, showlegend=False, row=2, col=1,
-                       hovertemplate=f"{name}: %{{y}} min<extra>%{{x}}</extra>")
+                       hovertemplate=f"{name}: %{{y}} {minutes}<extra>%{{x}}</extra>")
     for purpose, colour, value in (("maintain", MAINTAIN_COLOUR, planned_maintain),
                                    ("expand", EXPAND_COLOUR, planned_expand)):
         name = _t(tr, f"routines.chart.planned_{purpose}")
         figure.add_scatter(x=weeks, y=[value] * len(weeks), name=name, mode="lines",
                            line=dict(color=colour, dash="dash"), row=2, col=1,
-                           hovertemplate=f"{name}: %{{y}} min<extra></extra>")
+                           hovertemplate=f"{name}: %{{y}} {minutes}<extra></extra>")
     figure.update_layout(barmode="stack", height=460, **_LAYOUT)
     return figure
 

@@ -41,7 +41,8 @@ def open_with_language(profile: str, must_exist: bool = False):
     try:
         conn = open_profile(profile)
     except NewerSchemaError as problem:
-        raise UsageError(f"profile {profile!r} was written by a newer workbook ({problem})")
+        tr = Translator(normalise_language(os.environ.get("WORKBOOK_LANG")))
+        raise UsageError(f"{profile}: {tr('common.error_newer_schema')} ({problem})") from None
     lang = get_setting(conn, "lang") or os.environ.get("WORKBOOK_LANG")
     return conn, Translator(normalise_language(lang))
 

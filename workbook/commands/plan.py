@@ -12,14 +12,13 @@ import textwrap
 from pathlib import Path
 
 from workbook.commands import UsageError
-from workbook.domain.calendar_rules import holidays_for
-from workbook.domain.routines import (describe_item, done_keys, format_day, plan_weeks,
-                                      routine_events, three_b_seven, week_start)
+from workbook.commands.import_ import open_with_language
+from workbook.domain.calendar_rules import holidays_around
+from workbook.domain.routines import (describe_item, done_keys, format_day, plan_sections,
+                                      plan_weeks, routine_events, three_b_seven, week_start)
 from workbook.i18n import LANGUAGES, Translator
-from workbook.paths import DEFAULT_PROFILE, check_profile_name, profile_path
-from workbook.store import NewerSchemaError, open_profile
+from workbook.paths import DEFAULT_PROFILE
 from workbook.store.routines import checkoffs, load_routine_data
-from workbook.store.settings import get_setting
 
 MAX_WEEKS = 12
 
@@ -41,23 +40,16 @@ def run(args: argparse.Namespace) -> int:
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     except ValueError:
         raise UsageError(f"--today must be a date like 2026-11-23, not {args.today!r}") from None
-    if not profile_path(check_profile_name(args.profile)).exists():
-        raise UsageError(f"no profile named {args.profile!r}: create it with "
-                         f"`workbook demo --profile {args.profile}` or open it once in the pages")
-    ics_path = Path(args.ics) if args.ics else None
-    if ics_path is not None and not ics_path.parent.exists():
-        raise UsageError(f"cannot write {args.ics!r}: folder {str(ics_path.parent)!r} not found")
+    conn, tr = open_with_language(args.profile, must_exist=True)
     try:
-        conn = open_profile(args.profile)
-    except NewerSchemaError:
-        raise UsageError(f"profile {args.profile!r} was written by a newer workbook; "
-                         "update the workbook to open it") from None
-    try:
-        tr = Translator(args.lang or get_setting(conn, "lang") or "fr")
+        if args.lang:
+            tr = Translator(args.lang)
+        ics_path = Path(args.ics) if args.ics else None
+        if ics_path is not None and not ics_path.parent.is_dir():
+            raise UsageError(tr("import.error.cannot_write", path=args.ics))
         data = load_routine_data(conn)
         first = week_start(today)
-        holidays = holidays_for(data.settings.holidays,
-                                range(today.year - 1, today.year + 2 + args.weeks // 52))
+        holidays = holidays_around(data.settings.holidays, today)
         plans = plan_weeks(data.contacts, data.interactions, data.cadences, data.outreach,
                            data.settings, first, args.weeks, holidays)
         print(tr("routines.cli.budget", maintain=data.settings.maintain_minutes,
@@ -67,19 +59,13 @@ def run(args: argparse.Namespace) -> int:
             done = done_keys(plan, data.interactions, checkoffs(conn, plan.week_start))
             print()
             print(tr("routines.week.heading", date=format_day(plan.week_start, tr.lang)))
-            _print_section(tr, "routines.week.section_touch", plan.items, done,
-                           ("touch", "revive"))
-            _print_section(tr, "routines.week.section_followups", plan.items, done,
-                           ("follow_up", "try_another"))
-            _print_section(tr, "routines.week.section_new", plan.items, done, ("new_people",))
-            _print_section(tr, "routines.week.section_birthdays", plan.items, done,
-                           ("birthday",), skip_empty=True)
-            if plan.campaign and cards_shown:
+            for section, items in plan_sections(plan):
+                _print_section(tr, f"routines.week.section_{section}", items, done)
+            if plan.campaign:
                 print(f"  {tr('routines.week.section_cards', count=len(plan.campaign))}")
-            elif plan.campaign:
+            if plan.campaign and not cards_shown:
                 cards_shown = True
                 # The card list is long: names on wrapped lines, once, those already sent left out.
-                print(f"  {tr('routines.week.section_cards', count=len(plan.campaign))}")
                 names = [i.name for i in plan.campaign if i.key not in done]
                 print(textwrap.fill(", ".join(names), width=96, initial_indent="    ",
                                     subsequent_indent="    "))
@@ -89,9 +75,13 @@ def run(args: argparse.Namespace) -> int:
             steps = three_b_seven(data.outreach, data.contacts, today, holidays,
                                   data.interactions)
             events = routine_events(data.settings, today, data.contacts, steps)
-            ics_path.write_bytes(calendar_bytes(
-                events, tr, timezone=data.settings.timezone, profile=args.profile,
-                calendar_name=tr("routines.ics.calname")))
+            payload = calendar_bytes(events, tr, timezone=data.settings.timezone,
+                                     profile=args.profile,
+                                     calendar_name=tr("routines.ics.calname"))
+            try:
+                ics_path.write_bytes(payload)
+            except OSError:
+                raise UsageError(tr("import.error.cannot_write", path=args.ics)) from None
             print()
             print(tr("routines.cli.ics_written", path=str(ics_path), count=len(events)))
     finally:
@@ -99,13 +89,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_section(tr, title_key, items, done, kinds, skip_empty=False, **values) -> None:
-    chosen = [item for item in items if item.kind in kinds]
-    if skip_empty and not chosen:
-        return
-    print(f"  {tr(title_key, **values)}")
-    if not chosen:
+def _print_section(tr, title_key, items, done) -> None:
+    """One section of a week: its title, then each line with [x] when done."""
+    print(f"  {tr(title_key)}")
+    if not items:
         print(f"    {tr('routines.week.nothing')}")
-    for item in chosen:
+    for item in items:
         mark = "x" if item.key in done else " "
         print(f"    [{mark}] {describe_item(item, tr)}")

@@ -36,8 +36,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the pages")
     parser.add_argument("--token", help="access token (generated when binding a non-loopback "
                         "address)")
-    parser.add_argument("--no-browser", action="store_true", help="accepted for compatibility; "
-                        "the workbook never opens a browser itself")
 
 
 def is_loopback(address: str) -> bool:

@@ -8,8 +8,8 @@ import datetime as dt
 import random
 import sqlite3
 
-from workbook.store.network import add_bright_person, add_introduction, log_intelligence, \
-    save_target
+from workbook.store.network import add_bright_person, add_introduction, contacts_frame, \
+    log_intelligence, save_target
 
 # (organisation, motivation, posting, advocacy): LAMP scores 0–3; the last has no way in yet
 TARGETS = (
@@ -38,9 +38,9 @@ INTELLIGENCE = (
 def seed(conn: sqlite3.Connection, rng: random.Random, today: dt.date) -> None:
     for name, motivation, posting, advocacy in TARGETS:
         save_target(conn, name, motivation=motivation, posting=posting, advocacy=advocacy)
-    connectors = [row[0] for row in conn.execute(
-        "SELECT DISTINCT contact_id FROM contact_roles WHERE role IN ('connector', 'prescriber')"
-        " ORDER BY contact_id")]
+    contacts = contacts_frame(conn)          # ordered by id
+    connectors = [int(i) for i, roles in zip(contacts["id"], contacts["roles"])
+                  if {"connector", "prescriber"} & set(roles.split())]
     for contact in rng.sample(connectors, min(8, len(connectors))):
         organisation = rng.choice(INTRODUCTION_ORGS)
         person = f"{rng.choice(TITLES)} {rng.choice('BCDFGLMPRT')}."

@@ -7,8 +7,9 @@ import datetime as dt
 import random
 import sqlite3
 
-from workbook.domain.positioning import Card, Statement, analyze_card, compose_card
-from workbook.store.positioning import add_repeat_back, save_version, set_version_score
+from workbook.domain.positioning import Statement, analyze_card, compose_card
+from workbook.store.positioning import add_repeat_back, list_versions, save_version, \
+    set_version_score
 
 _ROLE = "Responsable supply chain"
 _SECTOR = "énergies renouvelables"
@@ -36,14 +37,13 @@ REPEAT_BACKS = (
 
 def seed(conn: sqlite3.Connection, rng: random.Random, today: dt.date) -> None:
     # The core draft is the first version: date it before the others and give it its score.
-    first = conn.execute("SELECT id FROM positioning_versions ORDER BY id LIMIT 1").fetchone()
-    if first:
+    versions = list_versions(conn)
+    if versions:
+        first = versions[0]
         when = dt.datetime.combine(today - dt.timedelta(days=28), dt.time(9, 30))
         conn.execute("UPDATE positioning_versions SET created_at = ? WHERE id = ?",
-                     (when.isoformat(timespec="seconds"), first[0]))
-        row = conn.execute("SELECT one_liner, pitch, lang FROM positioning_versions"
-                           " WHERE id = ?", (first[0],)).fetchone()
-        set_version_score(conn, first[0], analyze_card(Card(row[0], row[1]), row[2]).score)
+                     (when.isoformat(timespec="seconds"), first.id))
+        set_version_score(conn, first.id, analyze_card(first.card, first.lang).score)
     latest = None
     for days_ago, statement in VERSIONS:
         card = compose_card(statement, "fr")

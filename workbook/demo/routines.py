@@ -8,7 +8,7 @@ import datetime as dt
 import random
 import sqlite3
 
-from workbook.domain.calendar_rules import add_business_days, holidays_for, is_business_day
+from workbook.domain.calendar_rules import add_business_days, holidays_around, is_business_day
 from workbook.domain.routines import suggested_routine, week_start
 from workbook.store.routines import (add_outreach, check_off, mark_followed_up, mark_replied,
                                      save_settings)
@@ -30,7 +30,7 @@ def seed(conn: sqlite3.Connection, rng: random.Random, today: dt.date) -> None:
     routine = dataclasses.replace(suggested_routine("changing_sector"), weekly_minutes=300,
                                   expand_share=70)
     save_settings(conn, routine)
-    holidays = holidays_for(routine.holidays, (today.year - 1, today.year))
+    holidays = holidays_around(routine.holidays, today)
     targets = [r[0] for r in conn.execute(
         "SELECT id FROM contacts WHERE layer = 'target' AND organisation_id IS NOT NULL"
         " ORDER BY id")]

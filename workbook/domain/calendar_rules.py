@@ -63,6 +63,12 @@ def holidays_for(calendar: str, years: Iterable[int]) -> frozenset[dt.date]:
     return frozenset(found)
 
 
+def holidays_around(calendar: str, day: dt.date) -> frozenset[dt.date]:
+    """The holidays of the year before `day`'s, its own and the next: enough for business-day
+    spans that start in the past or end after New Year."""
+    return holidays_for(calendar, range(day.year - 1, day.year + 2))
+
+
 def is_business_day(day: dt.date, holidays: frozenset[dt.date] = frozenset()) -> bool:
     """Monday to Friday and not a public holiday."""
     return day.weekday() < 5 and day not in holidays

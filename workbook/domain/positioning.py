@@ -29,6 +29,9 @@ from workbook.i18n import normalise_language, translate
 STEPS = ("target_role", "sector", "problem", "audience", "deliverable", "difference")
 # What a connector must be able to repeat (measured by the repeat-back test).
 CORE_PARTS = ("target_role", "audience", "deliverable")
+# Who should hear the pitch and repeat it back. SOURCE: the method, steps 1–2 — connectors and
+# prescribers are the ones who recommend you (codes from vocabulary.ROLES).
+REPEAT_BACK_ROLES = ("connector", "prescriber")
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,16 @@ class Statement:
         """Whitespace collapsed and trailing punctuation dropped, so clauses join cleanly."""
         return replace(self, **{name: _clean(getattr(self, name)) for name in STEPS})
 
+    def answered(self) -> int:
+        """How many of the steps have an answer."""
+        return sum(bool(_clean(getattr(self, name))) for name in STEPS)
+
     def is_blank(self) -> bool:
-        return not any(_clean(getattr(self, name)) for name in STEPS)
+        return self.answered() == 0
+
+    def has_core(self) -> bool:
+        """True when there is something for the repeat-back test to measure."""
+        return any(_clean(getattr(self, name)) for name in CORE_PARTS)
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,12 @@ class Card:
     one_liner: str = ""
     pitch: str = ""
     bio: str = ""
+
+    def is_blank(self) -> bool:
+        return not any(_clean(getattr(self, name)) for name in CARD_FIELDS)
+
+
+CARD_FIELDS = tuple(f.name for f in fields(Card))
 
 
 def _clean(text: str) -> str:
@@ -631,6 +648,11 @@ class Version:
     card: Card
     score: int | None
 
+    @property
+    def saved_at(self) -> str:
+        """`created_at` to the minute, as shown on the page: "2026-11-09 18:05"."""
+        return self.created_at.replace("T", " ")[:16]
+
 
 @dataclass(frozen=True)
 class VersionComparison:
@@ -670,8 +692,8 @@ def compare_versions(before: Version, after: Version) -> VersionComparison:
 def same_content(statement: Statement, card: Card, version: Version | None) -> bool:
     """True when saving would only duplicate `version` (nothing changed)."""
     return version is not None and statement.cleaned() == version.statement.cleaned() and \
-        all(_clean(getattr(card, f.name)) == _clean(getattr(version.card, f.name))
-            for f in fields(Card))
+        all(_clean(getattr(card, name)) == _clean(getattr(version.card, name))
+            for name in CARD_FIELDS)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,13 +18,17 @@ Frames taken by these rules (the store builds them):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass, field, replace
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from workbook.domain.calendar_rules import add_business_days, business_days_between
+from workbook.domain.calendar_rules import (HOLIDAY_CALENDARS, add_business_days,
+                                            business_days_between)
+from workbook.i18n import translate
 
 # --------------------------------------------------------------------------- cadences
 
@@ -59,8 +63,8 @@ def stay_in_touch_clock(interactions: pd.DataFrame, before: dt.date | None = Non
     """The stay-in-touch clock: each contact's LAST interaction of ANY kind and direction.
 
     A card received, an introduction given or a call they made resets the clock just like a
-    lunch I arranged (a long-standing complaint about personal CRMs is that only some kinds
-    do). `before` ignores interactions on or after that day. Series contact_id -> Timestamp.
+    lunch I arranged: every kind counts, whoever started it. `before` ignores interactions on
+    or after that day. Series contact_id -> Timestamp.
     SOURCE: method, step 4 (any touch keeps a tie alive).
     """
     frame = interactions
@@ -293,7 +297,6 @@ def weekly_actuals(interactions: pd.DataFrame, contacts: pd.DataFrame, today: dt
 SITUATIONS = ("employed", "job_search", "changing_sector")
 # Where new contacts come from (method, step 4; The 2-Hour Job Search: alumni first).
 SOURCES = ("events", "introductions", "alumni", "associations", "online")
-WEEKDAYS = tuple(range(7))
 
 
 @dataclass(frozen=True)
@@ -323,6 +326,40 @@ class RoutineSettings:
     @property
     def expand_minutes(self) -> int:
         return self.weekly_minutes - self.maintain_minutes
+
+
+MAX_WEEKLY_MINUTES = 40 * 60
+MAX_NEW_PER_WEEK = 100
+
+
+def valid_setting(name: str, value) -> bool:
+    """Whether `value` is acceptable for the RoutineSettings field `name`: known codes, a
+    budget within a working week, a share in percent, a weekday 0-6, an 'HH:MM' time, an IANA
+    time zone, a holiday calendar of `calendar_rules`. SOURCE: method, step 4 (a time budget)."""
+    try:
+        if name == "situation":
+            return value in SITUATIONS
+        if name == "weekly_minutes":
+            return isinstance(value, int) and 0 <= value <= MAX_WEEKLY_MINUTES
+        if name == "expand_share":
+            return isinstance(value, int) and 0 <= value <= 100
+        if name == "new_per_week":
+            return isinstance(value, int) and 0 <= value <= MAX_NEW_PER_WEEK
+        if name == "sources":
+            return all(s in SOURCES for s in value)
+        if name == "timezone":
+            ZoneInfo(value)
+            return True
+        if name == "holidays":
+            return value in HOLIDAY_CALENDARS
+        if name in ("maintain_day", "expand_day"):
+            return isinstance(value, int) and 0 <= value <= 6
+        if name in ("maintain_time", "expand_time"):
+            parse_hhmm(value)
+            return True
+    except (ValueError, TypeError, KeyError, AttributeError, OSError):
+        return False
+    return False
 
 
 def suggested_routine(situation: str, base: RoutineSettings | None = None) -> RoutineSettings:
@@ -427,6 +464,13 @@ def three_b_seven(outreach: pd.DataFrame, contacts: pd.DataFrame, today: dt.date
 # --------------------------------------------------------------------------- weekly plan
 
 PLAN_KINDS = ("touch", "revive", "follow_up", "try_another", "new_people", "birthday", "card")
+# How a week's lines are grouped for reading: (section code, kinds). Birthdays are shown only
+# when there are some; the greeting cards (`campaign`) come apart, after the sections.
+PLAN_SECTIONS = (("touch", ("touch", "revive")), ("followups", ("follow_up", "try_another")),
+                 ("new", ("new_people",)), ("birthdays", ("birthday",)))
+OPTIONAL_SECTIONS = ("birthdays",)
+
+# Time budgeted for one planned keep-up touch (a message or a short call).
 MINUTES_PER_PLANNED_TOUCH = 15
 # A dormant tie is offered for revival once silent this long (a recent card does not count
 # as neglect).
@@ -448,7 +492,6 @@ class PlanItem:
     contact_id: int | None = None
     name: str = ""
     values: tuple[tuple[str, object], ...] = ()
-    minutes: int = 0
 
     def value_dict(self) -> dict[str, object]:
         return dict(self.values)
@@ -468,6 +511,15 @@ class WeekPlan:
     @property
     def week_end(self) -> dt.date:
         return self.week_start + dt.timedelta(days=6)
+
+
+def plan_sections(plan: WeekPlan) -> list[tuple[str, list[PlanItem]]]:
+    """The plan's lines grouped by PLAN_SECTIONS, in order, optional sections left out when
+    empty. SOURCE: method, step 4 (who to contact and why, new people, follow-ups)."""
+    grouped = [(code, [item for item in plan.items if item.kind in kinds])
+               for code, kinds in PLAN_SECTIONS]
+    return [(code, items) for code, items in grouped
+            if items or code not in OPTIONAL_SECTIONS]
 
 
 def distribute_new_people(total: int, sources: tuple[str, ...]) -> dict[str, int]:
@@ -495,26 +547,28 @@ def _season_start(week: dt.date) -> dt.date:
     return dt.date(year, CARD_SEASON[0][0], 1)
 
 
-def birthday_in_week(birthday: str | None, week: dt.date) -> dt.date | None:
-    """The day in the week starting `week` that is the contact's birthday, if any (29 Feb
-    falls on 28 Feb in common years). SOURCE: method, step 4 (seasonal touches)."""
+def birthday_on(birthday: str | None, year: int) -> dt.date | None:
+    """The contact's birthday (`MM-DD` or `YYYY-MM-DD`) in `year`; 29 Feb falls on 28 Feb in
+    common years; None when unknown or not a date. SOURCE: method, step 4 (seasonal touches)."""
     if not birthday or not isinstance(birthday, str):
         return None
     try:
         month, day = (int(p) for p in birthday.strip().split("-")[-2:])
+        if (month, day) == (2, 29) and not calendar.isleap(year):
+            day = 28
+        return dt.date(year, month, day)
     except ValueError:
         return None
-    for offset in range(7):
-        date = week + dt.timedelta(days=offset)
-        if (date.month, date.day) == (month, day) or (
-                (month, day) == (2, 29) and (date.month, date.day) == (2, 28)
-                and not _is_leap(date.year)):
-            return date
+
+
+def birthday_in_week(birthday: str | None, week: dt.date) -> dt.date | None:
+    """The day in the week starting `week` that is the contact's birthday, if any.
+    SOURCE: method, step 4 (seasonal touches)."""
+    for year in sorted({week.year, (week + dt.timedelta(days=6)).year}):
+        day = birthday_on(birthday, year)
+        if day is not None and week <= day <= week + dt.timedelta(days=6):
+            return day
     return None
-
-
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def weekly_plan(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: dict[str, int],
@@ -545,12 +599,12 @@ def weekly_plan(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: di
         if row.status == "never":
             reason, values = "never", ()
         elif row.overdue_days > 0:
-            reason, values = "overdue", (("days", int(row.overdue_days)),)
+            reason, values = "overdue", (("days", int(row.overdue_days)),
+                                         ("date", row.due_on.date().isoformat()))
         else:
             reason, values = "due_this_week", (("date", row.due_on.date().isoformat()),)
         items.append(PlanItem(f"touch:{row.contact_id}", "touch", reason, int(row.contact_id),
-                              row.full_name, (("layer", row.layer), *values),
-                              MINUTES_PER_PLANNED_TOUCH))
+                              row.full_name, (("layer", row.layer), *values)))
     revive = revive_list(status)
     revive = revive[revive["days_since"].isna() | (revive["days_since"] >= REVIVE_AFTER_DAYS)]
     if len(items) < capacity and len(revive):
@@ -559,32 +613,37 @@ def weekly_plan(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: di
         items.append(PlanItem(f"revive:{row['contact_id']}", "revive",
                               "revive" if months is not None else "revive_never",
                               int(row["contact_id"]), row["full_name"],
-                              (("months", months),), MINUTES_PER_PLANNED_TOUCH))
-    steps = three_b_seven(outreach, contacts, end, holidays, interactions)
+                              (("months", months),)))
+    # Replies and follow-ups of this week leave their line in place (done), as touches do.
+    week_ts = pd.Timestamp(week)
+    as_it_stood = outreach.copy()
+    for column in ("replied_on", "followed_up_on"):
+        as_it_stood.loc[as_it_stood[column] >= week_ts, column] = pd.NaT
+    steps = three_b_seven(as_it_stood, contacts, end, holidays,
+                          interactions[interactions["occurred_on"] < week_ts])
     for row in steps.itertuples(index=False):
         if row.action == "follow_up":
             items.append(PlanItem(f"follow_up:{row.outreach_id}", "follow_up", "follow_up",
                                   row.contact_id, row.full_name,
                                   (("date", row.sent_on.isoformat()),
-                                   ("due", max(row.follow_up_on, week).isoformat())), 10))
+                                   ("due", max(row.follow_up_on, week).isoformat()))))
         elif row.action == "try_another":
             items.append(PlanItem(f"try_another:{row.outreach_id}", "try_another",
                                   "try_another" if row.alternatives else "try_another_unknown",
                                   row.contact_id, row.full_name,
                                   (("organisation", row.organisation),
                                    ("suggestions", ", ".join(row.alternatives)),
-                                   ("due", max(row.try_another_on, week).isoformat())), 15))
+                                   ("due", max(row.try_another_on, week).isoformat()))))
     per_source = distribute_new_people(settings.new_per_week, settings.sources)
-    expand_each = settings.expand_minutes // max(1, sum(per_source.values()))
     for source, count in per_source.items():
         items.append(PlanItem(f"new:{source}", "new_people", f"source_{source}",
-                              values=(("count", count),), minutes=expand_each * count))
+                              values=(("count", count),)))
     for row in contacts.itertuples(index=False):
         day = birthday_in_week(row.birthday, week)
         if day is not None and row.layer != "unsorted":
             items.append(PlanItem(f"birthday:{row.contact_id}", "birthday", "birthday",
                                   int(row.contact_id), row.full_name,
-                                  (("date", day.isoformat()),), 5))
+                                  (("date", day.isoformat()),)))
     campaign: tuple[PlanItem, ...] = ()
     if in_card_season(week):
         campaign = tuple(_card_list(contacts, interactions, week))
@@ -601,7 +660,7 @@ def _card_list(contacts: pd.DataFrame, interactions: pd.DataFrame, week: dt.date
     chosen = chosen.assign(_p=chosen["layer"].map(LAYER_PRIORITY)).sort_values(["_p", "full_name"])
     for row in chosen.itertuples(index=False):
         yield PlanItem(f"card:{row.contact_id}", "card", "card", int(row.contact_id),
-                       row.full_name, (("layer", row.layer),), 5)
+                       row.full_name, (("layer", row.layer),))
 
 
 _PERSON_KINDS = ("touch", "revive", "birthday", "follow_up")
@@ -641,7 +700,8 @@ def plan_weeks(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: dic
 
 def done_keys(plan: WeekPlan, interactions: pd.DataFrame, checkoffs: set[str]) -> set[str]:
     """Plan lines that are done: checked off, or — for lines about one person — any
-    interaction with that person logged during the week (the clock was reset).
+    interaction with that person logged during the week (the clock was reset; for a 3B7
+    follow-up, the follow-up sent or their reply: the first message is older than a week).
     SOURCE: method, step 4."""
     start, end = pd.Timestamp(plan.week_start), pd.Timestamp(plan.week_end)
     in_week = interactions[(interactions["occurred_on"] >= start)
@@ -650,7 +710,7 @@ def done_keys(plan: WeekPlan, interactions: pd.DataFrame, checkoffs: set[str]) -
     cards = set(in_week.loc[in_week["kind"] == "greeting_card", "contact_id"])
     done = set(checkoffs)
     for item in plan.items + plan.campaign:
-        if item.kind in ("touch", "revive", "birthday") and item.contact_id in touched:
+        if item.kind in ("touch", "revive", "birthday", "follow_up") and item.contact_id in touched:
             done.add(item.key)
         elif item.kind == "card" and item.contact_id in cards:
             done.add(item.key)
@@ -734,10 +794,15 @@ def routine_events(settings: RoutineSettings, today: dt.date, contacts: pd.DataF
             continue
         first = _next_birthday(row.birthday, today)
         if first is not None:
+            # A 29 February birthday recurs on the last day of February (RFC 5545 skips
+            # a plain yearly 29 February in common years).
+            leap_day = birthday_on(row.birthday, 2024) == dt.date(2024, 2, 29)
+            rule = ((("FREQ", "YEARLY"), ("BYMONTH", "2"), ("BYMONTHDAY", "-1")) if leap_day
+                    else (("FREQ", "YEARLY"),))
             events.append(RoutineEvent(
                 f"birthday-{row.contact_id}", "routines.ics.birthday.summary",
                 "routines.ics.birthday.description", dt.datetime.combine(first, dt.time()),
-                rrule=(("FREQ", "YEARLY"),), values=(("name", row.full_name),), all_day=True))
+                rrule=rule, values=(("name", row.full_name),), all_day=True))
     if steps is not None:
         for row in steps.itertuples(index=False):
             if row.action in ("wait", "try_another", "follow_up"):
@@ -752,35 +817,23 @@ def routine_events(settings: RoutineSettings, today: dt.date, contacts: pd.DataF
 
 
 def _next_birthday(birthday: str | None, today: dt.date) -> dt.date | None:
-    if not birthday or not isinstance(birthday, str):
-        return None
-    try:
-        month, day = (int(p) for p in birthday.strip().split("-")[-2:])
-        for year in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
-            try:
-                candidate = dt.date(year, month, day)
-            except ValueError:
-                continue
-            if candidate >= today:
-                return candidate
-    except ValueError:
-        return None
+    """The contact's next birthday on or after `today` (see `birthday_on`)."""
+    for year in (today.year, today.year + 1):
+        day = birthday_on(birthday, year)
+        if day is not None and day >= today:
+            return day
     return None
-
 
 
 # --------------------------------------------------------------------------- wording
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def format_day(day: dt.date | str, lang: str) -> str:
-    """A date as people read it: 23/11/2026 in French, 23 Nov 2026 in English."""
+    """A date as people read it (`routines.date`, the month as `routines.date_month.<n>`):
+    23/11/2026 in French, 23 Nov 2026 in English."""
     if isinstance(day, str):
         day = dt.date.fromisoformat(day)
-    if lang == "fr":
-        return day.strftime("%d/%m/%Y")
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    return translate(lang, "routines.date", day=day.day, year=day.year,
+                     month=translate(lang, f"routines.date_month.{day.month}"))
 
 
 def describe_item(item: PlanItem, tr) -> str:

@@ -63,10 +63,11 @@ def build_calendar(events: Iterable[RoutineEvent], tr: Callable[..., str], *, ti
         if item.rrule:
             event.add("rrule", _rrule(item.rrule))
         calendar.add_component(event)
-    # The VTIMEZONE covers the exported events and the next 20 years of their recurrences.
-    first = min((e.start.date() for e in events), default=stamp.date()) - dt.timedelta(days=366)
-    calendar.add_missing_timezones(first_date=first,
-                                   last_date=first.replace(year=first.year + TZ_YEARS))
+    # The VTIMEZONE covers the exported events and the next 20 years of their recurrences
+    # (whole years: a 29 February start has no twin 20 years later).
+    first = min((e.start.date() for e in events), default=stamp.date())
+    calendar.add_missing_timezones(first_date=dt.date(first.year - 1, 1, 1),
+                                   last_date=dt.date(first.year + TZ_YEARS, 12, 31))
     return calendar
 
 

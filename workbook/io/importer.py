@@ -6,7 +6,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from workbook.io.reader import parse_text, read_text
+from workbook.io.reader import gc_paused, parse_text, read_text
 from workbook.store.imports import ImportReport, Progress, import_contacts
 
 
@@ -20,9 +20,10 @@ def import_file(conn: sqlite3.Connection, path: str | Path, fmt: str = "auto",
     Raises `ImportFileError` before writing anything when the file cannot be read; the
     profile is unchanged whenever an exception leaves this function.
     """
-    text, encoding, data = read_text(path)
-    result = parse_text(text, fmt, encoding)
-    if progress:
-        progress(0, len(result.contacts))
-    return import_contacts(conn, result, file_name or Path(path).name,
-                           hashlib.sha256(data).hexdigest(), progress)
+    with gc_paused():
+        text, encoding, data = read_text(path)
+        result = parse_text(text, fmt, encoding)
+        if progress:
+            progress(0, len(result.contacts))
+        return import_contacts(conn, result, file_name or Path(path).name,
+                               hashlib.sha256(data).hexdigest(), progress)

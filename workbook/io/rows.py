@@ -70,24 +70,33 @@ class Collected:
 
 def _parse_column(values: list[str], parse, day_first: bool, lines: list[int], name: str,
                   warnings: list[SkippedRow], blank):
-    parsed: dict[str, object] = {}
+    """Each distinct date of a column parsed once; unreadable ones left `blank` with a
+    `bad_date` warning on their line."""
+    if not any(values):                     # a column the export does not have
+        return [blank] * len(values)
+    parsed: dict[str, object] = {"": blank}
     for value in set(values):
         if value:
             try:
                 parsed[value] = parse(value, day_first)
             except BadDate:
                 parsed[value] = BadDate
-    result = []
-    for line, value in zip(lines, values):
-        if not value:
-            result.append(blank)
-            continue
-        got = parsed[value]
-        if got is BadDate:
-            warnings.append(SkippedRow(line, "bad_date", f"{name}: {short(value)}"))
-            got = blank
-        result.append(got)
+    result = [parsed[value] for value in values]
+    if BadDate in parsed.values():
+        for i, (line, value) in enumerate(zip(lines, values)):
+            if result[i] is BadDate:
+                warnings.append(SkippedRow(line, "bad_date", f"{name}: {short(value)}"))
+                result[i] = blank
     return result
+
+
+def _all_different(columns: dict[str, list], count: int) -> bool:
+    """Whether no two rows are identical: at once when a column (profile address, e-mail,
+    phone) has no repeated value, as in most exports; otherwise from whole rows."""
+    for name in ("profile_url", "email", "phone"):
+        if len(set(columns[name])) == count:
+            return True
+    return len(set(zip(*(columns[c] for c in CONTACT_COLUMNS)))) == count
 
 
 def collect(lines: list[int], fields: dict[str, list[str]], day_first: bool = True,
@@ -122,18 +131,20 @@ def collect(lines: list[int], fields: dict[str, list[str]], day_first: bool = Tr
             if not name and i not in reasons:
                 reasons[i] = ("no_name", short(" ".join(
                     v[i] for v in col.values() if v[i]) or "—"))
-    connected = _parse_column([v.strip() for v in raw["connected_on"]], parse_date, day_first,
-                              lines, "connected_on", warnings, None)
-    birthday = _parse_column([v.strip() for v in raw["birthday"]], parse_birthday, day_first,
-                             lines, "birthday", warnings, "")
+    dates = {name: empty if raw[name] is empty else [v.strip() for v in raw[name]]
+             for name in ("connected_on", "birthday")}
+    connected = _parse_column(dates["connected_on"], parse_date, day_first, lines,
+                              "connected_on", warnings, None)
+    birthday = _parse_column(dates["birthday"], parse_birthday, day_first, lines,
+                             "birthday", warnings, "")
     columns = {"full_name": full, "first_name": col["first_name"],
                "last_name": col["last_name"], "email": col["email"], "phone": col["phone"],
                "profile_url": col["profile_url"], "organisation": col["organisation"],
                "position": col["position"], "connected_on": connected, "birthday": birthday,
                "notes": col["notes"]}
     keep = list(range(count))
-    table = list(zip(*(columns[c] for c in CONTACT_COLUMNS)))
-    if reasons or len(set(table)) < count:    # set() at C speed: most files have no duplicate
+    if reasons or not _all_different(columns, count):
+        table = list(zip(*(columns[c] for c in CONTACT_COLUMNS)))
         seen: set[tuple] = set()
         keep = []
         for i, row in enumerate(table):

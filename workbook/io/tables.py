@@ -107,39 +107,51 @@ def _first_filled(columns: list[tuple[str, ...]], multi: bool) -> list[str]:
     return values
 
 
-def read_table(text: str, fmt: str = "auto") -> tuple[str, Collected]:
-    """`(format, collected rows)` of a CSV export (see the module's rules)."""
-    delimiter, header_index, layout = find_header(text, fmt)
-    reader = _records(text, delimiter)
-    width = layout.width
-    lines: list[int] = []
+def _rows_under_header(reader, header_index: int, width: int, skipped: list[SkippedRow]
+                       ) -> tuple[list[int], list[list[str]]]:
+    """`(line each row starts on, rows of exactly `width` cells)` under the header: blank
+    rows dropped, short rows padded, rows with extra filled cells skipped (`extra_fields`).
+    The file is read in one tight loop; only the few odd rows are looked at one by one."""
+    first = 0
     rows: list[list[str]] = []
-    skipped: list[SkippedRow] = []
-    start = 0
+    ends: list[int] = []
     try:
         for _ in range(header_index + 1):
             next(reader)
-        start = reader.line_num + 1
+        first = reader.line_num + 1
         for cells in reader:
-            line, start = start, reader.line_num + 1
-            blank = not (cells and cells[0].strip()) and not "".join(cells).strip()
-            if blank:
-                continue                         # blank rows: Excel's and LinkedIn's tails
-            if len(cells) != width:
-                if len(cells) > width:
-                    if "".join(cells[width:]).strip():
-                        skipped.append(SkippedRow(line, "extra_fields",
-                                                  f"{len(cells)} cells for {width} columns"))
-                        continue
-                    cells = cells[:width]
-                else:
-                    cells = cells + [""] * (width - len(cells))
-            lines.append(line)
             rows.append(cells)
+            ends.append(reader.line_num)
     except csv.Error as problem:
         if "field larger than field limit" in str(problem):
             raise ImportFileError("field_too_long", f"line {reader.line_num}") from None
+        start = ends[-1] + 1 if ends else first
         raise ImportFileError("broken_quoting", f"line {start}: {problem}") from None
+    lines = [first] + [end + 1 for end in ends[:-1]] if ends else []
+    odd = [i for i, cells in enumerate(rows) if len(cells) != width or not cells[0].strip()]
+    dropped: set[int] = set()
+    for i in odd:
+        cells = rows[i]
+        if not "".join(cells).strip():
+            dropped.add(i)                       # blank rows: Excel's and LinkedIn's tails
+        elif len(cells) > width and "".join(cells[width:]).strip():
+            skipped.append(SkippedRow(lines[i], "extra_fields",
+                                      f"{len(cells)} cells for {width} columns"))
+            dropped.add(i)
+        else:
+            rows[i] = cells[:width] + [""] * (width - len(cells))
+    if dropped:
+        rows = [cells for i, cells in enumerate(rows) if i not in dropped]
+        lines = [line for i, line in enumerate(lines) if i not in dropped]
+    return lines, rows
+
+
+def read_table(text: str, fmt: str = "auto") -> tuple[str, Collected]:
+    """`(format, collected rows)` of a CSV export (see the module's rules)."""
+    delimiter, header_index, layout = find_header(text, fmt)
+    width = layout.width
+    skipped: list[SkippedRow] = []
+    lines, rows = _rows_under_header(_records(text, delimiter), header_index, width, skipped)
     by_column = list(zip(*rows)) if rows else [()] * width
     multi = layout.format == "google"
     fields = {name: _first_filled([by_column[i] for i in indexes], multi)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -98,6 +99,17 @@ def _organisation_ids(conn: sqlite3.Connection, names: Iterable[str], batch_id: 
     return {name: known.get(key) for name, key in key_of.items()}
 
 
+class _UrlKeys(dict):
+    """Profile address → match key, each address keyed once per import: matching stored
+    contacts, matching the file's rows and proposing merges all key the same addresses."""
+
+    def of(self, urls: Iterable[str]) -> list[str]:
+        urls = list(urls)
+        missing = list({url for url in urls if url not in self})
+        self.update(zip(missing, profile_url_keys(missing)))
+        return [self[url] for url in urls]
+
+
 def _index(ids: Iterable[int], keys: Iterable[str]) -> dict[str, list[int]]:
     """Ids per non-blank key, in id order."""
     index: dict[str, list[int]] = {}
@@ -113,16 +125,14 @@ def _index(ids: Iterable[int], keys: Iterable[str]) -> dict[str, list[int]]:
 class _Existing:
     """Contacts of one source, indexed by match key; each can be claimed once per import."""
 
-    def __init__(self, conn: sqlite3.Connection, source: str):
-        rows = _tuples(
-            conn,
-            f"SELECT c.id, {', '.join('c.' + f for f in FILE_FIELDS)}, COALESCE(o.name_key, '')"
-            " FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
-            " WHERE c.source = ?", (source,))
+    def __init__(self, conn: sqlite3.Connection, source: str, url_keys: _UrlKeys):
+        rows = _tuples(conn, f"SELECT id, {', '.join(FILE_FIELDS)} FROM contacts"
+                             " WHERE source = ?", (source,))
         ids = [row[0] for row in rows]
-        self.values: dict[int, tuple] = {row[0]: row[1:-1] for row in rows}
-        self._org_key: dict[int, str] = {row[0]: row[-1] for row in rows}
-        self.by_url = _index(ids, profile_url_keys(row[6] for row in rows))
+        self.values: dict[int, tuple] = {row[0]: row[1:] for row in rows}
+        self._org_keys: dict[int, str] = dict(_tuples(
+            conn, "SELECT id, name_key FROM organisations")) if rows else {}
+        self.by_url = _index(ids, url_keys.of(row[6] for row in rows))
         self.by_email = _index(ids, email_keys(row[4] for row in rows))
         self._by_name: dict[str, list[int]] | None = None
         self.claimed: set[int] = set()
@@ -131,8 +141,10 @@ class _Existing:
     def by_name(self) -> dict[str, list[int]]:
         if self._by_name is None:            # built only when a row needs it
             self._by_name = {}
+            org_index = FILE_FIELDS.index("organisation_id")
             for contact, values in self.values.items():
-                person, org = person_name_key(values[0]), self._org_key[contact]
+                person = person_name_key(values[0])
+                org = self._org_keys.get(values[org_index], "")
                 if person and org:
                     self._by_name.setdefault(f"{person}@{org}", []).append(contact)
         return self._by_name
@@ -141,17 +153,24 @@ class _Existing:
               incoming: tuple) -> int | None:
         """The stored contact this row updates, if any (URL, then e-mail, then name at the
         organisation); among several, the one already equal to the row, else the oldest.
-        `url_key`, `email_key`: the row's keys (`profile_url_keys`, `email_keys`)."""
+        `url_key`, `email_key`: the row's keys (`_UrlKeys`, `email_keys`)."""
         for index, key in ((self.by_url, url_key), (self.by_email, email_key)):
-            found = self._take(index.get(key) if key else None, incoming)
-            if found is not None:
-                return found
+            if key and key in index:
+                found = self._take(index[key], incoming)
+                if found is not None:
+                    return found
         key = name_org_key(name, organisation)
         return self._take(self.by_name.get(key) if key else None, incoming)
 
     def _take(self, candidates: list[int] | None, incoming: tuple) -> int | None:
         if not candidates:
             return None
+        if len(candidates) == 1:                 # the usual case: one contact per key
+            only = candidates[0]
+            if only in self.claimed:
+                return None
+            self.claimed.add(only)
+            return only
         free = [c for c in candidates if c not in self.claimed]
         if not free:
             return None
@@ -189,14 +208,53 @@ class _Batch:
                    col["notes"], source, batch_id, stamp)
 
     def insert_values(self, indexes: Iterable[int]) -> list[tuple]:
+        """Values of `_INSERT_COLUMNS` for the rows at `indexes`."""
         tail = (self.source, self.batch_id, self.stamp, self.stamp)
         return [self.rows[i] + (self.notes[i],) + tail for i in indexes]
 
 
-_INSERT = (f"INSERT INTO contacts({', '.join(FILE_FIELDS)}, notes, source, import_batch_id,"
-           f" created_at, updated_at) VALUES ({', '.join('?' * (len(FILE_FIELDS) + 5))})")
-_UPDATE = (f"UPDATE contacts SET {', '.join(f'{f} = ?' for f in FILE_FIELDS)}, updated_at = ?"
-           " WHERE id = ?")
+_INSERT_COLUMNS = FILE_FIELDS + ("notes", "source", "import_batch_id", "created_at",
+                                 "updated_at")
+_INSERT = f"INSERT INTO contacts({', '.join(_INSERT_COLUMNS)}) VALUES "
+_INSERT_ROW = f"({', '.join('?' * len(_INSERT_COLUMNS))})"
+# From this many new rows (and more than the table holds), contact indexes are built after.
+DEFER_INDEXES_FROM = 1000
+
+
+def _insert_contacts(conn: sqlite3.Connection, values: list[tuple]) -> None:
+    """INSERT rows of `_INSERT_COLUMNS` a hundred per statement: SQLite sets up each
+    statement execution (the CHECK `layer IN (…)` builds its lookup table once per
+    execution), so one statement per row (executemany) costs about half as much again."""
+    most = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(_INSERT_COLUMNS)
+    per = max(1, min(100, most))
+    for start in range(0, len(values), per):
+        part = values[start:start + per]
+        conn.execute(_INSERT + ", ".join([_INSERT_ROW] * len(part)),
+                     [value for row in part for value in row])
+
+
+@contextmanager
+def _indexes_deferred(conn: sqlite3.Connection, table: str, rows_coming: int
+                      ) -> Iterator[None]:
+    """While more rows than `table` holds (and at least `DEFER_INDEXES_FROM`) are written,
+    drop its plain indexes (created by CREATE INDEX, not unique) and build them again after
+    from their own SQL: one sort beats tens of thousands of B-tree insertions. Meant inside
+    the import's transaction, so a failure puts them back untouched; unique indexes, which
+    enforce rules, are never dropped."""
+    held = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    if rows_coming < DEFER_INDEXES_FROM or rows_coming <= held:
+        yield
+        return
+    plain = {row[1] for row in _tuples(conn, f"PRAGMA index_list('{table}')")
+             if row[3] == "c" and not row[2]}
+    dropped = [(name, sql) for name, sql in _tuples(
+        conn, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+        " ORDER BY rowid", (table,)) if name in plain and sql]
+    for name, _ in dropped:
+        conn.execute(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in dropped:
+        conn.execute(sql)
 
 
 def import_contacts(conn: sqlite3.Connection, result: ReadResult, file_name: str,
@@ -221,8 +279,10 @@ def import_contacts(conn: sqlite3.Connection, result: ReadResult, file_name: str
             stamp = conn.execute("SELECT strftime('%Y-%m-%dT%H:%M:%S', 'now')").fetchone()[0]
             org_ids = _organisation_ids(conn, frame["organisation"].tolist(), batch_id)
             batch = _Batch.of(frame, org_ids, result.format, batch_id, stamp)
-            existing = _Existing(conn, result.format)
-            updated_ids = _store_rows(conn, batch, existing, counts, progress)
+            url_keys = _UrlKeys()
+            existing = _Existing(conn, result.format, url_keys)
+            with _indexes_deferred(conn, "contacts", total):
+                updated_ids = _store_rows(conn, batch, existing, url_keys, counts, progress)
             if not counts["added"] and not counts["updated"]:
                 raise _NothingChanged
             conn.execute("UPDATE import_batches SET rows_read = ?, rows_added = ?,"
@@ -231,9 +291,10 @@ def import_contacts(conn: sqlite3.Connection, result: ReadResult, file_name: str
                           len(result.skipped), batch_id))
             added_ids = [r[0] for r in _tuples(
                 conn, "SELECT id FROM contacts WHERE import_batch_id = ?", (batch_id,))]
-            candidates = merge_candidates(conn, among=set(added_ids) | set(updated_ids))
+            candidates = _merge_candidates(conn, set(added_ids) | set(updated_ids), url_keys)
     except _NothingChanged:
-        batch_id, candidates = None, merge_candidates(conn, among=set(existing.claimed))
+        batch_id = None
+        candidates = _merge_candidates(conn, set(existing.claimed), url_keys)
     if progress:
         progress(total, total)
     return ImportReport(batch_id, total + len(result.skipped), counts["added"],
@@ -242,30 +303,33 @@ def import_contacts(conn: sqlite3.Connection, result: ReadResult, file_name: str
 
 
 def _store_rows(conn: sqlite3.Connection, batch: _Batch, existing: _Existing,
-                counts: dict[str, int], progress: Progress | None) -> list[int]:
-    """Insert or update every row in chunks of ~1% (one executemany per table and chunk),
-    reporting progress; returns the ids of the updated contacts."""
+                url_keys: _UrlKeys, counts: dict[str, int], progress: Progress | None
+                ) -> list[int]:
+    """Insert or update every row in chunks of ~1%, reporting progress; returns the ids of
+    the updated contacts."""
     total = len(batch.rows)
     step = max(1, total // 100)
-    url_keys = profile_url_keys(batch.urls) if existing.values else []
+    row_url_keys = url_keys.of(batch.urls) if existing.values else []
     mail_keys = email_keys(batch.emails) if existing.values else []
     updated_ids: list[int] = []
     for start in range(0, total, step):
         chunk = range(start, min(start + step, total))
         if existing.values:
-            inserts, updates, changes = _match_chunk(batch, existing, chunk, url_keys,
+            inserts, updates, changes = _match_chunk(batch, existing, chunk, row_url_keys,
                                                      mail_keys, counts)
         else:                                # a source seen for the first time: all new
-            inserts, updates, changes = chunk, [], []
+            inserts, updates, changes = chunk, {}, []
         if inserts:
-            conn.executemany(_INSERT, batch.insert_values(inserts))
-        if updates:
-            conn.executemany(_UPDATE, updates)
+            _insert_contacts(conn, batch.insert_values(inserts))
+        for fields, values in updates.items():
+            conn.executemany(f"UPDATE contacts SET {', '.join(f'{f} = ?' for f in fields)},"
+                             " updated_at = ? WHERE id = ?", values)
+        if changes:
             conn.executemany("INSERT OR REPLACE INTO import_updates(batch_id, contact_id,"
                              " changes) VALUES (?, ?, ?)", changes)
-            updated_ids += [u[-1] for u in updates]
+            updated_ids += [change[1] for change in changes]
         counts["added"] += len(inserts)
-        counts["updated"] += len(updates)
+        counts["updated"] += len(changes)
         if progress:
             progress(chunk.stop, total)
     return updated_ids
@@ -273,10 +337,14 @@ def _store_rows(conn: sqlite3.Connection, batch: _Batch, existing: _Existing,
 
 def _match_chunk(batch: _Batch, existing: _Existing, chunk: range, url_keys: list[str],
                  mail_keys: list[str], counts: dict[str, int]
-                 ) -> tuple[list[int], list[tuple], list[tuple]]:
-    """Rows of `chunk` to insert (indexes), contact updates (values + id) and their
-    `import_updates` records; rows equal to their contact count as unchanged."""
-    inserts, updates, changes = [], [], []
+                 ) -> tuple[list[int], dict[tuple[str, ...], list[tuple]], list[tuple]]:
+    """Rows of `chunk` to insert (indexes); contact updates grouped by the fields they
+    change (new values + updated_at + id: only those columns are written, so indexes on the
+    others are left alone); and their `import_updates` records. Rows equal to their contact
+    count as unchanged."""
+    inserts: list[int] = []
+    updates: dict[tuple[str, ...], list[tuple]] = {}
+    changes: list[tuple] = []
     for i in chunk:
         incoming = batch.rows[i]
         match = existing.claim(url_keys[i], mail_keys[i], batch.names[i],
@@ -288,14 +356,14 @@ def _match_chunk(batch: _Batch, existing: _Existing, chunk: range, url_keys: lis
         if current == incoming:
             counts["unchanged"] += 1
             continue
-        merged = tuple(cur if _blank(new) else new for new, cur in zip(incoming, current))
-        if merged == current:
+        changed = {f: [cur, new] for f, new, cur in zip(FILE_FIELDS, incoming, current)
+                   if not _blank(new) and new != cur}
+        if not changed:
             counts["unchanged"] += 1
             continue
-        updates.append(merged + (batch.stamp, match))
-        changes.append((batch.batch_id, match, json.dumps(
-            {f: [c, m] for f, c, m in zip(FILE_FIELDS, current, merged) if c != m},
-            ensure_ascii=False)))
+        updates.setdefault(tuple(changed), []).append(
+            tuple(after for _, after in changed.values()) + (batch.stamp, match))
+        changes.append((batch.batch_id, match, json.dumps(changed, ensure_ascii=False)))
     return inserts, updates, changes
 
 
@@ -356,33 +424,26 @@ def merge_candidates(conn: sqlite3.Connection, among: set[int] | None = None
     """Pairs of contacts that may be one person: same profile URL (`same_url`), same e-mail
     (`same_email`) or near-identical name at the same organisation (`similar_name`), each
     pair once with its strongest reason, minus pairs the user dismissed. With `among`, only
-    pairs involving one of those ids. Never merges anything (see `merge_contacts`)."""
+    pairs involving one of those ids. Never merges anything (see `merge_contacts`).
+
+    O(n): contacts are grouped by key with hashing, never compared pairwise."""
+    return _merge_candidates(conn, among, _UrlKeys())
+
+
+def _merge_candidates(conn: sqlite3.Connection, among: set[int] | None, url_keys: _UrlKeys
+                      ) -> list[MergeCandidate]:
+    """`merge_candidates`, reusing the addresses an import has already keyed."""
     if among is not None and not among:
         return []
     rows = _tuples(conn, "SELECT id, profile_url, email, full_name, organisation_id"
                          " FROM contacts")
     if not rows:
         return []
-    ids, urls, emails, names, orgs = zip(*rows)
-    # Counting keys first (C speed) leaves only the rare shared keys to group in Python.
-    shared_org = {o for o, n in Counter(orgs).items() if n > 1 and o is not None}
-    named = [(i, (o, person_name_key(name))) for i, name, o in zip(ids, names, orgs)
-             if o in shared_org]
-    keyed = {"same_url": (ids, profile_url_keys(urls)),
-             "same_email": (ids, email_keys(emails)),
-             "similar_name": tuple(zip(*[(i, k) for i, k in named if k[1]])) or ((), ())}
     dismissed = set(_tuples(conn, "SELECT contact_a, contact_b FROM merge_dismissals"))
     found: dict[tuple[int, int], str] = {}
-    for reason, (contacts, keys) in keyed.items():        # strongest reason first
-        shared = {key for key, n in Counter(keys).items() if 1 < n <= MAX_GROUP and key}
-        if not shared:
-            continue
-        groups: dict = {}
-        for contact, key in zip(contacts, keys):
-            if key in shared:
-                groups.setdefault(key, []).append(contact)
-        for members in groups.values():
-            if among is not None and not among.intersection(members):
+    for reason, contacts, keys in _merge_keys(rows, url_keys):  # strongest reason first
+        for members in _shared_key_groups(contacts, keys):
+            if among is not None and among.isdisjoint(members):
                 continue
             members.sort()
             for n, first in enumerate(members):
@@ -393,6 +454,34 @@ def merge_candidates(conn: sqlite3.Connection, among: set[int] | None = None
                     if among is None or first in among or second in among:
                         found[pair] = reason
     return [MergeCandidate(a, b, reason) for (a, b), reason in sorted(found.items())]
+
+
+def _merge_keys(rows: list[tuple], url_keys: _UrlKeys
+                ) -> Iterator[tuple[str, Iterable[int], list]]:
+    """`(reason, contact ids, their keys)` per merge reason, strongest first, from rows of
+    (id, profile_url, email, full_name, organisation_id). Names are keyed only where the
+    organisation is shared, each distinct name once."""
+    ids, urls, emails, names, orgs = zip(*rows)
+    yield "same_url", ids, url_keys.of(urls)
+    yield "same_email", ids, email_keys(emails)
+    shared_org = {o for o, n in Counter(orgs).items() if n > 1 and o is not None}
+    at_shared = [(i, name, o) for i, name, o in zip(ids, names, orgs) if o in shared_org]
+    name_key = {name: person_name_key(name) for name in {name for _, name, _ in at_shared}}
+    keyed = [(i, (o, name_key[name])) for i, name, o in at_shared if name_key[name]]
+    yield "similar_name", [i for i, _ in keyed], [key for _, key in keyed]
+
+
+def _shared_key_groups(contacts: Iterable[int], keys: list) -> list[list[int]]:
+    """Ids sharing a non-blank key, one list per key held by 2 to `MAX_GROUP` contacts (a
+    generic address like info@… shared by more proposes nothing)."""
+    shared = {key for key, n in Counter(keys).items() if 1 < n <= MAX_GROUP and key}
+    if not shared:
+        return []
+    groups: dict = {}
+    for contact, key in zip(contacts, keys):
+        if key in shared:
+            groups.setdefault(key, []).append(contact)
+    return list(groups.values())
 
 
 def dismiss_merge(conn: sqlite3.Connection, first_id: int, second_id: int) -> None:

@@ -1,5 +1,5 @@
 """Network map queries: the contacts frame, edits, bulk tags, target organisations,
-"can introduce to" links and the seed exercises (bright people, intelligence log).
+"can introduce to" links and the method's exercises (bright people, intelligence log).
 
 Basic contact writes (add, delete, roles, needs) live in `workbook.store.contacts`.
 """
@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from workbook.domain.network import need_codes, role_codes
 from workbook.domain.vocabulary import LAYERS, NEEDS, ROLES
 from workbook.store.contacts import organisation_id, set_needs, set_roles
 from workbook.store.db import transaction
@@ -37,6 +38,9 @@ LEFT JOIN organisations o ON o.id = c.organisation_id
 {where}
 ORDER BY c.id
 """
+
+# Every UPDATE of a contact stamps it (the schema only sets `updated_at` on insert).
+_TOUCH = "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')"
 
 _EDITABLE = {"full_name", "first_name", "last_name", "email", "phone", "profile_url", "position",
              "layer", "tie_strength", "mutual_connections", "can_give", "notes", "cadence_days"}
@@ -76,10 +80,10 @@ def contact_details(conn: sqlite3.Connection, contact_id: int) -> dict | None:
     if row is None:
         return None
     details = dict(row)
-    details["roles"] = tuple(r for r in ROLES if r in {x[0] for x in conn.execute(
-        "SELECT role FROM contact_roles WHERE contact_id = ?", (contact_id,))})
-    details["needs"] = tuple(n for n in NEEDS if n in {x[0] for x in conn.execute(
-        "SELECT need FROM contact_needs WHERE contact_id = ?", (contact_id,))})
+    details["roles"] = role_codes(" ".join(r for (r,) in conn.execute(
+        "SELECT role FROM contact_roles WHERE contact_id = ?", (contact_id,))))
+    details["needs"] = need_codes(" ".join(n for (n,) in conn.execute(
+        "SELECT need FROM contact_needs WHERE contact_id = ?", (contact_id,))))
     return details
 
 
@@ -94,12 +98,10 @@ def update_contact(conn: sqlite3.Connection, contact_id: int, *, organisation: s
         raise ValueError(f"unknown layer {fields['layer']!r}")
     with transaction(conn):
         if organisation is not None:
-            fields["organisation_id"] = (organisation_id(conn, organisation)
-                                         if organisation.strip() else None)
+            fields["organisation_id"] = organisation_id(conn, organisation)   # None if blank
         if fields:
             assignments = ", ".join(f"{name} = ?" for name in fields)
-            conn.execute(f"UPDATE contacts SET {assignments},"
-                         " updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
+            conn.execute(f"UPDATE contacts SET {assignments}, {_TOUCH} WHERE id = ?",
                          (*fields.values(), contact_id))
         if roles is not None:
             set_roles(conn, contact_id, [r for r in roles if r in ROLES])
@@ -107,28 +109,29 @@ def update_contact(conn: sqlite3.Connection, contact_id: int, *, organisation: s
             set_needs(conn, contact_id, [n for n in needs if n in NEEDS])
 
 
+def _rows_changed(conn: sqlite3.Connection, sql: str, rows: list[tuple]) -> int:
+    """Run one statement over many rows in one transaction; the number of rows it changed."""
+    with transaction(conn):
+        before = conn.total_changes
+        conn.executemany(sql, rows)
+        return conn.total_changes - before
+
+
 def add_role_to(conn: sqlite3.Connection, contact_ids: Iterable[int], role: str) -> int:
     """Bulk tag: give `role` to every listed contact (kept if present). Returns rows tagged."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
-    with transaction(conn):
-        before = conn.total_changes
-        conn.executemany("INSERT OR IGNORE INTO contact_roles(contact_id, role) VALUES (?, ?)",
-                         [(int(i), role) for i in contact_ids])
-        return conn.total_changes - before
+    return _rows_changed(conn, "INSERT OR IGNORE INTO contact_roles(contact_id, role)"
+                               " VALUES (?, ?)", [(int(i), role) for i in contact_ids])
 
 
 def set_layer_of(conn: sqlite3.Connection, contact_ids: Iterable[int], layer: str) -> int:
     """Bulk move to `layer`. Returns the number of contacts changed."""
     if layer not in LAYERS:
         raise ValueError(f"unknown layer {layer!r}")
-    with transaction(conn):
-        before = conn.total_changes
-        conn.executemany("UPDATE contacts SET layer = ?,"
-                         " updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')"
-                         " WHERE id = ? AND layer <> ?",
+    return _rows_changed(conn, f"UPDATE contacts SET layer = ?, {_TOUCH}"
+                               " WHERE id = ? AND layer <> ?",
                          [(layer, int(i), layer) for i in contact_ids])
-        return conn.total_changes - before
 
 
 def interaction_count(conn: sqlite3.Connection, contact_id: int) -> int:
@@ -215,7 +218,7 @@ def introductions_frame(conn: sqlite3.Connection) -> pd.DataFrame:
         {"id": "int64", "introducer_id": "int64", "organisation_id": "int64", "is_target": "bool"})
 
 
-# ---------------------------------------------------------------- seed exercises
+# ---------------------------------------------------------------- exercises
 
 def add_bright_person(conn: sqlite3.Connection, name: str, why: str = "",
                       contact_id: int | None = None) -> int:

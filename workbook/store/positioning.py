@@ -7,13 +7,13 @@ import datetime as dt
 import json
 import sqlite3
 
-from workbook.domain.positioning import STEPS, Card, Statement, Version
+from workbook.domain.positioning import CARD_FIELDS, REPEAT_BACK_ROLES, STEPS, Card, Statement, \
+    Version
 from workbook.store.db import transaction
 from workbook.store.settings import get_setting, set_setting
 
 DRAFT_SETTING = "positioning.draft"
-_CARD_FIELDS = ("one_liner", "pitch", "bio")
-_VERSION_COLUMNS = ("id", "created_at", "lang", *STEPS, *_CARD_FIELDS, "score")
+_VERSION_COLUMNS = ("id", "created_at", "lang", *STEPS, *CARD_FIELDS, "score")
 
 
 def _now() -> str:
@@ -24,7 +24,7 @@ def save_version(conn: sqlite3.Connection, statement: Statement, card: Card, lan
                  score: int | None, created_at: str | None = None) -> int:
     """Store a new version (never overwrites one); returns its id."""
     values = {**{name: getattr(statement, name) for name in STEPS},
-              **{name: getattr(card, name) for name in _CARD_FIELDS},
+              **{name: getattr(card, name) for name in CARD_FIELDS},
               "lang": lang, "score": score, "created_at": created_at or _now()}
     with transaction(conn):
         return conn.execute(
@@ -36,7 +36,7 @@ def _version(row: sqlite3.Row) -> Version:
     return Version(
         id=row["id"], created_at=row["created_at"], lang=row["lang"],
         statement=Statement(**{name: row[name] for name in STEPS}),
-        card=Card(**{name: row[name] for name in _CARD_FIELDS}), score=row["score"])
+        card=Card(**{name: row[name] for name in CARD_FIELDS}), score=row["score"])
 
 
 def list_versions(conn: sqlite3.Connection) -> list[Version]:
@@ -81,18 +81,18 @@ def delete_repeat_back(conn: sqlite3.Connection, repeat_back_id: int) -> None:
 
 
 def connector_contacts(conn: sqlite3.Connection, limit: int = 500) -> list[tuple[str, int]]:
-    """(name, id) of contacts marked connector or prescriber: who should hear the pitch."""
+    """(name, id) of contacts with one of `REPEAT_BACK_ROLES`: who should hear the pitch."""
     rows = conn.execute(
         "SELECT DISTINCT c.full_name, c.id FROM contacts c JOIN contact_roles r"
-        " ON r.contact_id = c.id WHERE r.role IN ('connector', 'prescriber')"
-        " ORDER BY c.full_name LIMIT ?", (limit,)).fetchall()
+        f" ON r.contact_id = c.id WHERE r.role IN ({', '.join('?' * len(REPEAT_BACK_ROLES))})"
+        " ORDER BY c.full_name LIMIT ?", (*REPEAT_BACK_ROLES, limit)).fetchall()
     return [(row[0], row[1]) for row in rows]
 
 
 def save_draft(conn: sqlite3.Connection, statement: Statement, card: Card) -> None:
     """Keep the text being typed, so a closed tab loses nothing that was not saved yet."""
     value = {**{name: getattr(statement, name) for name in STEPS},
-             **{name: getattr(card, name) for name in _CARD_FIELDS}}
+             **{name: getattr(card, name) for name in CARD_FIELDS}}
     set_setting(conn, DRAFT_SETTING, json.dumps(value, ensure_ascii=False))
 
 
@@ -104,7 +104,7 @@ def load_draft(conn: sqlite3.Connection) -> tuple[Statement, Card] | None:
     try:
         value = json.loads(raw)
         statement = Statement(**{name: str(value.get(name, "")) for name in STEPS})
-        card = Card(**{name: str(value.get(name, "")) for name in _CARD_FIELDS})
+        card = Card(**{name: str(value.get(name, "")) for name in CARD_FIELDS})
     except (ValueError, TypeError, AttributeError):
         return None
     return statement, card

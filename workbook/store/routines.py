@@ -10,12 +10,12 @@ import sqlite3
 
 import pandas as pd
 
-from workbook.domain.calendar_rules import HOLIDAY_CALENDARS
-from workbook.domain.routines import (DEFAULT_CADENCE_DAYS, SITUATIONS, SOURCES,
-                                      RoutineSettings, parse_hhmm, suggested_routine)
+from workbook.domain.routines import (DEFAULT_CADENCE_DAYS, SITUATIONS, RoutineSettings,
+                                      suggested_routine, valid_setting)
 from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.store.contacts import log_interaction
 from workbook.store.db import transaction
+from workbook.store.network import update_contact
 from workbook.store.settings import get_setting, set_setting
 
 SETTINGS_KEY = "routines.settings"
@@ -55,14 +55,6 @@ def load_interactions(conn: sqlite3.Connection) -> pd.DataFrame:
     return frame.dropna(subset=["occurred_on"]).reset_index(drop=True)
 
 
-def recent_interactions(conn: sqlite3.Connection, limit: int = 15) -> list[sqlite3.Row]:
-    """The last interactions logged, newest first, with the contact's name."""
-    return conn.execute(
-        "SELECT i.id, i.occurred_on, i.kind, i.direction, i.purpose, i.notes, c.full_name"
-        " FROM interactions i JOIN contacts c ON c.id = i.contact_id"
-        " ORDER BY i.occurred_on DESC, i.id DESC LIMIT ?", (limit,)).fetchall()
-
-
 def log_touch(conn: sqlite3.Connection, contact_id: int, on: dt.date, kind: str, *,
               direction: str = "out", purpose: str = "maintain", notes: str = "") -> int:
     """Log one interaction after checking its codes; returns its id."""
@@ -73,6 +65,7 @@ def log_touch(conn: sqlite3.Connection, contact_id: int, on: dt.date, kind: str,
 
 
 def delete_interaction(conn: sqlite3.Connection, interaction_id: int) -> None:
+    """Remove one logged exchange (a check-off that logged it keeps its line, unlinked)."""
     with transaction(conn):
         conn.execute("DELETE FROM interactions WHERE id = ?", (interaction_id,))
 
@@ -106,10 +99,7 @@ def set_contact_cadence(conn: sqlite3.Connection, contact_id: int, days: int | N
     """A contact's own rhythm (None: back to its layer's)."""
     if days is not None and days <= 0:
         raise ValueError("cadence must be positive")
-    with transaction(conn):
-        conn.execute("UPDATE contacts SET cadence_days = ?,"
-                     " updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
-                     (days, contact_id))
+    update_contact(conn, contact_id, cadence_days=days)
 
 
 # --------------------------------------------------------------------------- settings
@@ -128,39 +118,12 @@ def load_settings(conn: sqlite3.Connection) -> RoutineSettings:
     values = {}
     for f in dataclasses.fields(RoutineSettings):
         if f.name in saved:
-            candidate = tuple(saved[f.name]) if f.name == "sources" else saved[f.name]
-            if _valid(f.name, candidate):
+            candidate = saved[f.name]
+            if f.name == "sources" and isinstance(candidate, list):
+                candidate = tuple(candidate)  # JSON has no tuples
+            if valid_setting(f.name, candidate):
                 values[f.name] = candidate
     return dataclasses.replace(base, **values)
-
-
-def _valid(name: str, value) -> bool:
-    try:
-        if name == "situation":
-            return value in SITUATIONS
-        if name in ("weekly_minutes",):
-            return isinstance(value, int) and 0 <= value <= 40 * 60
-        if name == "expand_share":
-            return isinstance(value, int) and 0 <= value <= 100
-        if name == "new_per_week":
-            return isinstance(value, int) and 0 <= value <= 100
-        if name == "sources":
-            return all(s in SOURCES for s in value)
-        if name == "timezone":
-            from zoneinfo import ZoneInfo
-
-            ZoneInfo(value)
-            return True
-        if name == "holidays":
-            return value in HOLIDAY_CALENDARS
-        if name in ("maintain_day", "expand_day"):
-            return isinstance(value, int) and 0 <= value <= 6
-        if name in ("maintain_time", "expand_time"):
-            parse_hhmm(value)
-            return True
-    except (ValueError, TypeError, KeyError, AttributeError, OSError):
-        return False
-    return False
 
 
 def save_settings(conn: sqlite3.Connection, settings: RoutineSettings) -> None:
@@ -168,7 +131,7 @@ def save_settings(conn: sqlite3.Connection, settings: RoutineSettings) -> None:
     data = dataclasses.asdict(settings)
     data["sources"] = list(settings.sources)
     bad = [name for name, value in data.items()
-           if not _valid(name, tuple(value) if name == "sources" else value)]
+           if not valid_setting(name, tuple(value) if name == "sources" else value)]
     if bad:
         raise ValueError(f"invalid routine settings: {bad}")
     set_setting(conn, SETTINGS_KEY, json.dumps(data, ensure_ascii=False))
@@ -208,31 +171,35 @@ def add_outreach(conn: sqlite3.Connection, contact_id: int, sent_on: dt.date,
     return outreach
 
 
-def mark_replied(conn: sqlite3.Connection, outreach_id: int, on: dt.date) -> None:
-    """The person answered: the outreach is settled and the reply is logged as a touch."""
+# The outreach column each step fills, and who wrote the message it logs.
+_STEP_COLUMNS = {"replied_on": "in", "followed_up_on": "out"}
+
+
+def _settle(conn: sqlite3.Connection, outreach_id: int, column: str, on: dt.date) -> int:
+    """Date one step of an outreach and log its message as an expansion touch."""
+    direction = _STEP_COLUMNS[column]
     with transaction(conn):
         row = conn.execute("SELECT contact_id FROM outreach WHERE id = ?",
                            (outreach_id,)).fetchone()
         if row is None:
             raise ValueError(f"no outreach {outreach_id}")
-        conn.execute("UPDATE outreach SET replied_on = ? WHERE id = ?",
+        conn.execute(f"UPDATE outreach SET {column} = ? WHERE id = ?",
                      (on.isoformat(), outreach_id))
-        log_touch(conn, row[0], on, "message", direction="in", purpose="expand")
+        return log_touch(conn, row[0], on, "message", direction=direction, purpose="expand")
+
+
+def mark_replied(conn: sqlite3.Connection, outreach_id: int, on: dt.date) -> int:
+    """The person answered: the outreach is settled and the reply is logged as a touch."""
+    return _settle(conn, outreach_id, "replied_on", on)
 
 
 def mark_followed_up(conn: sqlite3.Connection, outreach_id: int, on: dt.date) -> int:
     """The one follow-up was sent; logged as a touch. Returns the interaction id."""
-    with transaction(conn):
-        row = conn.execute("SELECT contact_id FROM outreach WHERE id = ?",
-                           (outreach_id,)).fetchone()
-        if row is None:
-            raise ValueError(f"no outreach {outreach_id}")
-        conn.execute("UPDATE outreach SET followed_up_on = ? WHERE id = ?",
-                     (on.isoformat(), outreach_id))
-        return log_touch(conn, row[0], on, "message", purpose="expand")
+    return _settle(conn, outreach_id, "followed_up_on", on)
 
 
 def undo_follow_up(conn: sqlite3.Connection, outreach_id: int) -> None:
+    """The follow-up was not sent after all: the outreach waits again."""
     with transaction(conn):
         conn.execute("UPDATE outreach SET followed_up_on = NULL WHERE id = ?", (outreach_id,))
 
@@ -240,6 +207,7 @@ def undo_follow_up(conn: sqlite3.Connection, outreach_id: int) -> None:
 # --------------------------------------------------------------------------- check-offs
 
 def checkoffs(conn: sqlite3.Connection, week_start: dt.date) -> set[str]:
+    """Keys of the plan lines ticked in the week starting `week_start`."""
     return {r[0] for r in conn.execute("SELECT item_key FROM plan_checkoffs WHERE week_start = ?",
                                        (week_start.isoformat(),))}
 
@@ -281,5 +249,6 @@ class RoutineData:
 
 
 def load_routine_data(conn: sqlite3.Connection) -> RoutineData:
+    """Contacts, interactions, outreach, cadences and settings: one read for a page."""
     return RoutineData(load_contacts(conn), load_interactions(conn), load_outreach(conn),
                        layer_cadences(conn), load_settings(conn))

@@ -7,6 +7,7 @@ import functools
 import logging
 import os
 import sqlite3
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -102,8 +103,7 @@ def guarded(ctx: PageContext, status: StatusLine, message_key: str = "common.err
 
 
 def _append_to_log_file() -> None:
-    import traceback
-
+    """Keep the traceback for whoever helps the user; the page shows only a sentence."""
     try:
         folder = data_home() / "logs"
         folder.mkdir(parents=True, exist_ok=True)
@@ -126,7 +126,7 @@ def page_header(ctx: PageContext, page_key: str) -> ipw.HTML:
 def page_shell(ctx: PageContext, page_key: str, *body: ipw.Widget,
                status: StatusLine | None = None) -> ipw.VBox:
     """The page: header, status line, body — in one box the notebook displays."""
-    parts = [page_header(ctx, page_key), *(status and [status] or []), *body]
+    parts = [page_header(ctx, page_key)] + ([status] if status else []) + list(body)
     box = ipw.VBox(parts)
     box.add_class("wb-page")
     return box

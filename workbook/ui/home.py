@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from workbook.charts.overview import layers_by_role
 from workbook.escaping import escape_html
-from workbook.i18n import LANGUAGES, Translator
+from workbook.i18n import Translator
 from workbook.paths import notebooks_dir
 from workbook.store import NewerSchemaError
 from workbook.store.contacts import count_contacts, last_interaction_on, layer_role_counts
@@ -90,5 +90,3 @@ def build_home() -> ipw.Widget:
         return ipw.HTML(f"<p>{escape_html(tr('common.error_newer_schema'))}</p>")
     return HomePage(ctx).view
 
-
-__all__ = ["build_home", "HomePage", "LANGUAGES"]

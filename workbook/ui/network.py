@@ -1,8 +1,8 @@
 """Network map page: the map (charts), import, contacts, targets, whom next, exercises.
 
 One `NetworkPage` per kernel: it owns the page state (`NetworkState`, the only writer) and
-the tab panels (`network_*.py`); after any change it asks every panel to refresh from the
-in-memory frame.
+the tab panels (`network_*.py`). A panel draws from the in-memory frame when its tab is
+opened, and again after a change of the data (hidden tabs cost nothing until looked at).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from workbook.domain.vocabulary import LAYERS, ROLES
 from workbook.escaping import escape_html
 from workbook.i18n import Translator
 from workbook.store import NewerSchemaError
-from workbook.ui.common import PageContext, StatusLine, guarded, open_page_context, page_shell
+from workbook.ui.common import (PageContext, StatusLine, guarded, html_text, open_page_context,
+                                page_shell)
 from workbook.ui.network_state import NetworkState
 
 TABLE_ROWS = 50   # the contact list never sends more rows than this to the browser
@@ -39,9 +40,41 @@ def table_html(headers: Sequence[str], rows: Iterable[Sequence[object]], css: st
 
 def coaching(text: str) -> ipw.HTML:
     """The tab's one coaching sentence from the method."""
-    box = ipw.HTML(f'<p class="wb-coaching">{escape_html(text)}</p>')
+    box = ipw.HTML(html_text(text, "p", "wb-coaching"))
     box.add_class("wb-network-coaching")
     return box
+
+
+class Confirmation:
+    """A question with "Yes" and "Cancel", hidden until asked: the second step before
+    anything that cannot be undone. `on_yes` runs (guarded) once the user confirms."""
+
+    def __init__(self, page: NetworkPage, yes_label: str, yes_class: str,
+                 on_yes: Callable[[], None]):
+        self._on_yes_action = on_yes
+        self.question = ipw.HTML()
+        self.yes = ipw.Button(description=yes_label, button_style="danger",
+                              layout=ipw.Layout(width="auto"))
+        self.yes.add_class(yes_class)
+        self.yes.on_click(page.guard(self._on_yes))
+        self.no = ipw.Button(description=page.tr("common.cancel"))
+        self.no.on_click(page.guard(self._on_no))
+        self.view = ipw.HBox([self.question, self.yes, self.no],
+                             layout=ipw.Layout(display="none"))
+
+    def ask(self, question: str) -> None:
+        self.question.value = html_text(question)
+        self.view.layout.display = "flex"
+
+    def hide(self) -> None:
+        self.view.layout.display = "none"
+
+    def _on_yes(self, _button) -> None:
+        self.hide()
+        self._on_yes_action()
+
+    def _on_no(self, _button) -> None:
+        self.hide()
 
 
 def set_options(choice: ipw.Dropdown, options: list[tuple[str, object]]) -> None:
@@ -123,14 +156,24 @@ class NetworkPage:
                             titles=[self.tr(f"network.tab.{key}") for key, _ in panels])
         self.tabs.add_class("wb-network-tabs")
         self._panels = dict(panels)
-        self._stale: set[str] = set()
+        # The map is drawn with its FigureWidget; the other tabs when first opened.
+        self._stale: set[str] = set(TABS) - {"map"}
         if self.state.frame.empty:
             self.tabs.selected_index = TABS.index("import")
+        self._refresh_visible()
         self.tabs.observe(self.guard(self._on_tab), names="selected_index")
         self.view = page_shell(ctx, "network", ipw.HTML(_STYLE), self.tabs, status=self.status)
 
     def guard(self, callback: Callable) -> Callable:
         return guarded(self.ctx, self.status)(callback)
+
+    def required(self, field: ipw.Text, missing_key: str) -> str | None:
+        """A required field's text, stripped; None after telling the user it is missing."""
+        text = field.value.strip()
+        if not text:
+            self.status.show(self.tr(missing_key), error=True)
+            return None
+        return text
 
     def label(self, group: str, code: str) -> str:
         """Translated vocabulary code (`vocab.<group>.<code>`)."""
@@ -190,9 +233,8 @@ class MapPanel:
         layer_labels = {code: page.label("layer", code) for code in LAYERS}
         role_labels = {code: page.label("role", code) for code in ROLES} | {
             "": page.label("role", "")}
-        nodes, edges = rules.introduction_graph(
-            page.state.introductions if len(page.state.introductions)
-            else _empty_intros(), frame, limit=INTRODUCTION_EDGES)
+        nodes, edges = rules.introduction_graph(page.state.introductions, frame,
+                                                limit=INTRODUCTION_EDGES)
         group_by = self.group_by.value
         charts_by_key = {
             "layers": charts.layers_roles_sunburst(rules.layer_role_counts(frame), layer_labels,
@@ -211,9 +253,9 @@ class MapPanel:
     def _render_text(self) -> None:
         tr, frame = self.page.tr, self.page.state.frame
         tagged = int((frame["roles"].str.len() > 0).sum())
-        self.summary.value = '<div class="wb-card">' + escape_html(tr(
+        self.summary.value = html_text(tr(
             "network.map.summary", contacts=len(frame), tagged=tagged,
-            targets=len(self.page.state.targets))) + "</div>"
+            targets=len(self.page.state.targets)), "div", "wb-card")
         overflows = rules.layer_overflows(rules.layer_counts(frame))
         self.warnings.value = "".join(
             '<p class="wb-warn">⚠ ' + escape_html(tr(
@@ -228,20 +270,11 @@ class MapPanel:
         refresh_figure(self.chart, self._figure())
 
 
-def _empty_intros():
-    import pandas as pd
-
-    return pd.DataFrame({"introducer_id": pd.Series(dtype="int64"),
-                         "organisation_id": pd.Series(dtype="int64"),
-                         "organisation": pd.Series(dtype="str"),
-                         "is_target": pd.Series(dtype="bool")})
-
-
 def build_network(profile: str | None = None, lang: str | None = None) -> ipw.Widget:
     """The network map page for the current profile (see `open_page_context`)."""
     try:
         ctx = open_page_context(profile, lang)
     except NewerSchemaError:
         tr = Translator(lang or os.environ.get("WORKBOOK_LANG", ""))
-        return ipw.HTML(f"<p>{escape_html(tr('common.error_newer_schema'))}</p>")
+        return ipw.HTML(html_text(tr("common.error_newer_schema"), "p"))
     return NetworkPage(ctx).view

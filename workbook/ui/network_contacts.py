@@ -8,7 +8,9 @@ import pandas as pd
 from workbook.domain import network as rules
 from workbook.domain.vocabulary import LAYERS, NEEDS, ROLES
 from workbook.escaping import escape_html
-from workbook.ui.network import TABLE_ROWS, coaching, set_options, table_html
+from workbook.store.network import contact_details, interaction_count
+from workbook.ui.common import html_text
+from workbook.ui.network import TABLE_ROWS, Confirmation, coaching, set_options, table_html
 
 NO_ROLE = "__none__"
 
@@ -74,7 +76,6 @@ class ContactsPanel:
             ipw.HTML(f"<h4>{escape_html(tr('network.bulk.title'))}</h4>"), bulk,
             ipw.HTML(f"<h4>{escape_html(tr('network.editor.title'))}</h4>"),
             ipw.HBox([self.picker, self.editor.new_box]), self.editor.view])
-        self.refresh()
 
     # ------------------------------------------------------------ filter and list
 
@@ -97,8 +98,7 @@ class ContactsPanel:
         matched = page.state.filtered()
         shown = matched.head(TABLE_ROWS)
         total = len(matched)
-        self.count.value = escape_html(tr("network.contacts.count", count=total,
-                                          shown=len(shown)))
+        self.count.value = html_text(tr("network.contacts.count", count=total, shown=len(shown)))
         self.table.value = table_html(
             [tr("network.col.name"), tr("network.col.organisation"), tr("network.col.position"),
              tr("network.col.layer"), tr("network.col.roles"), tr("network.col.tie"),
@@ -115,7 +115,7 @@ class ContactsPanel:
             self.picker.value = self.current if self.current in {v for _, v in options} else None
         finally:
             self._redrawing = False
-        self.bulk_label.value = escape_html(tr("network.bulk.scope", count=total))
+        self.bulk_label.value = html_text(tr("network.bulk.scope", count=total))
         self.editor.refresh()
 
     def _on_pick(self, change) -> None:
@@ -127,16 +127,16 @@ class ContactsPanel:
 
     def _on_bulk_role(self, _button) -> None:
         role = self.bulk_role_choice.value
-        changed = self.page.state.bulk_role(role)
-        self.page.status.show(self.page.tr("network.bulk.role_done", count=changed,
-                                           role=self.page.label("role", role)))
-        self.page.changed()
+        self._bulk_done("network.bulk.role_done", self.page.state.bulk_role(role),
+                        role=self.page.label("role", role))
 
     def _on_bulk_layer(self, _button) -> None:
         layer = self.bulk_layer_choice.value
-        changed = self.page.state.bulk_layer(layer)
-        self.page.status.show(self.page.tr("network.bulk.layer_done", count=changed,
-                                           layer=self.page.label("layer", layer)))
+        self._bulk_done("network.bulk.layer_done", self.page.state.bulk_layer(layer),
+                        layer=self.page.label("layer", layer))
+
+    def _bulk_done(self, message_key: str, changed: int, **names: str) -> None:
+        self.page.status.show(self.page.tr(message_key, count=changed, **names))
         self.page.changed()
 
 
@@ -177,7 +177,8 @@ class ContactEditor:
                                           layout=ipw.Layout(width="auto")) for c in NEEDS}
         self.tie = ipw.Dropdown(description=tr("network.col.tie"),
                                 options=[(tr("network.editor.unknown"), 0)]
-                                + [(tr(f"network.tie.{i}"), i) for i in range(1, 6)], value=0)
+                                + [(tr(f"network.tie.{i}"), i) for i in rules.TIE_STRENGTHS],
+                                value=0)
         self.mutual = ipw.Text(description=tr("network.editor.mutual"),
                                placeholder=tr("network.editor.mutual_hint"))
         self.can_give = ipw.Text(description=tr("network.editor.can_give"), layout=wide,
@@ -191,15 +192,8 @@ class ContactEditor:
                                 icon="trash")
         self.erase.add_class("wb-network-edit-erase")
         self.erase.on_click(guard(self._on_erase))
-        self.confirm = ipw.HTML()
-        self.confirm_yes = ipw.Button(description=tr("network.editor.erase_confirm"),
-                                      button_style="danger")
-        self.confirm_yes.add_class("wb-network-edit-erase-yes")
-        self.confirm_yes.on_click(guard(self._on_erase_confirmed))
-        self.confirm_no = ipw.Button(description=tr("common.cancel"))
-        self.confirm_no.on_click(guard(self._on_erase_cancelled))
-        self.confirm_box = ipw.HBox([self.confirm, self.confirm_yes, self.confirm_no],
-                                    layout=ipw.Layout(display="none"))
+        self.confirm = Confirmation(page, tr("network.editor.erase_confirm"),
+                                    "wb-network-edit-erase-yes", self._erase_confirmed)
         # "can introduce to" (second degree)
         self.intro_org = ipw.Text(placeholder=tr("network.intro.organisation"))
         self.intro_org.add_class("wb-network-intro-org")
@@ -229,21 +223,19 @@ class ContactEditor:
             ipw.HTML(f"<b>{escape_html(tr('network.editor.needs'))}</b>"),
             ipw.HBox(list(self.needs.values()), layout=ipw.Layout(flex_flow="row wrap")),
             self.can_give, self.notes,
-            ipw.HBox([self.save, self.erase]), self.confirm_box,
+            ipw.HBox([self.save, self.erase]), self.confirm.view,
             ipw.HTML(f"<b>{escape_html(tr('network.intro.title'))}</b>"),
             ipw.HBox([self.intro_org, self.intro_person, self.intro_add]), self.intro_list,
             self.intro_remove_row])
-        self.empty = ipw.HTML(f'<p class="wb-muted">{escape_html(tr("network.editor.pick"))}</p>')
+        self.empty = ipw.HTML(html_text(tr("network.editor.pick"), "p", "wb-muted"))
         self.view = ipw.VBox([self.empty])
         self.view.add_class("wb-network-editor")
 
     # ------------------------------------------------------------ load / save
 
     def load(self, contact_id: int) -> None:
-        from workbook.store.network import contact_details
-
         details = contact_details(self.page.state.conn, contact_id)
-        self._hide_confirm()
+        self.confirm.hide()
         if details is None:
             self.panel.current = None
             self.view.children = [self.empty]
@@ -273,7 +265,7 @@ class ContactEditor:
 
     def _render_intros(self) -> None:
         intros = self.page.state.introductions
-        mine = intros[intros["introducer_id"] == self.panel.current] if len(intros) else intros
+        mine = intros[intros["introducer_id"] == self.panel.current]
         labels = [(r.organisation + (f" — {r.person_name}" if r.person_name else ""), int(r.id))
                   for r in mine.itertuples(index=False)]
         self.intro_list.value = "<ul>" + "".join(
@@ -283,9 +275,8 @@ class ContactEditor:
 
     def _on_save(self, _button) -> None:
         tr = self.page.tr
-        name = self.name.value.strip()
-        if not name:
-            self.page.status.show(tr("network.editor.name_missing"), error=True)
+        name = self.page.required(self.name, "network.editor.name_missing")
+        if name is None:
             return
         try:
             mutual = rules.parse_optional_int(self.mutual.value, 0)
@@ -304,9 +295,8 @@ class ContactEditor:
         self.page.changed()
 
     def _on_new(self, _button) -> None:
-        name = self.new_name.value.strip()
-        if not name:
-            self.page.status.show(self.page.tr("network.editor.name_missing"), error=True)
+        name = self.page.required(self.new_name, "network.editor.name_missing")
+        if name is None:
             return
         self.panel.current = self.page.state.new_contact(name)
         self.new_name.value = ""
@@ -317,34 +307,23 @@ class ContactEditor:
     # ------------------------------------------------------------ erase (two steps)
 
     def _on_erase(self, _button) -> None:
-        from workbook.store.network import interaction_count
-
         count = interaction_count(self.page.state.conn, self.panel.current)
-        self.confirm.value = escape_html(self.page.tr(
-            "network.editor.erase_question", name=self.name.value, count=count))
-        self.confirm_box.layout.display = "flex"
+        self.confirm.ask(self.page.tr("network.editor.erase_question", name=self.name.value,
+                                      count=count))
 
-    def _on_erase_confirmed(self, _button) -> None:
+    def _erase_confirmed(self) -> None:
         name = self.name.value
         self.page.state.erase_contact(self.panel.current)
         self.panel.current = None
-        self._hide_confirm()
         self.page.status.show(self.page.tr("network.editor.erased", name=name))
         self.page.changed()
-
-    def _on_erase_cancelled(self, _button) -> None:
-        self._hide_confirm()
-
-    def _hide_confirm(self) -> None:
-        self.confirm_box.layout.display = "none"
 
     # ------------------------------------------------------------ can introduce to
 
     def _on_intro_add(self, _button) -> None:
         tr = self.page.tr
-        organisation = self.intro_org.value.strip()
-        if not organisation:
-            self.page.status.show(tr("network.intro.organisation_missing"), error=True)
+        organisation = self.page.required(self.intro_org, "network.intro.organisation_missing")
+        if organisation is None:
             return
         self.page.state.add_introduction(self.panel.current, organisation,
                                          self.intro_person.value)

@@ -7,6 +7,7 @@ import ipywidgets as ipw
 from workbook.domain import network as rules
 from workbook.escaping import escape_html
 from workbook.store import network as store
+from workbook.ui.common import html_text
 from workbook.ui.network import coaching, set_options, table_html
 
 OTHER_QUESTION = "__other__"
@@ -14,13 +15,12 @@ LOG_ROWS = 20
 
 
 class ExercisesPanel:
-    """Two seed exercises of the method (reads here, writes through the page state)."""
+    """Two exercises of the method (reads here, writes through the page state)."""
 
     def __init__(self, page):
         self.page = page
         tr, guard = page.tr, page.guard
-        conn = page.state.conn
-        self.conn = conn
+        self.conn = page.state.conn
         # -- bright people
         self.bright_list = ipw.HTML()
         self.bright_list.add_class("wb-network-bright-list")
@@ -61,7 +61,6 @@ class ExercisesPanel:
                      f"<p>{escape_html(tr('network.intel.help'))}</p>"),
             self.question, self.own_question, self.answer, ipw.HBox([self.intel_add]),
             self.intel_list])
-        self.refresh()
 
     def refresh(self) -> None:
         tr = self.page.tr
@@ -69,7 +68,7 @@ class ExercisesPanel:
         self.bright_list.value = "<ol>" + "".join(
             f"<li><b>{escape_html(p['name'])}</b> — {escape_html(p['why'])}</li>"
             for p in people) + "</ol>" if people else \
-            f'<p class="wb-muted">{escape_html(tr("common.none_yet"))}</p>'
+            html_text(tr("common.none_yet"), "p", "wb-muted")
         set_options(self.bright_choice, [(p["name"], p["id"]) for p in people])
         entries = store.intelligence_log(self.conn, LOG_ROWS)
         self.intel_list.value = table_html(
@@ -78,8 +77,10 @@ class ExercisesPanel:
         ) if entries else ""
 
     def _question_text(self, question: str) -> str:
-        key = f"network.intel.q.{question}"
-        return self.page.tr(key) if question in rules.INTELLIGENCE_QUESTIONS else question
+        """A question code translated; a question the user wrote, as written."""
+        if question in rules.INTELLIGENCE_QUESTIONS:
+            return self.page.tr(f"network.intel.q.{question}")
+        return question
 
     def _on_bright_add(self, _button) -> None:
         tr = self.page.tr

@@ -9,7 +9,10 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from workbook.escaping import escape_html
-from workbook.ui.network import coaching, set_options, table_html
+from workbook.io import ImportFileError
+from workbook.io.summary import describe_error
+from workbook.ui.common import html_text
+from workbook.ui.network import Confirmation, coaching, set_options, table_html
 
 ACCEPTED = ".csv,.vcf,.txt,.zip"
 SKIPPED_SHOWN = 30
@@ -41,26 +44,16 @@ class ImportPanel:
         self.undo.add_class("wb-network-undo")
         self.undo.on_click(guard(self._on_undo))
         self.batch_row = ipw.HBox([self.batch_choice, self.undo])
-        self.no_batches = ipw.HTML(
-            f'<p class="wb-muted">{escape_html(tr("common.none_yet"))}</p>')
-        self.undo_question = ipw.HTML()
-        self.undo_yes = ipw.Button(description=tr("network.import.undo_confirm"),
-                                   button_style="danger", layout=ipw.Layout(width="auto"))
-        self.undo_yes.add_class("wb-network-undo-yes")
-        self.undo_yes.on_click(guard(self._on_undo_confirmed))
-        self.undo_no = ipw.Button(description=tr("common.cancel"))
-        self.undo_no.on_click(guard(self._on_undo_cancelled))
-        self.undo_box = ipw.HBox([self.undo_question, self.undo_yes, self.undo_no],
-                                 layout=ipw.Layout(display="none"))
+        self.no_batches = ipw.HTML(html_text(tr("common.none_yet"), "p", "wb-muted"))
+        self.undo_confirm = Confirmation(page, tr("network.import.undo_confirm"),
+                                         "wb-network-undo-yes", self._undo_confirmed)
         self.view = ipw.VBox([
             coaching(tr("network.coach.import")),
             ipw.HTML(f"<p>{escape_html(tr('network.import.help'))}</p>"),
             ipw.HBox([self.upload]), self.progress, self.report,
             ipw.HTML(f"<h4>{escape_html(tr('network.import.merges_title'))}</h4>"), self.merges,
             ipw.HTML(f"<h4>{escape_html(tr('network.import.batches_title'))}</h4>"),
-            self.no_batches, self.batch_row, self.undo_box])
-        self.refresh()
-        self.refresh_merges()
+            self.no_batches, self.batch_row, self.undo_confirm.view])
 
     # ------------------------------------------------------------ upload
 
@@ -73,7 +66,7 @@ class ImportPanel:
         self.progress.value, self.progress.max = 0, 1
         self.progress.bar_style = "info"
         self.progress.layout.visibility = "visible"
-        self.report.value = escape_html(self.page.tr("network.import.running", name=name))
+        self.report.value = html_text(self.page.tr("network.import.running", name=name))
         try:
             with tempfile.TemporaryDirectory(prefix="workbook-upload-") as folder:
                 path = Path(folder) / ("upload" + Path(name).suffix.lower()[:8])
@@ -81,11 +74,10 @@ class ImportPanel:
                 outcome = self.page.state.import_file(path, name, self._on_progress)
         finally:
             self.upload.value = ()
-        if isinstance(outcome, str):   # an error code: nothing was imported
+        if isinstance(outcome, ImportFileError):   # nothing was imported
             self.progress.bar_style = "danger"
-            key = "import.error." + outcome
-            message = self.page.tr(key if self.page.tr.has(key) else "network.import.failed")
-            self.report.value = f'<div class="wb-status-error">{escape_html(message)}</div>'
+            message = describe_error(outcome, self.page.tr)
+            self.report.value = html_text(message, "div", "wb-status-error")
             self.page.status.show(message, error=True)
             return
         self.progress.value = self.progress.max
@@ -93,7 +85,6 @@ class ImportPanel:
         self.report.value = self._report_html(name, outcome)
         self.page.status.show(self.page.tr("network.import.done", name=name,
                                            added=outcome.added))
-        self.refresh_merges()
         self.page.changed()
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -109,12 +100,14 @@ class ImportPanel:
             [[report.read, report.added, report.updated, report.unchanged,
               len(report.skipped)]], "wb-network-counts")
         skipped = ""
-        if report.batch_id is None and tr.has("import.summary.nothing_changed"):
-            skipped += f"<p>{escape_html(tr('import.summary.nothing_changed'))}</p>"
-        problems = [*report.skipped, *getattr(report, "warnings", [])]
+        if report.batch_id is None:
+            skipped += html_text(tr("import.summary.nothing_changed"), "p")
+        problems = sorted([(r.line, tr(f"import.skip.{r.reason}"), r.detail)
+                           for r in report.skipped]
+                          + [(r.line, tr(f"import.warn.{r.reason}"), r.detail)
+                             for r in report.warnings])
         if problems:
-            rows = [[s.line, self._reason(s.reason), s.detail]
-                    for s in problems[:SKIPPED_SHOWN]]
+            rows = problems[:SKIPPED_SHOWN]
             more = len(problems) - SKIPPED_SHOWN
             skipped += (f"<h4>{escape_html(tr('network.import.skipped_title'))}</h4>"
                        + table_html([tr("network.import.line"), tr("network.import.reason"),
@@ -124,17 +117,14 @@ class ImportPanel:
         return (f"<h4>{escape_html(tr('network.import.report_title', name=name))}</h4>"
                 + counts + skipped)
 
-    def _reason(self, code: str) -> str:
-        tr = self.page.tr
-        for prefix in ("import.skip.", "import.warn."):
-            if tr.has(prefix + code):
-                return tr(prefix + code)
-        return code
-
     # ------------------------------------------------------------ merges, batches
 
     def refresh(self) -> None:
-        """Past imports (cheap: after every change of the page)."""
+        """Past imports and merge proposals (when the tab opens after a change)."""
+        self._refresh_batches()
+        self.refresh_merges()
+
+    def _refresh_batches(self) -> None:
         tr = self.page.tr
         batches = self.page.state.import_batches()
         set_options(self.batch_choice, [
@@ -144,7 +134,7 @@ class ImportPanel:
         self.no_batches.layout.display = "none" if batches else "block"
 
     def refresh_merges(self) -> None:
-        """Merge proposals (after an import, a merge, an undo, and when the page opens)."""
+        """Merge proposals, those whose two contacts are both still here."""
         tr, state = self.page.tr, self.page.state
         rows = []
         for first, second, reason in state.merge_candidates()[:MERGES_SHOWN]:
@@ -165,12 +155,11 @@ class ImportPanel:
             refuse.on_click(self.page.guard(lambda _b, k=first, d=second: self._on_refuse(k, d)))
             rows.append(ipw.HBox([text, accept, refuse]))
         self.merges.children = rows or [ipw.HTML(
-            f'<p class="wb-muted">{escape_html(tr("network.import.no_merges"))}</p>')]
+            html_text(tr("network.import.no_merges"), "p", "wb-muted"))]
 
     def _on_merge(self, keep: int, drop: int) -> None:
         self.page.state.merge(keep, drop)
         self.page.status.show(self.page.tr("network.import.merged"))
-        self.refresh_merges()
         self.page.changed()
 
     def _on_refuse(self, keep: int, drop: int) -> None:
@@ -178,24 +167,17 @@ class ImportPanel:
         self.refresh_merges()
 
     def _on_undo(self, _button) -> None:
-        if self.batch_choice.value is None:
-            return
-        self.undo_question.value = escape_html(self.page.tr(
-            "network.import.undo_question", name=self.batch_choice.label))
-        self.undo_box.layout.display = "flex"
+        if self.batch_choice.value is not None:
+            self.undo_confirm.ask(self.page.tr("network.import.undo_question",
+                                               name=self.batch_choice.label))
 
-    def _on_undo_cancelled(self, _button) -> None:
-        self.undo_box.layout.display = "none"
-
-    def _on_undo_confirmed(self, _button) -> None:
-        self.undo_box.layout.display = "none"
+    def _undo_confirmed(self) -> None:
         if self.batch_choice.value is None:
             return
         label = self.batch_choice.label
         removed = self.page.state.undo_import(self.batch_choice.value)
         self.page.status.show(self.page.tr("network.import.undone", name=label, count=removed))
         self.report.value = ""
-        self.refresh_merges()
         self.page.changed()
 
 

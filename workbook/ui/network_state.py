@@ -14,7 +14,9 @@ from collections.abc import Callable
 import pandas as pd
 
 from workbook.domain import network as rules
+from workbook.io import ImportFileError
 from workbook.store import contacts as contact_store
+from workbook.store import imports as import_store
 from workbook.store import network as store
 
 
@@ -25,9 +27,9 @@ class NetworkState:
         self.conn = conn
         self._today = today
         self.filter = rules.ContactFilter()
-        self.frame = rules.empty_frame()
-        self.targets = pd.DataFrame()
-        self.introductions = pd.DataFrame()
+        self.frame: pd.DataFrame        # contacts frame (`workbook.domain.network`), by name
+        self.targets: pd.DataFrame      # `store.targets_frame`
+        self.introductions: pd.DataFrame    # `store.introductions_frame`
         self.reload()
 
     @property
@@ -86,10 +88,7 @@ class NetworkState:
         return rules.rank_contacts(frame, self.today, top=top)
 
     def coverage(self) -> pd.DataFrame:
-        intros = self.introductions[["introducer_id", "organisation_id"]] \
-            if len(self.introductions) else pd.DataFrame(columns=["introducer_id",
-                                                                  "organisation_id"])
-        return rules.target_coverage(self.targets, self.frame, intros)
+        return rules.target_coverage(self.targets, self.frame, self.introductions)
 
     def row(self, contact_id: int) -> pd.Series | None:
         rows = self.frame[self.frame["id"] == contact_id]
@@ -107,11 +106,11 @@ class NetworkState:
         self.refresh_contacts([contact_id])
 
     def erase_contact(self, contact_id: int) -> None:
-        """Erase a contact with its interactions, notes, introductions and exercise entries."""
+        """Erase a contact with its interactions, notes, introductions and exercise entries
+        (its introductions were its own: no other row of the frame changes)."""
         contact_store.delete_contact(self.conn, contact_id)
         self._reload_links()
-        affected = [contact_id, *self._introducers()]
-        self.refresh_contacts(affected)
+        self.refresh_contacts([contact_id])
 
     def bulk_role(self, role: str) -> int:
         ids = rules.bulk_tag_ids(self.frame, self.filter, role)
@@ -130,15 +129,14 @@ class NetworkState:
         self.refresh_contacts([contact_id])
 
     def _introducers(self) -> list[int]:
-        return self.introductions["introducer_id"].astype(int).tolist() \
-            if len(self.introductions) else []
+        return self.introductions["introducer_id"].tolist()
 
     def _after_link_change(self, extra: list[int] = ()) -> None:
         """Targets and introductions changed: `at_target`/`introduces_to_target` may move."""
         before = set(self._introducers())
         self._reload_links()
-        target_orgs = set(self.targets["organisation_id"].tolist()) if len(self.targets) else set()
-        at_target_now = self.frame["organisation_id"].isin(list(target_orgs)).fillna(False)
+        target_orgs = self.targets["organisation_id"].tolist()
+        at_target_now = self.frame["organisation_id"].isin(target_orgs).fillna(False)
         moved = self.frame.loc[at_target_now.astype(bool) != self.frame["at_target"], "id"]
         self.refresh_contacts(sorted(before | set(self._introducers()) | set(moved) | set(extra)))
 
@@ -159,7 +157,7 @@ class NetworkState:
         store.delete_introduction(self.conn, introduction_id)
         self._after_link_change()
 
-    # ------------------------------------------------------------ seed exercises
+    # ------------------------------------------------------------ exercises
 
     def add_bright_person(self, name: str, why: str) -> str | None:
         """Add one of "the three brightest people I know"; a problem code if refused."""
@@ -177,43 +175,34 @@ class NetworkState:
     # ------------------------------------------------------------ imports (workbook.io)
 
     def import_file(self, path, file_name: str, progress=None):
-        """Import one file whole; the `ImportReport`, or the error code if refused."""
-        from workbook.io import ImportFileError, import_file
+        """Import one file whole: the `ImportReport`, or the `ImportFileError` that refused
+        it (then nothing changed)."""
+        from workbook.io import import_file      # loads the importers on first use only
 
         try:
             report = import_file(self.conn, path, progress=progress, file_name=file_name)
         except ImportFileError as problem:
-            return problem.code
+            return problem
         self.reload()
         return report
 
     def import_batches(self) -> list[dict]:
         """Past imports, newest first (columns of `workbook.store.imports.list_batches`)."""
-        from workbook.store.imports import list_batches
-
-        return list_batches(self.conn).to_dict("records")
+        return import_store.list_batches(self.conn).to_dict("records")
 
     def undo_import(self, batch_id: int) -> int:
-        from workbook.store.imports import undo_import
-
-        removed = undo_import(self.conn, batch_id)
+        removed = import_store.undo_import(self.conn, batch_id)
         self.reload()
         return removed
 
     def merge_candidates(self) -> list[tuple[int, int, str]]:
         """Pairs (first_id, second_id, reason) that may be one person, never merged unasked."""
-        from workbook.store.imports import merge_candidates
-
-        return [tuple(c) for c in merge_candidates(self.conn)]
+        return [tuple(c) for c in import_store.merge_candidates(self.conn)]
 
     def merge(self, keep_id: int, drop_id: int) -> None:
-        from workbook.store.imports import merge_contacts
-
-        merge_contacts(self.conn, keep_id, drop_id)
+        import_store.merge_contacts(self.conn, keep_id, drop_id)
         self._reload_links()
         self.refresh_contacts([keep_id, drop_id])
 
     def refuse_merge(self, first_id: int, second_id: int) -> None:
-        from workbook.store.imports import dismiss_merge
-
-        dismiss_merge(self.conn, first_id, second_id)
+        import_store.dismiss_merge(self.conn, first_id, second_id)

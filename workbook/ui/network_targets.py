@@ -11,6 +11,7 @@ from workbook.domain import network as rules
 from workbook.domain.vocabulary import INTERACTION_KINDS
 from workbook.escaping import escape_html
 from workbook.store.network import organisation_names
+from workbook.ui.common import html_text
 from workbook.ui.network import coaching, set_options, table_html
 
 NAMES_SHOWN = 3
@@ -19,7 +20,7 @@ RULE_KEYS = ("score", "role", "layer", "tie", "target", "recency")
 
 
 def _score_options(tr) -> list[tuple[str, int]]:
-    return [(tr("network.targets.unknown"), -1)] + [(str(i), i) for i in range(4)]
+    return [(tr("network.targets.unknown"), -1)] + [(str(i), i) for i in rules.LAMP_SCORES]
 
 
 class TargetsPanel:
@@ -51,44 +52,44 @@ class TargetsPanel:
         self.remove.on_click(guard(self._on_remove))
         self.view = ipw.VBox([
             coaching(tr("network.coach.targets")),
-            ipw.HTML(f"<p>{escape_html(tr('network.targets.lamp_help'))}</p>"),
+            ipw.HTML(html_text(tr("network.targets.lamp_help"), "p")),
             ipw.HBox([self.name, self.notes]),
             ipw.HBox([self.motivation, self.posting, self.advocacy]), ipw.HBox([self.save]),
             self.table, ipw.HBox([self.remove_choice, self.remove])])
-        self.refresh()
 
     def refresh(self) -> None:
         page, tr = self.page, self.page.tr
         state = page.state
         self.name.options = organisation_names(state.conn, limit=300)
         coverage = state.coverage()
-        inside = state.frame[state.frame["at_target"]]
-        names = inside.groupby("organisation_id")["full_name"].apply(
-            lambda s: list(s.head(NAMES_SHOWN))) if len(inside) else pd.Series(dtype=object)
+        at_target = state.frame[state.frame["at_target"]]
+        names = at_target.groupby("organisation_id")["full_name"].apply(
+            lambda s: list(s.head(NAMES_SHOWN))) if len(at_target) else pd.Series(dtype=object)
         intros = state.introductions
         rows = []
         for r in coverage.itertuples(index=False):
             inside = ", ".join(names.get(r.organisation_id, []))
-            via = intros[intros["organisation_id"] == r.organisation_id] if len(intros) else intros
+            via = intros[intros["organisation_id"] == r.organisation_id].head(NAMES_SHOWN)
             via_names = ", ".join(
                 (f"{x.introducer} → {x.person_name}" if x.person_name else x.introducer)
-                for x in via.head(NAMES_SHOWN).itertuples(index=False)) if len(via) else ""
+                for x in via.itertuples(index=False))
             rows.append([r.name, _score(r.motivation), _score(r.posting), _score(r.advocacy),
                          f"{r.first_degree} {inside}".strip(),
                          f"{r.second_degree} {via_names}".strip(),
                          tr(f"network.coverage.status.{r.status}")])
         self.table.value = table_html(
-            [tr("network.targets.organisation"), "M", "P", "A", tr("network.coverage.first"),
-             tr("network.coverage.second"), tr("network.coverage.status")], rows) if rows else \
-            f'<p class="wb-muted">{escape_html(tr("network.targets.none"))}</p>'
+            [tr("network.targets.organisation"), tr("network.targets.motivation"),
+             tr("network.targets.posting"), tr("network.targets.advocacy"),
+             tr("network.coverage.first"), tr("network.coverage.second"),
+             tr("network.coverage.status")], rows) if rows else \
+            html_text(tr("network.targets.none"), "p", "wb-muted")
         set_options(self.remove_choice, [(r.name, int(r.organisation_id))
                                          for r in coverage.itertuples(index=False)])
 
     def _on_save(self, _button) -> None:
         tr = self.page.tr
-        name = self.name.value.strip()
-        if not name:
-            self.page.status.show(tr("network.targets.name_missing"), error=True)
+        name = self.page.required(self.name, "network.targets.name_missing")
+        if name is None:
             return
         self.page.state.save_target(
             name, motivation=_value(self.motivation.value), posting=_value(self.posting.value),
@@ -112,8 +113,8 @@ def _value(choice: int) -> int | None:
 
 
 def _score(value: float) -> str:
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) \
-        else str(int(value))
+    """A LAMP score as shown: '' when unknown."""
+    return "" if pd.isna(value) else str(int(value))
 
 
 class NextPanel:
@@ -141,7 +142,6 @@ class NextPanel:
         how.add_class("wb-network-rules")
         self.view = ipw.VBox([coaching(tr("network.coach.next")), self.use_filter, self.table,
                               ipw.HBox([self.who, self.kind, self.log]), how])
-        self.refresh()
 
     def refresh(self) -> None:
         page, tr = self.page, self.page.tr
@@ -156,7 +156,7 @@ class NextPanel:
             tr("network.next.score"), tr("network.next.reasons")))
         self.table.value = (f'<table class="wb-table wb-network-ranking-table"><thead><tr>{head}'
                             f"</tr></thead><tbody>{rows}</tbody></table>") if rows else \
-            f'<p class="wb-muted">{escape_html(tr("network.next.empty"))}</p>'
+            html_text(tr("network.next.empty"), "p", "wb-muted")
         options = [(r.full_name, int(r.id)) for r in ranked.itertuples(index=False)]
         self.who.options = options
         self.who.value = options[0][1] if options else None     # the one to contact next

@@ -3,7 +3,8 @@ the card export.
 
 `PositioningState` is the page's only writer to the profile; `PositioningPage` builds the
 widgets and wires the `_on_<event>` callbacks. Live feedback is debounced: each keystroke only
-records the text, and the score, card and draft follow once typing pauses.
+records the text (and recomposes the card texts that still follow the answers); the score, the
+card shown and the draft follow once typing pauses.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -19,7 +21,8 @@ import plotly.graph_objects as go
 
 from workbook.charts.positioning import repeat_back_figure, score_history_figure
 from workbook.domain import positioning as rules
-from workbook.domain.positioning import CORE_PARTS, STEPS, Card, FocusReport, Statement, Version
+from workbook.domain.positioning import CARD_FIELDS, CORE_PARTS, STEPS, Card, FocusReport, \
+    Statement, Version
 from workbook.escaping import escape_html
 from workbook.i18n import LANGUAGES
 from workbook.store import positioning as store
@@ -29,7 +32,6 @@ from workbook.ui.common import PageContext, StatusLine, guarded, html_text, open
 DEBOUNCE_SECONDS = 0.35
 LEVEL_COLOURS = {"focused": "#2e7d32", "almost": "#ef6c00", "vague": "#c62828"}
 _MULTILINE_STEPS = ("problem", "deliverable", "difference")
-_CARD_FIELDS = ("one_liner", "pitch", "bio")
 
 _STYLE = """<style>
 .wb-positioning-step {margin-bottom: 0.5em;}
@@ -63,7 +65,7 @@ def _markdown_escape(text: str) -> str:
 
 def _card_parts(card: Card, tr: Callable[..., str]) -> list[tuple[str, str]]:
     return [(tr(f"positioning.card.{name}"), " ".join(getattr(card, name).split()))
-            for name in _CARD_FIELDS if getattr(card, name).strip()]
+            for name in CARD_FIELDS if getattr(card, name).strip()]
 
 
 def card_text(card: Card, tr: Callable[..., str]) -> str:
@@ -95,10 +97,6 @@ def download_link(content: str, filename: str, mime: str, label: str) -> str:
     payload = base64.b64encode(content.encode("utf-8")).decode("ascii")
     return (f'<a class="wb-positioning-download" download="{escape_html(filename)}" '
             f'href="data:{mime};charset=utf-8;base64,{payload}">{escape_html(label)}</a>')
-
-
-def short_date(created_at: str) -> str:
-    return (created_at or "").replace("T", " ")[:16]
 
 
 # --------------------------------------------------------------------------------------------
@@ -146,6 +144,10 @@ class Debouncer:
 # --------------------------------------------------------------------------------------------
 # State: the only writer
 
+# The same card is analysed by the live feedback, the save and the version list: once is enough.
+_analyse = functools.lru_cache(maxsize=64)(rules.analyze_card)
+
+
 class PositioningState:
     """The statement being typed, its card, its report, and the saved versions.
 
@@ -166,9 +168,8 @@ class PositioningState:
         # A card text still "follows" the answers when it equals what they compose, in any
         # language (a version saved in French, reopened in English, still follows).
         self._following = {field: {getattr(rules.compose_card(self.statement, lang), field)
-                                   for lang in LANGUAGES} for field in _CARD_FIELDS}
+                                   for lang in LANGUAGES} for field in CARD_FIELDS}
         self._draft_kept = (self.statement, self.card)
-        self.report = rules.analyze_card(self.card, self.lang)
 
     @property
     def lang(self) -> str:
@@ -178,30 +179,31 @@ class PositioningState:
     def latest(self) -> Version | None:
         return self.versions[-1] if self.versions else None
 
+    @property
+    def report(self) -> FocusReport:
+        """The focus report of the card as it stands."""
+        return _analyse(self.card, self.lang)
+
     def set_step(self, name: str, value: str) -> None:
         if name not in STEPS:
             raise ValueError(f"unknown step {name!r}")
-        self.statement = _replace(self.statement, name, value or "")
+        self.statement = replace(self.statement, **{name: value or ""})
         fresh = rules.compose_card(self.statement, self.lang)
         follows = {field: not getattr(self.card, field).strip()
                    or getattr(self.card, field) in self._following[field]
-                   for field in _CARD_FIELDS}
+                   for field in CARD_FIELDS}
         self.card = Card(**{field: getattr(fresh if follows[field] else self.card, field)
-                            for field in _CARD_FIELDS})
-        self._following = {field: {getattr(fresh, field)} for field in _CARD_FIELDS}
+                            for field in CARD_FIELDS})
+        self._following = {field: {getattr(fresh, field)} for field in CARD_FIELDS}
 
     def set_card_text(self, name: str, value: str) -> None:
-        if name not in _CARD_FIELDS:
+        if name not in CARD_FIELDS:
             raise ValueError(f"unknown card field {name!r}")
-        self.card = _replace(self.card, name, value or "")
+        self.card = replace(self.card, **{name: value or ""})
 
     def recompose(self) -> None:
         self.card = rules.compose_card(self.statement, self.lang)
-        self._following = {field: {getattr(self.card, field)} for field in _CARD_FIELDS}
-
-    def analyse(self) -> FocusReport:
-        self.report = rules.analyze_card(self.card, self.lang)
-        return self.report
+        self._following = {field: {getattr(self.card, field)} for field in CARD_FIELDS}
 
     def keep_draft(self) -> None:
         """Write the draft to the profile when it changed since last kept."""
@@ -211,13 +213,11 @@ class PositioningState:
 
     def save_version(self) -> str:
         """'saved', 'unchanged' (same as the latest version) or 'empty' (nothing to save)."""
-        if self.statement.is_blank() and not any(getattr(self.card, f).strip()
-                                                 for f in _CARD_FIELDS):
+        if self.statement.is_blank() and self.card.is_blank():
             return "empty"
         if rules.same_content(self.statement, self.card, self.latest):
             return "unchanged"
-        score = self.analyse().score
-        store.save_version(self.ctx.conn, self.statement, self.card, self.lang, score)
+        store.save_version(self.ctx.conn, self.statement, self.card, self.lang, self.report.score)
         self.keep_draft()
         self.versions = store.list_versions(self.ctx.conn)
         return "saved"
@@ -226,15 +226,16 @@ class PositioningState:
         """A version's saved score, or its score now when it was saved without one."""
         if version.score is not None:
             return version.score
-        return rules.analyze_card(version.card, version.lang).score
+        return _analyse(version.card, version.lang).score
 
     def repeat_backs(self) -> list[dict]:
+        """The repeat-backs of the latest version (store rows), in the order recorded."""
         return store.list_repeat_backs(self.ctx.conn, self.latest.id) if self.latest else []
 
-    def repeat_back_summary(self) -> rules.RepeatBackSummary | None:
+    def repeat_back_summary(self, rows: list[dict]) -> rules.RepeatBackSummary | None:
+        """What the connectors of `rows` (from `repeat_backs`) kept of the latest version."""
         if self.latest is None:
             return None
-        rows = self.repeat_backs()
         return rules.repeat_back_summary(
             self.latest.statement, [(r["connector_name"], r["rephrasing"]) for r in rows])
 
@@ -247,13 +248,12 @@ class PositioningState:
             return "need_name"
         if not (rephrasing or "").strip():
             return "need_text"
-        if all(not getattr(self.latest.statement, part).strip() for part in CORE_PARTS):
+        if not self.latest.statement.has_core():
             return "need_core"
         store.add_repeat_back(self.ctx.conn, self.latest.id, " ".join(name.split()),
                               rephrasing.strip(), (today or dt.date.today()).isoformat(),
                               contact_id)
         return "added"
-
 
     def delete_repeat_back(self, repeat_back_id: int | None) -> str:
         """'deleted', or 'delete_none' when no entry of the latest version was chosen."""
@@ -261,10 +261,6 @@ class PositioningState:
             return "delete_none"
         store.delete_repeat_back(self.ctx.conn, repeat_back_id)
         return "deleted"
-
-
-def _replace(obj, name: str, value: str):
-    return replace(obj, **{name: value})
 
 
 # --------------------------------------------------------------------------------------------
@@ -308,7 +304,7 @@ class PositioningPage:
         self.last_version = ipw.HTML()
         self.last_version.add_class("wb-positioning-last-version")
         card_box = ipw.VBox([
-            ipw.HTML(f"<h3>{escape_html(tr('positioning.card.title'))}</h3>"
+            ipw.HTML(html_text(tr("positioning.card.title"), "h3")
                      + html_text(tr("positioning.card.hint"), "p", "wb-muted")),
             *card_rows, self.length, ipw.HBox([self.save, self.recompose]), self.status,
             self.last_version])
@@ -317,7 +313,7 @@ class PositioningPage:
         self.score.add_class("wb-positioning-score")
         self.findings = ipw.HTML()
         self.findings.add_class("wb-positioning-findings")
-        side = ipw.VBox([ipw.HTML(f"<h3>{escape_html(tr('positioning.score.title'))}</h3>"),
+        side = ipw.VBox([ipw.HTML(html_text(tr("positioning.score.title"), "h3")),
                          self.score, self.findings], layout=ipw.Layout(width="40%"))
         side.add_class("wb-positioning-side")
         form = ipw.VBox([*steps, card_box], layout=ipw.Layout(width="60%"))
@@ -335,7 +331,7 @@ class PositioningPage:
         self.comparison = ipw.HTML()
         self.comparison.add_class("wb-positioning-compare")
         progress = ipw.VBox([self.history_box,
-                             ipw.HTML(f"<h4>{escape_html(tr('positioning.compare.title'))}</h4>"),
+                             ipw.HTML(html_text(tr("positioning.compare.title"), "h4")),
                              ipw.HBox([self.compare_before, self.compare_after]), self.comparison])
 
         self.rb_name = ipw.Combobox(placeholder=tr("positioning.repeat.name_placeholder"),
@@ -363,7 +359,7 @@ class PositioningPage:
         self.rb_delete = ipw.Button(description=tr("positioning.repeat.delete"), icon="trash")
         self.rb_delete.add_class("wb-positioning-rb-delete")
         self.rb_delete.on_click(guarded(ctx, self.rb_status)(self._on_delete_repeat_back))
-        self._contacts: dict[str, int] = {}
+        self._contacts: dict[str, int] | None = None  # connectors, read when first needed
         repeat = ipw.VBox([ipw.HTML(html_text(tr("positioning.repeat.intro"), "p")),
                            self.rb_name, self.rb_text, self.rb_add, self.rb_status,
                            self.rb_summary, self.rb_chart_box, self.rb_table,
@@ -437,7 +433,7 @@ class PositioningPage:
         self._sync_card_inputs()
         self._show_feedback()
         self.state.keep_draft()
-        if self.sections.selected_index == 2:
+        if self.sections.selected_index == 2:  # the export shows the card being typed
             self._show_export()
 
     def _on_recompose(self, _button=None) -> None:
@@ -453,39 +449,31 @@ class PositioningPage:
         if outcome == "saved":
             self.status.show(self.ctx.tr("positioning.saved", score=self.state.report.score))
             self._show_last_version()
-            self._show_progress()
-            self._show_repeat_backs()
+            self._show_section(self.sections.selected_index)
         else:
             key = "positioning.unchanged" if outcome == "unchanged" else "positioning.save_empty"
             self.status.show(self.ctx.tr(key), error=outcome == "empty")
 
     def _on_section(self, change) -> None:
-        index = change["new"]
-        if index == 0:
-            self._show_progress()
-        elif index == 1:
-            self._show_repeat_backs()
-        elif index == 2:
-            self._show_export()
+        self._show_section(change["new"])
 
     def _on_compare(self, _change=None) -> None:
         self._show_comparison()
 
     def _on_add_repeat_back(self, _button=None) -> None:
         tr = self.ctx.tr
-        name = self.rb_name.value
+        name = " ".join(self.rb_name.value.split())
         outcome = self.state.add_repeat_back(name, self.rb_text.value,
-                                             self._contacts.get(" ".join(name.split())))
+                                             (self._contacts or {}).get(name))
         if outcome != "added":
             self.rb_status.show(tr(f"positioning.repeat.{outcome}"), error=True)
             return
-        summary = self.state.repeat_back_summary()
-        kept = summary.results[-1].overall if summary and summary.results else None
-        self.rb_status.show(tr("positioning.repeat.added", name=" ".join(name.split()),
-                            percent=round(100 * (kept or 0))))
         self.rb_text.value = ""
         self.rb_name.value = ""
-        self._show_repeat_backs()
+        summary = self._show_repeat_backs()
+        kept = summary.results[-1].overall if summary and summary.results else None
+        self.rb_status.show(tr("positioning.repeat.added", name=name,
+                               percent=self._percent(kept or 0)))
 
     def _on_delete_repeat_back(self, _button=None) -> None:
         outcome = self.state.delete_repeat_back(self.rb_delete_choice.value)
@@ -497,6 +485,15 @@ class PositioningPage:
         self._show_export()
 
     # -- views
+    def _show_section(self, index: int | None) -> None:
+        """Fill the open section (closed ones are filled when opened)."""
+        shown = {0: self._show_progress, 1: self._show_repeat_backs, 2: self._show_export}
+        if index in shown:
+            shown[index]()
+
+    def _percent(self, share: float) -> str:
+        return self.ctx.tr("positioning.percent", value=round(100 * share))
+
     def _sync_card_inputs(self) -> None:
         self._syncing = True
         try:
@@ -509,7 +506,7 @@ class PositioningPage:
 
     def _show_feedback(self) -> None:
         tr = self.ctx.tr
-        report = self.state.analyse()
+        report = self.state.report
         colour = LEVEL_COLOURS[report.level]
         self.score.value = (
             f'<div class="wb-positioning-score-box wb-positioning-level-{report.level}" '
@@ -519,7 +516,7 @@ class PositioningPage:
             f'<span class="wb-muted"> / 100</span>'
             f'<div style="color: {colour}; font-weight: 600">'
             f'{escape_html(tr(f"positioning.score.level.{report.level}"))}</div></div>')
-        done = sum(bool(getattr(self.state.statement, name).strip()) for name in STEPS)
+        done = self.state.statement.answered()
         self.score.value += html_text(tr("positioning.score.steps", done=done, total=len(STEPS)),
                                       "p", "wb-muted wb-positioning-steps-done")
         self.findings.value = self._findings_html(report)
@@ -552,13 +549,13 @@ class PositioningPage:
             self.last_version.value = html_text(tr("positioning.no_version"), "span", "wb-muted")
             return
         self.last_version.value = html_text(
-            tr("positioning.last_version", date=short_date(latest.created_at),
+            tr("positioning.last_version", date=latest.saved_at,
                score=self.state.score_of(latest), count=len(self.state.versions)),
             "span", "wb-muted")
 
     def _version_options(self) -> list[tuple[str, int]]:
         tr = self.ctx.tr
-        return [(tr("positioning.compare.option", date=short_date(v.created_at),
+        return [(tr("positioning.compare.option", date=v.saved_at,
                     score=self.state.score_of(v)), v.id) for v in self.state.versions]
 
     def _show_progress(self) -> None:
@@ -597,8 +594,7 @@ class PositioningPage:
         none = tr("positioning.compare.none")
 
         def listing(key: str, items: list[str]) -> str:
-            return (f"<li><b>{escape_html(tr(key))}</b> "
-                    f"{escape_html(', '.join(items) or none)}</li>")
+            return f"<li>{html_text(tr(key), 'b')} {escape_html(', '.join(items) or none)}</li>"
 
         delta = f"{diff.score_delta:+d}"
         self.comparison.value = (
@@ -614,19 +610,21 @@ class PositioningPage:
             + "</ul>"
             + html_text(tr("positioning.compare.words", before=diff.words_before,
                            after=diff.words_after), "p", "wb-muted")
-            + f"<p>« {escape_html(before.card.one_liner)} »<br>→ « "
-              f"{escape_html(after.card.one_liner)} »</p>")
+            + f"<p>{escape_html(tr('positioning.compare.quote', text=before.card.one_liner))}<br>"
+              f"→ {escape_html(tr('positioning.compare.quote', text=after.card.one_liner))}</p>")
 
-    def _show_repeat_backs(self) -> None:
+    def _show_repeat_backs(self) -> rules.RepeatBackSummary | None:
+        """Show the repeat-backs of the latest version; returns their summary."""
         tr, latest = self.ctx.tr, self.state.latest
-        if not self._contacts:
+        if self._contacts is None:
             self._contacts = dict(store.connector_contacts(self.ctx.conn))
             self.rb_name.options = tuple(self._contacts)
         if latest is None:
             self.rb_summary.value = html_text(tr("positioning.repeat.need_version"), "p")
-            return
-        summary = self.state.repeat_back_summary()
-        lines = [html_text(tr("positioning.repeat.version", date=short_date(latest.created_at)),
+            return None
+        rows = self.state.repeat_backs()
+        summary = self.state.repeat_back_summary(rows)
+        lines = [html_text(tr("positioning.repeat.version", date=latest.saved_at),
                            "p", "wb-muted")]
         if not summary.results:
             lines.append(html_text(tr("positioning.repeat.none"), "p"))
@@ -639,33 +637,39 @@ class PositioningPage:
             lines.append(html_text(tr(f"positioning.repeat.lost.{lost}"), "p",
                                    f"wb-positioning-lost-{lost}"))
         self.rb_summary.value = "".join(lines)
-        self._show_repeat_back_table(summary)
+        self._show_repeat_back_table(rows, summary)
+        self._show_repeat_back_chart(summary)
+        return summary
+
+    def _show_repeat_back_chart(self, summary: rules.RepeatBackSummary) -> None:
+        tr = self.ctx.tr
+        if not summary.results:
+            self.rb_chart_box.children = ()
+            return
         names = [r.connector for r in summary.results] + [tr("positioning.repeat.average")]
         kept = {part: [r.kept[part] for r in summary.results] + [summary.mean_by_part[part]]
                 for part in CORE_PARTS}
         figure = repeat_back_figure(
             names, kept, part_labels={p: tr(f"positioning.repeat.part.{p}") for p in CORE_PARTS},
-            title=tr("positioning.repeat.chart_title"), y_title=tr("positioning.repeat.y"))
-        if not summary.results:
-            self.rb_chart_box.children = ()
-        elif self.rb_chart is None:
+            title=tr("positioning.repeat.chart_title"), y_title=tr("positioning.repeat.y"),
+            percent_label=lambda value: tr("positioning.percent", value=value))
+        if self.rb_chart is None:
             self.rb_chart = go.FigureWidget(figure)
-            self.rb_chart_box.children = (self.rb_chart,)
         else:
             _refresh_figure(self.rb_chart, figure)
-            self.rb_chart_box.children = (self.rb_chart,)
+        self.rb_chart_box.children = (self.rb_chart,)
 
-    def _show_repeat_back_table(self, summary: rules.RepeatBackSummary | None) -> None:
+    def _show_repeat_back_table(self, rows: list[dict],
+                                summary: rules.RepeatBackSummary) -> None:
         tr = self.ctx.tr
-        rows = self.state.repeat_backs()
         self.rb_delete_choice.options = [
             (f"{r['connector_name']} · {r['recorded_on']}", r["id"]) for r in rows]
-        if not rows or summary is None:
+        if not rows:
             self.rb_table.value = ""
             return
 
         def percent(value: float | None) -> str:
-            return "—" if value is None else f"{round(100 * value)} %"
+            return "—" if value is None else self._percent(value)
 
         head = [tr("positioning.repeat.col.connector"), tr("positioning.repeat.col.date"),
                 tr("positioning.repeat.col.words"),
@@ -681,7 +685,7 @@ class PositioningPage:
 
     def _show_export(self) -> None:
         tr, card = self.ctx.tr, self.state.card
-        if not any(getattr(card, name).strip() for name in _CARD_FIELDS):
+        if card.is_blank():
             self.export_text.value = ""
             self.export_links.value = html_text(tr("positioning.export.empty"), "p", "wb-muted")
             return

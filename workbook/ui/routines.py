@@ -6,21 +6,20 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import ipywidgets as ipw
 import pandas as pd
 import plotly.graph_objects as go
 
 from workbook.charts.routines import overdue_by_layer_figure, temperature_figure, weekly_figure
-from workbook.domain.calendar_rules import HOLIDAY_CALENDARS, holidays_for
+from workbook.domain.calendar_rules import HOLIDAY_CALENDARS, holidays_around
 from workbook.domain.routines import (DEFAULT_CADENCE_DAYS, SITUATIONS, SOURCES, PlanItem,
                                       WeekPlan, actual_split, describe_item, done_keys,
                                       drifting_list, due_list, due_status, format_day,
-                                      layer_health, parse_hhmm, plan_weeks, revive_list,
-                                      routine_events, suggested_purpose, suggested_routine,
-                                      temperature_series, three_b_seven, week_start,
-                                      weekly_actuals)
+                                      layer_health, parse_hhmm, plan_sections, plan_weeks,
+                                      revive_list, routine_events, suggested_purpose,
+                                      suggested_routine, temperature_series, three_b_seven,
+                                      valid_setting, week_start, weekly_actuals)
 from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.escaping import escape_html
 from workbook.io.ics import calendar_bytes
@@ -59,11 +58,13 @@ class RoutinesState:
         self.reload()
 
     def reload(self) -> None:
+        """Read the profile again (after every write) and drop what was derived from it."""
         self.data = store.load_routine_data(self.conn)
-        self.holidays = holidays_for(self.data.settings.holidays,
-                                     range(self.today.year - 2, self.today.year + 3))
+        self.holidays = holidays_around(self.data.settings.holidays, self.today)
         self.status = due_status(self.data.contacts, self.data.interactions, self.data.cadences,
                                  self.today)
+        self._steps: pd.DataFrame | None = None
+        self._weekly: pd.DataFrame | None = None
 
     @property
     def settings(self):
@@ -73,13 +74,9 @@ class RoutinesState:
     def plan(self, offset: int) -> WeekPlan:
         """The plan of the week `offset` weeks from this one (later weeks assume the earlier
         plans are carried out; earlier weeks are planned from the log as it stood)."""
-        this_week = week_start(self.today)
-        if offset <= 0:
-            return plan_weeks(self.data.contacts, self.data.interactions, self.data.cadences,
-                              self.data.outreach, self.settings,
-                              this_week + dt.timedelta(weeks=offset), 1, self.holidays)[0]
+        first = week_start(self.today) + dt.timedelta(weeks=min(offset, 0))
         return plan_weeks(self.data.contacts, self.data.interactions, self.data.cadences,
-                          self.data.outreach, self.settings, this_week, offset + 1,
+                          self.data.outreach, self.settings, first, max(offset, 0) + 1,
                           self.holidays)[-1]
 
     def done(self, plan: WeekPlan) -> tuple[set[str], set[str]]:
@@ -88,11 +85,25 @@ class RoutinesState:
         return done_keys(plan, self.data.interactions, ticked), ticked
 
     def steps(self) -> pd.DataFrame:
-        return three_b_seven(self.data.outreach, self.data.contacts, self.today, self.holidays,
-                             self.data.interactions)
+        """Where each outreach stands today (3B7), computed once per read."""
+        if self._steps is None:
+            self._steps = three_b_seven(self.data.outreach, self.data.contacts, self.today,
+                                        self.holidays, self.data.interactions)
+        return self._steps
 
     def weekly(self) -> pd.DataFrame:
-        return weekly_actuals(self.data.interactions, self.data.contacts, self.today, 12)
+        """Touches and minutes of the last 12 weeks, computed once per read."""
+        if self._weekly is None:
+            self._weekly = weekly_actuals(self.data.interactions, self.data.contacts,
+                                          self.today, 12)
+        return self._weekly
+
+    def recent(self, limit: int = 10) -> pd.DataFrame:
+        """The last exchanges logged, newest first, with the person's name (`full_name`)."""
+        log = self.data.interactions.sort_values(["occurred_on", "interaction_id"],
+                                                 ascending=False).head(limit)
+        names = self.data.contacts.set_index("contact_id")["full_name"]
+        return log.assign(full_name=log["contact_id"].map(names))
 
     def name(self, contact_id: int) -> str:
         rows = self.data.contacts[self.data.contacts["contact_id"] == contact_id]
@@ -203,6 +214,7 @@ class RoutinesPage:
         self.guard = guarded(ctx, self.status)
         self.week_offset = 0
         self._charts: dict[str, go.FigureWidget] = {}
+        self.contact_options = self._contact_options()  # for the three person dropdowns
         tabs = [self._build_week(), self._build_due(), self._build_log(),
                 self._build_settings(), self._build_calendar()]
         self.tabs = _classed(ipw.Tab(children=tabs), "wb-routines-tabs")
@@ -264,8 +276,8 @@ class RoutinesPage:
     def _render_week(self) -> None:
         tr, state = self.tr, self.state
         plan = state.plan(self.week_offset)
-        self._plan = plan
         done, ticked = state.done(plan)
+        self._plan, self._plan_done = plan, (done, ticked)
         total = len(plan.items)
         finished = sum(1 for item in plan.items if item.key in done)
         self.week_heading.value = html_text(
@@ -279,16 +291,9 @@ class RoutinesPage:
             html_text(tr("routines.week.progress", done=finished, total=total), "div",
                       "wb-routines-progress")])
         editable = plan.week_start <= state.today
-        sections = (("routines.week.section_touch", ("touch", "revive")),
-                    ("routines.week.section_followups", ("follow_up", "try_another")),
-                    ("routines.week.section_new", ("new_people",)),
-                    ("routines.week.section_birthdays", ("birthday",)))
         children: list[ipw.Widget] = []
-        for title, kinds in sections:
-            items = [item for item in plan.items if item.kind in kinds]
-            if not items and kinds == ("birthday",):
-                continue
-            children.append(ipw.HTML(html_text(tr(title), "h4")))
+        for section, items in plan_sections(plan):
+            children.append(ipw.HTML(html_text(tr(f"routines.week.section_{section}"), "h4")))
             if not items:
                 children.append(ipw.HTML(html_text(tr("routines.week.nothing"), "div",
                                                    "wb-muted")))
@@ -319,7 +324,7 @@ class RoutinesPage:
 
     def _render_cards(self) -> None:
         plan = self._plan
-        done, ticked = self.state.done(plan)
+        done, ticked = self._plan_done
         editable = plan.week_start <= self.state.today
         rows = [ipw.HTML(html_text(self.tr("routines.week.cards_help"), "div", "wb-muted"))]
         rows += [self._item_row(plan, item, done, ticked, editable) for item in plan.campaign]
@@ -431,7 +436,7 @@ class RoutinesPage:
         tr = self.tr
         wide = ipw.Layout(width="32em")
         style = {"description_width": "9em"}
-        options = self._contact_options()
+        options = self.contact_options
         self.log_contact = _classed(ipw.Dropdown(options=options, value=None, layout=wide,
                                                  style=style,
                                                  description=tr("routines.log.contact")),
@@ -478,16 +483,15 @@ class RoutinesPage:
     def _render_log(self) -> None:
         tr = self.tr
         rows: list[ipw.Widget] = [ipw.HTML(html_text(tr("routines.log.recent"), "h4"))]
-        for r in store.recent_interactions(self.state.conn, 10):
-            kind = self._kind(r["kind"])
-            purpose = tr(f"vocab.purpose.{r['purpose']}")
-            text = (f"{escape_html(self._day(r['occurred_on']))} · "
-                    f"<b>{escape_html(r['full_name'])}</b> · {escape_html(kind)}"
+        for r in self.state.recent(10).itertuples(index=False):
+            kind = self._kind(r.kind)
+            purpose = tr(f"vocab.purpose.{r.purpose}")
+            text = (f"{escape_html(self._day(r.occurred_on.date()))} · "
+                    f"<b>{escape_html(r.full_name)}</b> · {escape_html(kind)}"
                     f" · {escape_html(purpose)}"
-                    + (f" · <i>{escape_html(r['notes'])}</i>" if r["notes"] else ""))
-            button = ipw.Button(description=tr("routines.log.remove"),
-                                layout=_fit())
-            button.on_click(self.guard(lambda _b, r=tuple(r): self._on_remove(r)))
+                    + (f" · <i>{escape_html(r.notes)}</i>" if r.notes else ""))
+            button = ipw.Button(description=tr("routines.log.remove"), layout=_fit())
+            button.on_click(self.guard(lambda _b, r=r: self._on_remove(r)))
             rows.append(_classed(ipw.HBox([button, ipw.HTML(text)]), "wb-routines-recent-row"))
         _close_children(self.recent)
         self.recent.children = rows
@@ -518,15 +522,20 @@ class RoutinesPage:
             self.log_purpose.value = self.state.purpose_for(change["new"],
                                                             self.log_date.value or self.state.today)
 
+    def _contact_and_date_ok(self, contact: int | None, on: dt.date | None) -> bool:
+        """A person is chosen and the date is not in the future; else say what to do."""
+        if contact is None:
+            self.status.show(self.tr("routines.log.pick_contact"), error=True)
+            return False
+        if on is None or on > self.state.today:
+            self.status.show(self.tr("routines.log.bad_date"), error=True)
+            return False
+        return True
+
     def _on_log_save(self, _button) -> None:
         tr = self.tr
-        contact = self.log_contact.value
-        on = self.log_date.value
-        if contact is None:
-            self.status.show(tr("routines.log.pick_contact"), error=True)
-            return
-        if on is None or on > self.state.today:
-            self.status.show(tr("routines.log.bad_date"), error=True)
+        contact, on = self.log_contact.value, self.log_date.value
+        if not self._contact_and_date_ok(contact, on):
             return
         self.state.log(contact, on, self.log_kind.value, self.log_direction.value,
                        self.log_purpose.value, self.log_notes.value.strip())
@@ -539,21 +548,17 @@ class RoutinesPage:
         """An interaction kind's name; a code logged by a newer version shows as itself."""
         return self.tr(f"vocab.kind.{code}") if self.tr.has(f"vocab.kind.{code}") else code
 
-    def _on_remove(self, row: tuple) -> None:
-        interaction_id, occurred_on, kind = row[0], row[1], row[2]
-        self.state.remove_interaction(interaction_id)
-        self.status.show(self.tr("routines.log.removed", kind=self._kind(kind),
-                                 name=row[6], date=self._day(occurred_on)))
+    def _on_remove(self, row) -> None:
+        """`row`: one line of `RoutinesState.recent`."""
+        self.state.remove_interaction(int(row.interaction_id))
+        self.status.show(self.tr("routines.log.removed", kind=self._kind(row.kind),
+                                 name=row.full_name, date=self._day(row.occurred_on.date())))
         self.refresh()
 
     def _on_outreach_save(self, _button) -> None:
         tr = self.tr
         contact, on = self.out_contact.value, self.out_date.value
-        if contact is None:
-            self.status.show(tr("routines.log.pick_contact"), error=True)
-            return
-        if on is None or on > self.state.today:
-            self.status.show(tr("routines.log.bad_date"), error=True)
+        if not self._contact_and_date_ok(contact, on):
             return
         self.state.add_outreach(contact, on)
         self.status.show(tr("routines.log.outreach_saved", name=self.state.name(contact),
@@ -625,7 +630,7 @@ class RoutinesPage:
         reset_cadences = ipw.Button(description=tr("routines.settings.reset_cadences"),
                                     layout=_fit())
         reset_cadences.on_click(self.guard(self._on_cadences_reset))
-        self.override_contact = ipw.Dropdown(options=self._contact_options(), value=None,
+        self.override_contact = ipw.Dropdown(options=self.contact_options, value=None,
                                              description=tr("routines.log.contact"),
                                              layout=ipw.Layout(width="40em"), style=style)
         self.override_days = ipw.BoundedIntText(value=30, min=1, max=3650,
@@ -669,9 +674,7 @@ class RoutinesPage:
     def _on_settings_save(self, _button) -> None:
         tr = self.tr
         zone = self.timezone.value.strip()
-        try:
-            ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError):
+        if not valid_setting("timezone", zone):
             self.status.show(tr("routines.settings.bad_timezone", value=zone), error=True)
             return
         settings = dataclasses.replace(
@@ -686,10 +689,8 @@ class RoutinesPage:
         self.refresh()
 
     def _on_cadences_save(self, _button) -> None:
+        # The boxes are bounded (1-3650 days), so every value is a valid rhythm.
         values = {layer: int(box.value) for layer, box in self.cadence_inputs.items()}
-        if any(v <= 0 for v in values.values()):
-            self.status.show(self.tr("routines.settings.bad_number"), error=True)
-            return
         self.state.save_cadences(values)
         self.status.show(self.tr("routines.settings.cadences_saved"))
         self.refresh()
@@ -742,16 +743,15 @@ class RoutinesPage:
     def _on_ics_prepare(self, _button) -> None:
         tr = self.tr
         try:
-            parse_hhmm(self.maintain_time.value)
-            parse_hhmm(self.expand_time.value)
+            maintain_at = parse_hhmm(self.maintain_time.value)
+            expand_at = parse_hhmm(self.expand_time.value)
         except ValueError:
             self.status.show(tr("routines.calendar.bad_time"), error=True)
             return
         slots = dataclasses.replace(
             self.state.settings, maintain_day=self.maintain_day.value,
-            maintain_time=parse_hhmm(self.maintain_time.value).strftime("%H:%M"),
-            expand_day=self.expand_day.value,
-            expand_time=parse_hhmm(self.expand_time.value).strftime("%H:%M"))
+            maintain_time=maintain_at.strftime("%H:%M"), expand_day=self.expand_day.value,
+            expand_time=expand_at.strftime("%H:%M"))
         if slots != self.state.settings:
             self.state.save_settings(slots)
         payload, count = self.state.ics()
