@@ -110,7 +110,7 @@ def floor_values(rows: int, batch_id: int, org_ids: list[int]) -> list[tuple]:
     rng = random.Random(3)
     return [(f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(FIRST), rng.choice(LAST),
              f"p.{n}@example.org" if n % 7 == 0 else "", "",
-             f"https://www.linkedin.com/in/p-{rng.random():.12f}"[:48], rng.choice(org_ids),
+             f"https://www.linkedin.com/in/p-{rng.getrandbits(48):x}", rng.choice(org_ids),
              rng.choice(TITLES), "2020-01-01", None, "", "linkedin", batch_id,
              "2026-01-01T00:00:00", "2026-01-01T00:00:00") for n in range(rows)]
 

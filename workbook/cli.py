@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
 from workbook import __version__
 from workbook.commands import UsageError
 from workbook.paths import ProfileNameError
+from workbook.store import NewerSchemaError
 
 # command name -> module in workbook.commands
 COMMANDS = {
@@ -55,6 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     except ProfileNameError as problem:
         print(f"workbook: error: invalid profile name {str(problem)!r}: use letters, digits,"
               " '_', '.' or '-' (at most 64)", file=sys.stderr)
+        return 2
+    except NewerSchemaError:
+        print("workbook: error: this profile was written by a newer workbook; update the "
+              "workbook to open it (the file is untouched)", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as problem:
+        print(f"workbook: error: the profile file cannot be read ({problem}); nothing was "
+              "changed: restore its .bak copy or choose another --profile", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -92,3 +92,17 @@ def test_the_console_script_runs():
     done = subprocess.run([sys.executable, "-m", "workbook", "--version"], capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("workbook ")
+
+
+@pytest.mark.parametrize("argv", [["demo", "--profile", "broken"],
+                                  ["plan", "--profile", "broken"],
+                                  ["export", "out.csv", "--profile", "broken"]])
+def test_a_damaged_profile_is_one_line_and_left_alone(argv, home, capsys, monkeypatch):
+    monkeypatch.chdir(home)
+    path = home / "profiles" / "broken.sqlite"
+    path.parent.mkdir()
+    path.write_bytes(b"not a database at all " * 100)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("workbook: error:") and err.count("\n") == 1
+    assert path.read_bytes() == b"not a database at all " * 100

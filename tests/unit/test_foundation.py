@@ -75,3 +75,40 @@ def test_home_page_escapes_the_profile_name(demo_home):
     page = HomePage(ctx)
     assert "&lt;b onmouseover=x&gt;Eve&lt;/b&gt;" in page.summary.value
     assert "<b onmouseover" not in page.summary.value
+
+
+BUILDERS = ("build_home", "build_positioning", "build_network", "build_routines")
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+@pytest.mark.parametrize("damage, key", [("newer", "common.error_newer_schema"),
+                                         ("garbage", "common.error_profile_unreadable")])
+def test_every_page_explains_a_profile_it_cannot_open(builder, damage, key, tmp_path,
+                                                      monkeypatch):
+    """A page opened on a profile from a newer workbook, or on a damaged file, shows a sentence
+    (not a failed cell) and leaves the file as it was."""
+    import ipywidgets as ipw
+
+    import workbook.ui as ui
+    from workbook.i18n import Translator
+    from workbook.paths import profile_path
+    from workbook.store.db import connect
+    from workbook.store.migrations import latest_version
+
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    monkeypatch.setenv("WORKBOOK_PROFILE", "broken")
+    path = profile_path("broken")
+    path.parent.mkdir(parents=True)
+    if damage == "newer":
+        conn = connect(path)
+        conn.execute(f"PRAGMA user_version = {latest_version() + 1}")
+        conn.close()
+    else:
+        path.write_bytes(b"this is not a database " * 200)
+    before = path.read_bytes()
+
+    view = getattr(ui, builder)(lang="en")
+
+    assert isinstance(view, ipw.HTML)
+    assert Translator("en")(key).split(":")[0] in view.value.replace("&#x27;", "'")
+    assert path.read_bytes() == before

@@ -35,6 +35,6 @@ def layers_by_role(counts: pd.DataFrame, label: Callable[[str, str], str]) -> go
             orientation="h", marker_color=ROLE_COLOURS[role],
             hovertemplate=f"{name}: %{{x}}<extra>%{{y}}</extra>")
     figure.update_layout(barmode="stack", height=360, margin=dict(l=10, r=10, t=10, b=10),
-                         legend=dict(orientation="h", y=-0.15, traceorder="normal"), yaxis=dict(autorange="reversed"),
-                         plot_bgcolor="white")
+                         legend=dict(orientation="h", y=-0.15, traceorder="normal"),
+                         yaxis=dict(autorange="reversed"), plot_bgcolor="white")
     return figure

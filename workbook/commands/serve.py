@@ -69,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         conn = open_profile(profile)
     except NewerSchemaError as problem:
-        raise UsageError(f"profile {profile!r} was written by a newer workbook ({problem})")
+        raise UsageError(f"profile {profile!r} was written by a newer workbook ({problem})") \
+            from None
     try:
         if args.demo:
             from workbook.demo import fill_demo, has_data

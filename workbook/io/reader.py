@@ -16,8 +16,8 @@ from workbook.io.vcard import looks_like_vcard, read_vcards
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while a file is read or stored: a 30,000-row export
-    creates a million cells and tuples that all live until the end, and the collector would
-    walk them again and again for nothing (about a tenth of the import's time)."""
+    creates hundreds of thousands of lists and tuples that all live until the end, and the
+    collector would walk them again and again for nothing (a tenth of the import's time)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

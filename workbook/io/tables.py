@@ -109,8 +109,8 @@ def _first_filled(columns: list[tuple[str, ...]], multi: bool) -> list[str]:
 
 def _rows_under_header(reader, header_index: int, width: int, skipped: list[SkippedRow]
                        ) -> tuple[list[int], list[list[str]]]:
-    """`(line each row starts on, rows of exactly `width` cells)` under the header: blank
-    rows dropped, short rows padded, rows with extra filled cells skipped (`extra_fields`).
+    """The rows under the header, each with the file line it starts on: blank rows dropped,
+    short rows padded to `width` cells, rows with extra filled cells skipped (`extra_fields`).
     The file is read in one tight loop; only the few odd rows are looked at one by one."""
     first = 0
     rows: list[list[str]] = []

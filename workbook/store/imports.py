@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import chain, repeat
 from typing import NamedTuple
 
 import pandas as pd
@@ -104,7 +106,12 @@ class _UrlKeys(dict):
     contacts, matching the file's rows and proposing merges all key the same addresses."""
 
     def of(self, urls: Iterable[str]) -> list[str]:
+        """The key of each address."""
         urls = list(urls)
+        if not self:                             # nothing keyed yet: no look-ups
+            keys = profile_url_keys(urls)
+            self.update(zip(urls, keys))
+            return keys
         missing = list({url for url in urls if url not in self})
         self.update(zip(missing, profile_url_keys(missing)))
         return [self[url] for url in urls]
@@ -181,10 +188,11 @@ class _Existing:
 
 @dataclass
 class _Batch:
-    """One import's rows as they would be stored (`FILE_FIELDS` order: organisation id for
-    the name, NULL for a blank date or birthday), plus what the batch writes besides."""
+    """One import's values as they would be stored, one list per `FILE_FIELDS` column
+    (organisation id for the name, NULL for a blank date or birthday), plus what the batch
+    writes besides."""
 
-    rows: list[tuple]
+    columns: list[list]
     names: list[str]
     organisations: list[str]
     urls: list[str]
@@ -199,17 +207,26 @@ class _Batch:
            batch_id: int, stamp: str) -> _Batch:
         col = {name: frame[name].tolist() for name in CONTACT_COLUMNS}
         orgs = col["organisation"]
-        rows = list(zip(col["full_name"], col["first_name"], col["last_name"], col["email"],
-                        col["phone"], col["profile_url"],
-                        [org_ids.get(org) if org else None for org in orgs], col["position"],
-                        [None if _blank(c) else c for c in col["connected_on"]],
-                        [b or None for b in col["birthday"]]))
-        return cls(rows, col["full_name"], orgs, col["profile_url"], col["email"],
+        columns = [col["full_name"], col["first_name"], col["last_name"], col["email"],
+                   col["phone"], col["profile_url"],
+                   [org_ids.get(org) if org else None for org in orgs], col["position"],
+                   [None if _blank(c) else c for c in col["connected_on"]],
+                   [b or None for b in col["birthday"]]]
+        return cls(columns, col["full_name"], orgs, col["profile_url"], col["email"],
                    col["notes"], source, batch_id, stamp)
 
-    def insert_values(self, indexes: Iterable[int]) -> list[tuple]:
+    @cached_property
+    def rows(self) -> list[tuple]:
+        """One tuple of `FILE_FIELDS` values per row (to compare with stored contacts)."""
+        return list(zip(*self.columns))
+
+    def insert_values(self, indexes: range | list[int]) -> list[tuple]:
         """Values of `_INSERT_COLUMNS` for the rows at `indexes`."""
         tail = (self.source, self.batch_id, self.stamp, self.stamp)
+        if isinstance(indexes, range):          # a run of rows: straight from the columns
+            run = slice(indexes.start, indexes.stop)
+            return list(zip(*(c[run] for c in self.columns), self.notes[run],
+                            *map(repeat, tail)))
         return [self.rows[i] + (self.notes[i],) + tail for i in indexes]
 
 
@@ -230,7 +247,7 @@ def _insert_contacts(conn: sqlite3.Connection, values: list[tuple]) -> None:
     for start in range(0, len(values), per):
         part = values[start:start + per]
         conn.execute(_INSERT + ", ".join([_INSERT_ROW] * len(part)),
-                     [value for row in part for value in row])
+                     list(chain.from_iterable(part)))
 
 
 @contextmanager
@@ -307,7 +324,7 @@ def _store_rows(conn: sqlite3.Connection, batch: _Batch, existing: _Existing,
                 ) -> list[int]:
     """Insert or update every row in chunks of ~1%, reporting progress; returns the ids of
     the updated contacts."""
-    total = len(batch.rows)
+    total = len(batch.names)
     step = max(1, total // 100)
     row_url_keys = url_keys.of(batch.urls) if existing.values else []
     mail_keys = email_keys(batch.emails) if existing.values else []

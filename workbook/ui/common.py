@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import ipywidgets as ipw
+import plotly.graph_objects as go
 
 from workbook.escaping import escape_html
 from workbook.i18n import Translator, normalise_language
 from workbook.paths import DEFAULT_PROFILE, data_home
-from workbook.store import open_profile
+from workbook.store import NewerSchemaError, open_profile
 from workbook.store.settings import get_setting, set_setting
 
 log = logging.getLogger("workbook.ui")
@@ -64,6 +65,24 @@ def open_page_context(profile: str | None = None, lang: str | None = None) -> Pa
     conn = open_profile(profile)
     chosen = lang or get_setting(conn, "lang") or os.environ.get("WORKBOOK_LANG")
     return PageContext(profile=profile, conn=conn, tr=Translator(normalise_language(chosen)))
+
+
+def build_page(make_view: Callable[[PageContext], ipw.Widget], profile: str | None = None,
+               lang: str | None = None) -> ipw.Widget:
+    """Open the served profile and build a page on it. A profile that cannot be opened (written
+    by a newer workbook, or not a profile at all) gives the user a sentence, never a failed cell;
+    the file is left untouched."""
+    try:
+        ctx = open_page_context(profile, lang)
+    except NewerSchemaError:
+        key = "common.error_newer_schema"
+    except sqlite3.DatabaseError:
+        log.exception("profile could not be opened")
+        key = "common.error_profile_unreadable"
+    else:
+        return make_view(ctx)
+    tr = Translator(normalise_language(lang or os.environ.get("WORKBOOK_LANG")))
+    return ipw.HTML(html_text(tr(key), "p", "wb-status-error"))
 
 
 def html_text(text: object, tag: str = "span", css_class: str = "") -> str:
@@ -130,3 +149,33 @@ def page_shell(ctx: PageContext, page_key: str, *body: ipw.Widget,
     box = ipw.VBox(parts)
     box.add_class("wb-page")
     return box
+
+
+def refresh_figure(widget: go.FigureWidget, fresh: go.Figure) -> None:
+    """Update a drawn chart in place from a freshly built figure: only the trace properties
+    that changed, plus the layout's title, height and annotations (re-validating a whole
+    layout, template included, costs ~100 ms per chart). A different number of traces
+    replaces them all."""
+    with widget.batch_update():
+        if len(widget.data) != len(fresh.data):
+            widget.data = ()
+            widget.add_traces(fresh.data)
+        else:
+            for live, new in zip(widget.data, fresh.data):
+                current = live.to_plotly_json()
+                changed = {key: value for key, value in new.to_plotly_json().items()
+                           if key not in ("type", "uid") and not _same(current.get(key), value)}
+                if changed:
+                    live.update(changed, overwrite=True)
+        widget.layout.title.text = fresh.layout.title.text
+        widget.layout.height = fresh.layout.height
+        for live, new in zip(widget.layout.annotations, fresh.layout.annotations):
+            live.text = new.text
+
+
+def _same(old: object, new: object) -> bool:
+    try:
+        return bool(old == new) if not hasattr(new, "__len__") or isinstance(new, str) \
+            else list(old) == list(new)
+    except (TypeError, ValueError):
+        return False

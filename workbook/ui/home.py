@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import os
-
 import ipywidgets as ipw
 import plotly.graph_objects as go
 
 from workbook.charts.overview import layers_by_role
 from workbook.escaping import escape_html
-from workbook.i18n import Translator
 from workbook.paths import notebooks_dir
-from workbook.store import NewerSchemaError
 from workbook.store.contacts import count_contacts, last_interaction_on, layer_role_counts
 from workbook.store.settings import get_setting
-from workbook.ui.common import PAGES, PageContext, StatusLine, guarded, open_page_context, \
-    page_header
+from workbook.ui.common import (
+    PAGES,
+    PageContext,
+    StatusLine,
+    build_page,
+    guarded,
+    page_header,
+    refresh_figure,
+)
 
 
 class HomePage:
@@ -63,7 +66,7 @@ class HomePage:
         tr, folder = self.ctx.tr, notebooks_dir()
         items = []
         for key, notebook in PAGES:
-            title = escape_html(tr(f"{key}.title") if tr.has(f"{key}.title") else tr(f"home.page.{key}"))
+            title = escape_html(tr(f"home.page.{key}"))
             blurb = escape_html(tr(f"home.blurb.{key}"))
             if (folder / notebook).is_file():
                 items.append(f'<li><a href="{notebook}"><b>{title}</b></a> — {blurb}</li>')
@@ -75,18 +78,11 @@ class HomePage:
     def _on_language(self, change) -> None:
         self.ctx.set_language(change["new"])
         self._render_text()
-        fresh = self._figure()
-        with self.chart.batch_update():
-            for trace, new in zip(self.chart.data, fresh.data):
-                trace.update(name=new.name, y=new.y, hovertemplate=new.hovertemplate)
+        refresh_figure(self.chart, self._figure())
         self.status.show(self.ctx.tr("home.language_saved"))
 
 
-def build_home() -> ipw.Widget:
-    try:
-        ctx = open_page_context()
-    except NewerSchemaError:
-        tr = Translator(os.environ.get("WORKBOOK_LANG", ""))
-        return ipw.HTML(f"<p>{escape_html(tr('common.error_newer_schema'))}</p>")
-    return HomePage(ctx).view
+def build_home(profile: str | None = None, lang: str | None = None) -> ipw.Widget:
+    """The home page for the profile served (see `open_page_context`)."""
+    return build_page(lambda ctx: HomePage(ctx).view, profile, lang)
 

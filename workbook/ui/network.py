@@ -8,7 +8,6 @@ opened, and again after a change of the data (hidden tabs cost nothing until loo
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable, Sequence
 
 import ipywidgets as ipw
@@ -18,10 +17,15 @@ from workbook.charts import network as charts
 from workbook.domain import network as rules
 from workbook.domain.vocabulary import LAYERS, ROLES
 from workbook.escaping import escape_html
-from workbook.i18n import Translator
-from workbook.store import NewerSchemaError
-from workbook.ui.common import (PageContext, StatusLine, guarded, html_text, open_page_context,
-                                page_shell)
+from workbook.ui.common import (
+    PageContext,
+    StatusLine,
+    build_page,
+    guarded,
+    html_text,
+    page_shell,
+    refresh_figure,
+)
 from workbook.ui.network_state import NetworkState
 
 TABLE_ROWS = 50   # the contact list never sends more rows than this to the browser
@@ -84,31 +88,6 @@ def set_options(choice: ipw.Dropdown, options: list[tuple[str, object]]) -> None
     choice.options = options
     values = [value for _, value in options]
     choice.value = previous if previous in values else (values[0] if values else None)
-
-
-def refresh_figure(widget: go.FigureWidget, fresh: go.Figure) -> None:
-    """Update a FigureWidget in place from a figure with the same traces: only the trace
-    properties that changed, and the layout's title and height (re-validating a whole
-    layout, template included, costs ~100 ms per chart)."""
-    with widget.batch_update():
-        for live, new in zip(widget.data, fresh.data):
-            current = live.to_plotly_json()
-            changed = {key: value for key, value in new.to_plotly_json().items()
-                       if key not in ("type", "uid") and not _same(current.get(key), value)}
-            if changed:
-                live.update(changed, overwrite=True)
-        widget.layout.title.text = fresh.layout.title.text
-        widget.layout.height = fresh.layout.height
-        for live, new in zip(widget.layout.annotations, fresh.layout.annotations):
-            live.text = new.text
-
-
-def _same(old: object, new: object) -> bool:
-    try:
-        return bool(old == new) if not hasattr(new, "__len__") or isinstance(new, str) \
-            else list(old) == list(new)
-    except (TypeError, ValueError):
-        return False
 
 
 _STYLE = """<style>
@@ -272,9 +251,4 @@ class MapPanel:
 
 def build_network(profile: str | None = None, lang: str | None = None) -> ipw.Widget:
     """The network map page for the current profile (see `open_page_context`)."""
-    try:
-        ctx = open_page_context(profile, lang)
-    except NewerSchemaError:
-        tr = Translator(lang or os.environ.get("WORKBOOK_LANG", ""))
-        return ipw.HTML(html_text(tr("common.error_newer_schema"), "p"))
-    return NetworkPage(ctx).view
+    return build_page(lambda ctx: NetworkPage(ctx).view, profile, lang)

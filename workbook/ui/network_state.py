@@ -177,7 +177,7 @@ class NetworkState:
     def import_file(self, path, file_name: str, progress=None):
         """Import one file whole: the `ImportReport`, or the `ImportFileError` that refused
         it (then nothing changed)."""
-        from workbook.io import import_file      # loads the importers on first use only
+        from workbook.io import import_file  # loads the importers on first use only
 
         try:
             report = import_file(self.conn, path, progress=progress, file_name=file_name)

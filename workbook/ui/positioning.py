@@ -21,13 +21,27 @@ import plotly.graph_objects as go
 
 from workbook.charts.positioning import repeat_back_figure, score_history_figure
 from workbook.domain import positioning as rules
-from workbook.domain.positioning import CARD_FIELDS, CORE_PARTS, STEPS, Card, FocusReport, \
-    Statement, Version
+from workbook.domain.positioning import (
+    CARD_FIELDS,
+    CORE_PARTS,
+    STEPS,
+    Card,
+    FocusReport,
+    Statement,
+    Version,
+)
 from workbook.escaping import escape_html
 from workbook.i18n import LANGUAGES
 from workbook.store import positioning as store
-from workbook.ui.common import PageContext, StatusLine, guarded, html_text, open_page_context, \
-    page_shell
+from workbook.ui.common import (
+    PageContext,
+    StatusLine,
+    build_page,
+    guarded,
+    html_text,
+    page_shell,
+    refresh_figure,
+)
 
 DEBOUNCE_SECONDS = 0.35
 LEVEL_COLOURS = {"focused": "#2e7d32", "almost": "#ef6c00", "vague": "#c62828"}
@@ -569,7 +583,7 @@ class PositioningPage:
             self.history_chart = go.FigureWidget(figure)
             self.history_box.children = (self.history_chart,)
         else:
-            _refresh_figure(self.history_chart, figure)
+            refresh_figure(self.history_chart, figure)
         options = self._version_options()
         self._syncing = True
         try:
@@ -656,7 +670,7 @@ class PositioningPage:
         if self.rb_chart is None:
             self.rb_chart = go.FigureWidget(figure)
         else:
-            _refresh_figure(self.rb_chart, figure)
+            refresh_figure(self.rb_chart, figure)
         self.rb_chart_box.children = (self.rb_chart,)
 
     def _show_repeat_back_table(self, rows: list[dict],
@@ -702,17 +716,6 @@ class PositioningPage:
             for kind, filename, mime in files)
 
 
-def _refresh_figure(widget: go.FigureWidget, fresh: go.Figure) -> None:
-    """Update a FigureWidget in place from a figure with the same traces."""
-    with widget.batch_update():
-        for live, new in zip(widget.data, fresh.data):
-            props = new.to_plotly_json()
-            props.pop("type", None)
-            props.pop("uid", None)
-            live.update(props, overwrite=True)
-        widget.layout.update(fresh.layout.to_plotly_json(), overwrite=True)
-
-
 def build_positioning(profile: str | None = None, lang: str | None = None) -> ipw.VBox:
     """The Positioning page for the profile served (see `open_page_context`)."""
-    return PositioningPage(open_page_context(profile, lang)).view
+    return build_page(lambda ctx: PositioningPage(ctx).view, profile, lang)

@@ -13,19 +13,46 @@ import plotly.graph_objects as go
 
 from workbook.charts.routines import overdue_by_layer_figure, temperature_figure, weekly_figure
 from workbook.domain.calendar_rules import HOLIDAY_CALENDARS, holidays_around
-from workbook.domain.routines import (DEFAULT_CADENCE_DAYS, SITUATIONS, SOURCES, PlanItem,
-                                      WeekPlan, actual_split, describe_item, done_keys,
-                                      drifting_list, due_list, due_status, format_day,
-                                      layer_health, parse_hhmm, plan_sections, plan_weeks,
-                                      revive_list, routine_events, suggested_purpose,
-                                      suggested_routine, temperature_series, three_b_seven,
-                                      valid_setting, week_start, weekly_actuals)
+from workbook.domain.routines import (
+    DEFAULT_CADENCE_DAYS,
+    SITUATIONS,
+    SOURCES,
+    PlanItem,
+    WeekPlan,
+    actual_split,
+    describe_item,
+    done_keys,
+    drifting_list,
+    due_list,
+    due_status,
+    format_day,
+    layer_health,
+    parse_hhmm,
+    plan_sections,
+    plan_weeks,
+    revive_list,
+    routine_events,
+    suggested_purpose,
+    suggested_routine,
+    temperature_series,
+    three_b_seven,
+    valid_setting,
+    week_start,
+    weekly_actuals,
+)
 from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.escaping import escape_html
 from workbook.io.ics import calendar_bytes
 from workbook.store import routines as store
-from workbook.ui.common import PageContext, StatusLine, guarded, html_text, open_page_context, \
-    page_shell
+from workbook.ui.common import (
+    PageContext,
+    StatusLine,
+    build_page,
+    guarded,
+    html_text,
+    page_shell,
+    refresh_figure,
+)
 
 MAX_ROWS = 25
 PLAN_WEEKS_AHEAD = 8
@@ -792,14 +819,10 @@ class RoutinesPage:
             fresh["overdue"] = overdue_by_layer_figure(self.state.status, self.tr)
             fresh["temperature"] = self._temperature_figure()
         for name, figure in fresh.items():
-            widget = self._charts[name]
-            with widget.batch_update():
-                for trace, new in zip(widget.data, figure.data):
-                    trace.x, trace.y = new.x, new.y
+            refresh_figure(self._charts[name], figure)
 
 
 def build_routines(profile: str | None = None, lang: str | None = None,
                    today: dt.date | None = None) -> ipw.Widget:
     """The routines page for the current profile (see `open_page_context`)."""
-    ctx = open_page_context(profile, lang)
-    return RoutinesPage(ctx, today).view
+    return build_page(lambda ctx: RoutinesPage(ctx, today).view, profile, lang)
