@@ -10,6 +10,7 @@ serve: $(VENV)/.installed
 	$(BIN)/workbook serve --demo
 
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 demo: $(VENV)/.installed

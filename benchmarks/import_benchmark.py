@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import random
 import resource
 import shutil
@@ -39,6 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workbook.io import import_file, read_contacts  # noqa: E402
 from workbook.store import open_path, transaction  # noqa: E402
+
+_PROFILE_NUMBERS = itertools.count(1)  # a new file name for each profile a run creates
 
 PREAMBLE = ('Notes:\r\n"When exporting your connection data, you may notice that some of the '
             'email addresses are missing. You will only see email addresses for connections who '
@@ -115,11 +118,10 @@ def floor_values(rows: int, batch_id: int, org_ids: list[int]) -> list[tuple]:
              "2026-01-01T00:00:00", "2026-01-01T00:00:00") for n in range(rows)]
 
 
-def timed_floor(folder: Path, rows: int, bare: bool, counter=[0]) -> tuple[float, float]:
+def timed_floor(folder: Path, rows: int, bare: bool) -> tuple[float, float]:
     """Wall and CPU seconds of one `executemany` of `rows` rows in a profile created
     beforehand (not timed): into `contacts`, or into a bare table of the same columns."""
-    counter[0] += 1
-    conn = open_path(folder / f"floor{counter[0]}.sqlite")
+    conn = open_path(folder / f"floor{next(_PROFILE_NUMBERS)}.sqlite")
     try:
         with transaction(conn):
             batch = conn.execute("INSERT INTO import_batches(source_format, file_name,"
@@ -146,21 +148,19 @@ def best_timed(repeat: int, timed) -> tuple[float, float]:
     return min(r[0] for r in runs), min(r[1] for r in runs)
 
 
-def fresh_import(folder: Path, csv_path: Path, counter=[0]) -> None:
-    counter[0] += 1
-    conn = open_path(folder / f"profile{counter[0]}.sqlite")
+def fresh_import(folder: Path, csv_path: Path) -> None:
+    conn = open_path(folder / f"profile{next(_PROFILE_NUMBERS)}.sqlite")
     try:
         import_file(conn, csv_path)
     finally:
         conn.close()
 
 
-def timed_reimport(base: Path, csv_path: Path, results: list, counter=[0]
+def timed_reimport(base: Path, csv_path: Path, results: list
                    ) -> tuple[float, float]:
     """Wall and CPU seconds of importing `csv_path` into a copy of the profile `base`
     (copied beforehand, not timed), so every repetition does the same work."""
-    counter[0] += 1
-    copy = base.with_name(f"reimport{counter[0]}.sqlite")
+    copy = base.with_name(f"reimport{next(_PROFILE_NUMBERS)}.sqlite")
     shutil.copyfile(base, copy)
     conn = open_path(copy)
     try:

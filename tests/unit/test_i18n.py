@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from workbook.domain import vocabulary
-from workbook.i18n import LANGUAGES, MissingTranslation, Translator, catalogue, \
-    normalise_language
+from workbook.i18n import LANGUAGES, MissingTranslation, Translator, catalogue, normalise_language
 
 PACKAGE = Path(__file__).resolve().parents[2] / "workbook"
 

@@ -7,8 +7,14 @@ import pytest
 from workbook.io import ImportFileError, import_file, read_contacts
 from workbook.store import open_path
 from workbook.store.contacts import add_contact, log_interaction, set_roles
-from workbook.store.imports import (dismiss_merge, import_contacts, list_batches,
-                                    merge_candidates, merge_contacts, undo_import)
+from workbook.store.imports import (
+    dismiss_merge,
+    import_contacts,
+    list_batches,
+    merge_candidates,
+    merge_contacts,
+    undo_import,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"
 LINKEDIN = FIXTURES / "linkedin_connections.csv"

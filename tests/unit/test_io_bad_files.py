@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbook.i18n import Translator
-from workbook.io import ERROR_CODES, ImportFileError, read_contacts
-from workbook.io import decoding
+from workbook.io import ERROR_CODES, ImportFileError, decoding, read_contacts
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"
 LINKEDIN = FIXTURES / "linkedin_connections.csv"

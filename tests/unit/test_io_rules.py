@@ -2,8 +2,12 @@
 
 import pytest
 
-from workbook.domain.contacts_matching import (email_key, name_org_key, person_name_key,
-                                               profile_url_key)
+from workbook.domain.contacts_matching import (
+    email_key,
+    name_org_key,
+    person_name_key,
+    profile_url_key,
+)
 from workbook.io.dates import BadDate, infer_day_first, parse_birthday, parse_date
 from workbook.io.decoding import decode
 from workbook.io.formats import header_key, layout_for

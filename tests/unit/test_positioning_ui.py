@@ -8,13 +8,18 @@ import re
 import ipywidgets as ipw
 import pytest
 
+from workbook.domain.positioning import Card
+from workbook.i18n import Translator
 from workbook.store import open_profile
 from workbook.store import positioning as store
 from workbook.ui.common import open_page_context
-from workbook.ui.positioning import Debouncer, PositioningPage, build_positioning, card_html, \
-    card_markdown
-from workbook.domain.positioning import Card
-from workbook.i18n import Translator
+from workbook.ui.positioning import (
+    Debouncer,
+    PositioningPage,
+    build_positioning,
+    card_html,
+    card_markdown,
+)
 
 VAGUE = "Profil polyvalent, ouvert à toute opportunité dans tous les secteurs"
 FOCUSED = {"target_role": "Contrôleur de gestion industriel",

@@ -7,9 +7,15 @@ import pandas as pd
 import pytest
 
 from workbook.domain import routines as r
-from workbook.domain.calendar_rules import (add_business_days, business_days_between,
-                                            easter_sunday, french_public_holidays,
-                                            holidays_around, holidays_for, is_business_day)
+from workbook.domain.calendar_rules import (
+    add_business_days,
+    business_days_between,
+    easter_sunday,
+    french_public_holidays,
+    holidays_around,
+    holidays_for,
+    is_business_day,
+)
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 CADENCES = dict(r.DEFAULT_CADENCE_DAYS)

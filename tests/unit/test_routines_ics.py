@@ -13,7 +13,7 @@ from workbook.i18n import Translator
 from workbook.io.ics import calendar_bytes, event_uid
 
 TODAY = dt.date(2026, 11, 23)
-NOW = dt.datetime(2026, 11, 23, 10, 30, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 23, 10, 30, tzinfo=dt.UTC)
 
 
 def _people():
@@ -27,7 +27,10 @@ def _people():
     return frame
 
 
-def _export(settings=RoutineSettings(), lang="fr"):
+DEFAULT_SETTINGS = RoutineSettings()
+
+
+def _export(settings=DEFAULT_SETTINGS, lang="fr"):
     sent = pd.DataFrame({"outreach_id": [7], "contact_id": [2], "organisation_id": [20],
                          "sent_on": pd.to_datetime(["2026-11-19"]),
                          "replied_on": pd.to_datetime([None]),
@@ -93,7 +96,7 @@ def test_weekly_recurrence_expands_to_9am_paris_across_the_dst_change():
     paris = ZoneInfo("Europe/Paris")
     offsets = {d.astimezone(paris).utcoffset() for d in dates}
     assert offsets == {dt.timedelta(hours=1), dt.timedelta(hours=2)}  # winter and summer
-    assert {d.astimezone(dt.timezone.utc).hour for d in dates} == {7, 8}
+    assert {d.astimezone(dt.UTC).hour for d in dates} == {7, 8}
 
 
 def test_monthly_review_and_yearly_cards_expand():

@@ -14,8 +14,16 @@ from pathlib import Path
 from workbook.commands import UsageError
 from workbook.commands.import_ import open_with_language
 from workbook.domain.calendar_rules import holidays_around
-from workbook.domain.routines import (describe_item, done_keys, format_day, plan_sections,
-                                      plan_weeks, routine_events, three_b_seven, week_start)
+from workbook.domain.routines import (
+    describe_item,
+    done_keys,
+    format_day,
+    plan_sections,
+    plan_weeks,
+    routine_events,
+    three_b_seven,
+    week_start,
+)
 from workbook.i18n import LANGUAGES, Translator
 from workbook.paths import DEFAULT_PROFILE
 from workbook.store.routines import checkoffs, load_routine_data

@@ -15,8 +15,13 @@ import sys
 
 from workbook.commands import UsageError
 from workbook.i18n import LANGUAGES
-from workbook.paths import DEFAULT_PROFILE, DEMO_PROFILE, check_profile_name, notebooks_dir, \
-    voila_templates_root
+from workbook.paths import (
+    DEFAULT_PROFILE,
+    DEMO_PROFILE,
+    check_profile_name,
+    notebooks_dir,
+    voila_templates_root,
+)
 from workbook.store import NewerSchemaError, open_profile
 from workbook.store.settings import set_setting
 

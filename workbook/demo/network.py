@@ -8,8 +8,13 @@ import datetime as dt
 import random
 import sqlite3
 
-from workbook.store.network import add_bright_person, add_introduction, contacts_frame, \
-    log_intelligence, save_target
+from workbook.store.network import (
+    add_bright_person,
+    add_introduction,
+    contacts_frame,
+    log_intelligence,
+    save_target,
+)
 
 # (organisation, motivation, posting, advocacy): LAMP scores 0–3; the last has no way in yet
 TARGETS = (

@@ -8,8 +8,12 @@ import random
 import sqlite3
 
 from workbook.domain.positioning import Statement, analyze_card, compose_card
-from workbook.store.positioning import add_repeat_back, list_versions, save_version, \
-    set_version_score
+from workbook.store.positioning import (
+    add_repeat_back,
+    list_versions,
+    save_version,
+    set_version_score,
+)
 
 _ROLE = "Responsable supply chain"
 _SECTOR = "énergies renouvelables"

@@ -10,8 +10,13 @@ import sqlite3
 
 from workbook.domain.calendar_rules import add_business_days, holidays_around, is_business_day
 from workbook.domain.routines import suggested_routine, week_start
-from workbook.store.routines import (add_outreach, check_off, mark_followed_up, mark_replied,
-                                     save_settings)
+from workbook.store.routines import (
+    add_outreach,
+    check_off,
+    mark_followed_up,
+    mark_replied,
+    save_settings,
+)
 
 
 def _business_days_before(today: dt.date, count: int, holidays) -> dt.date:

@@ -26,8 +26,11 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from workbook.domain.calendar_rules import (HOLIDAY_CALENDARS, add_business_days,
-                                            business_days_between)
+from workbook.domain.calendar_rules import (
+    HOLIDAY_CALENDARS,
+    add_business_days,
+    business_days_between,
+)
 from workbook.i18n import translate
 
 # --------------------------------------------------------------------------- cadences

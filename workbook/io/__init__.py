@@ -12,8 +12,14 @@ The network page and `workbook import`/`workbook export` use this API:
 
 from __future__ import annotations
 
-from workbook.io.model import (CONTACT_COLUMNS, ERROR_CODES, FORMATS, ImportFileError,
-                               ReadResult, SkippedRow)
+from workbook.io.model import (
+    CONTACT_COLUMNS,
+    ERROR_CODES,
+    FORMATS,
+    ImportFileError,
+    ReadResult,
+    SkippedRow,
+)
 from workbook.io.reader import read_contacts
 
 __all__ = ["CONTACT_COLUMNS", "ERROR_CODES", "FORMATS", "ImportFileError", "ReadResult",

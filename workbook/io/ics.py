@@ -34,7 +34,7 @@ def build_calendar(events: Iterable[RoutineEvent], tr: Callable[..., str], *, ti
                    now: dt.datetime | None = None) -> icalendar.Calendar:
     """One VCALENDAR holding `events`, texts translated with `tr(key, **values)`."""
     zone = ZoneInfo(timezone)
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(
         microsecond=0)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)

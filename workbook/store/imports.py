@@ -22,8 +22,12 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from workbook.domain.contacts_matching import (email_keys, name_org_key, person_name_key,
-                                               profile_url_keys)
+from workbook.domain.contacts_matching import (
+    email_keys,
+    name_org_key,
+    person_name_key,
+    profile_url_keys,
+)
 from workbook.domain.names import organisation_key
 from workbook.io.model import CONTACT_COLUMNS, ReadResult, SkippedRow
 from workbook.store.db import transaction
@@ -257,20 +261,28 @@ def _indexes_deferred(conn: sqlite3.Connection, table: str, rows_coming: int
     drop its plain indexes (created by CREATE INDEX, not unique) and build them again after
     from their own SQL: one sort beats tens of thousands of B-tree insertions. Meant inside
     the import's transaction, so a failure puts them back untouched; unique indexes, which
-    enforce rules, are never dropped."""
-    held = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    enforce rules, are never dropped. SQLite refuses DDL while a statement of the connection
+    is still being read (a caller's half-read cursor): then the rows go in the usual way."""
+    held = _tuples(conn, f"SELECT COUNT(*) FROM {table}")[0][0]
     if rows_coming < DEFER_INDEXES_FROM or rows_coming <= held:
         yield
         return
     plain = {row[1] for row in _tuples(conn, f"PRAGMA index_list('{table}')")
              if row[3] == "c" and not row[2]}
-    dropped = [(name, sql) for name, sql in _tuples(
+    indexes = [(name, sql) for name, sql in _tuples(
         conn, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
         " ORDER BY rowid", (table,)) if name in plain and sql]
-    for name, _ in dropped:
-        conn.execute(f'DROP INDEX "{name}"')
+    dropped: list[str] = []
+    try:
+        for name, sql in indexes:
+            conn.execute(f'DROP INDEX "{name}"')
+            dropped.append(sql)
+    except sqlite3.OperationalError:          # "database table is locked": keep them all
+        for sql in dropped:
+            conn.execute(sql)
+        dropped = []
     yield
-    for _, sql in dropped:
+    for sql in dropped:
         conn.execute(sql)
 
 
@@ -293,7 +305,7 @@ def import_contacts(conn: sqlite3.Connection, result: ReadResult, file_name: str
             batch_id = conn.execute(
                 "INSERT INTO import_batches(source_format, file_name, file_sha256)"
                 " VALUES (?, ?, ?)", (result.format, file_name, file_sha256)).lastrowid
-            stamp = conn.execute("SELECT strftime('%Y-%m-%dT%H:%M:%S', 'now')").fetchone()[0]
+            stamp = _tuples(conn, "SELECT strftime('%Y-%m-%dT%H:%M:%S', 'now')")[0][0]
             org_ids = _organisation_ids(conn, frame["organisation"].tolist(), batch_id)
             batch = _Batch.of(frame, org_ids, result.format, batch_id, stamp)
             url_keys = _UrlKeys()

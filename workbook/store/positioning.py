@@ -7,8 +7,14 @@ import datetime as dt
 import json
 import sqlite3
 
-from workbook.domain.positioning import CARD_FIELDS, REPEAT_BACK_ROLES, STEPS, Card, Statement, \
-    Version
+from workbook.domain.positioning import (
+    CARD_FIELDS,
+    REPEAT_BACK_ROLES,
+    STEPS,
+    Card,
+    Statement,
+    Version,
+)
 from workbook.store.db import transaction
 from workbook.store.settings import get_setting, set_setting
 
@@ -17,7 +23,7 @@ _VERSION_COLUMNS = ("id", "created_at", "lang", *STEPS, *CARD_FIELDS, "score")
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def save_version(conn: sqlite3.Connection, statement: Statement, card: Card, lang: str,

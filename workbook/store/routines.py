@@ -10,8 +10,13 @@ import sqlite3
 
 import pandas as pd
 
-from workbook.domain.routines import (DEFAULT_CADENCE_DAYS, SITUATIONS, RoutineSettings,
-                                      suggested_routine, valid_setting)
+from workbook.domain.routines import (
+    DEFAULT_CADENCE_DAYS,
+    SITUATIONS,
+    RoutineSettings,
+    suggested_routine,
+    valid_setting,
+)
 from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.store.contacts import log_interaction
 from workbook.store.db import transaction
