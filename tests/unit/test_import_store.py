@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from workbook.io import ImportFileError, import_file, read_contacts
-from workbook.store import open_path
 from workbook.store.contacts import add_contact, log_interaction, set_roles
 from workbook.store.imports import (
     dismiss_merge,
@@ -19,13 +18,6 @@ from workbook.store.imports import (
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"
 LINKEDIN = FIXTURES / "linkedin_connections.csv"
 NEWER = FIXTURES / "linkedin_connections_newer.csv"
-
-
-@pytest.fixture
-def conn(tmp_path):
-    connection = open_path(tmp_path / "profile.sqlite")
-    yield connection
-    connection.close()
 
 
 def _snapshot(conn):

@@ -9,14 +9,6 @@ import pytest
 from workbook.domain import network as rules
 from workbook.store import contacts as contact_store
 from workbook.store import network as store
-from workbook.store import open_path
-
-
-@pytest.fixture
-def conn(tmp_path):
-    connection = open_path(tmp_path / "profile.sqlite")
-    yield connection
-    connection.close()
 
 
 def test_frame_has_documented_columns_and_values(conn):

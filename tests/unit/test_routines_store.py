@@ -16,13 +16,6 @@ from workbook.store.settings import set_setting
 TODAY = dt.date(2026, 11, 23)
 
 
-@pytest.fixture
-def conn(tmp_path):
-    connection = open_path(tmp_path / "p.sqlite")
-    yield connection
-    connection.close()
-
-
 def test_frames_have_the_documented_columns(conn):
     ana = add_contact(conn, "Ana", organisation="Helio", layer="inner", birthday="03-14",
                       connected_on="2020-01-02")

@@ -12,54 +12,47 @@ from workbook.store.migrations import all_migrations, current_version, latest_ve
 from workbook.store.settings import get_setting, set_setting
 
 
-@pytest.fixture
-def db(tmp_path):
-    conn = open_path(tmp_path / "profile.sqlite")
-    yield conn
-    conn.close()
-
-
-def test_a_new_profile_is_at_the_latest_version_and_records_each_migration(db):
-    assert current_version(db) == latest_version() >= 2
-    recorded = [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY 1")]
+def test_a_new_profile_is_at_the_latest_version_and_records_each_migration(conn):
+    assert current_version(conn) == latest_version() >= 2
+    recorded = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY 1")]
     assert recorded == list(range(1, latest_version() + 1))
 
 
-def test_connection_uses_wal_foreign_keys_and_a_busy_timeout(db):
-    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+def test_connection_uses_wal_foreign_keys_and_a_busy_timeout(conn):
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
 
 
-def test_a_failed_write_changes_nothing(db):
+def test_a_failed_write_changes_nothing(conn):
     with pytest.raises(RuntimeError):
-        with transaction(db):
-            add_contact(db, "Ana Kerbrat", layer="close")
+        with transaction(conn):
+            add_contact(conn, "Ana Kerbrat", layer="close")
             raise RuntimeError("power cut")
-    assert db.execute("SELECT COUNT(*) FROM contacts").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0] == 0
 
 
-def test_a_nested_failure_rolls_back_only_its_savepoint(db):
-    with transaction(db):
-        add_contact(db, "Kept Person")
+def test_a_nested_failure_rolls_back_only_its_savepoint(conn):
+    with transaction(conn):
+        add_contact(conn, "Kept Person")
         with pytest.raises(sqlite3.IntegrityError):
-            add_contact(db, "Bad Layer", layer="nowhere")
-    names = [r[0] for r in db.execute("SELECT full_name FROM contacts")]
+            add_contact(conn, "Bad Layer", layer="nowhere")
+    names = [r[0] for r in conn.execute("SELECT full_name FROM contacts")]
     assert names == ["Kept Person"]
 
 
-def test_erasing_a_contact_removes_its_roles_needs_interactions_and_notes(db):
-    contact = add_contact(db, "Léa Vidal", organisation="Helio Parc", roles=["connector"],
+def test_erasing_a_contact_removes_its_roles_needs_interactions_and_notes(conn):
+    contact = add_contact(conn, "Léa Vidal", organisation="Helio Parc", roles=["connector"],
                           needs=["talent"], notes="met at the job fair")
-    log_interaction(db, contact, "2026-03-01", "coffee")
-    version = db.execute("INSERT INTO positioning_versions(one_liner) VALUES ('x')").lastrowid
-    db.execute("INSERT INTO repeat_backs(version_id, connector_name, contact_id, rephrasing,"
+    log_interaction(conn, contact, "2026-03-01", "coffee")
+    version = conn.execute("INSERT INTO positioning_versions(one_liner) VALUES ('x')").lastrowid
+    conn.execute("INSERT INTO repeat_backs(version_id, connector_name, contact_id, rephrasing,"
                " recorded_on) VALUES (?, 'Léa', ?, 'she does logistics', '2026-03-02')",
                (version, contact))
-    delete_contact(db, contact)
+    delete_contact(conn, contact)
     for table in ("contacts", "contact_roles", "contact_needs", "interactions", "repeat_backs"):
-        assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
-    assert db.execute("SELECT COUNT(*) FROM organisations").fetchone()[0] == 1
+        assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
+    assert conn.execute("SELECT COUNT(*) FROM organisations").fetchone()[0] == 1
 
 
 def test_two_connections_writing_at_once_both_land(tmp_path):
@@ -174,8 +167,8 @@ def test_a_profile_from_a_newer_workbook_is_refused_untouched(tmp_path):
     conn.close()
 
 
-def test_settings_round_trip(db):
-    assert get_setting(db, "lang") is None
-    set_setting(db, "lang", "en")
-    set_setting(db, "lang", "fr")
-    assert get_setting(db, "lang") == "fr"
+def test_settings_round_trip(conn):
+    assert get_setting(conn, "lang") is None
+    set_setting(conn, "lang", "en")
+    set_setting(conn, "lang", "fr")
+    assert get_setting(conn, "lang") == "fr"
