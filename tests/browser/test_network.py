@@ -50,7 +50,7 @@ def test_import_tag_a_connector_and_the_ranking_changes(page, server, tmp_path):
     counts.wait_for()
     assert counts.locator("td").all_inner_texts() == ["4", "3", "0", "0", "1"]
     assert page.locator(".wb-network-skipped tbody tr").count() == 1
-    assert page.locator(".wb-network-status", has_text="3 new contacts").is_visible()
+    assert page.locator(".wb-network-status", has_text="new contacts: 3").is_visible()
 
     # The charts follow the import.
     _tab(page, "Map")

@@ -93,7 +93,7 @@ def test_search_filters_and_the_table_stays_short_and_escaped(conn):
     assert page.contacts.table.value.count("<tr>") == TABLE_ROWS + 1    # header + 50 rows
     assert "<img src=x" not in page.contacts.table.value
     page.contacts.search.value = "chasseur TETES"
-    assert "1 contacts match" in page.contacts.count.value
+    assert "1 contact matches" in page.contacts.count.value
     assert "&lt;img src=x" in page.contacts.table.value
 
 
@@ -107,6 +107,9 @@ def test_bulk_tag_then_the_ranking_puts_the_connector_first(conn):
     page.contacts.search.value = "association"
     page.contacts.bulk_role_choice.value = "connector"
     page.contacts.bulk_role_button.click()
+    assert store.contact_details(conn, bob)["roles"] == ()     # asked first: nothing yet
+    assert "1 contacts" in page.contacts.bulk_confirm.question.value
+    page.contacts.bulk_confirm.yes.click()
     assert store.contact_details(conn, bob)["roles"] == ("connector",)
     assert "Alice" in page.next.table.value.split("</tr>")[1]    # hidden tab: not redrawn yet
     page.show("next")
@@ -148,7 +151,7 @@ def test_erasing_a_contact_needs_a_confirmation_and_removes_interactions(conn):
     page.show("contacts")
     page.contacts.picker.value = ann
     page.contacts.editor.erase.click()
-    assert "1 interactions" in page.contacts.editor.confirm.question.value
+    assert "interactions logged: 1" in page.contacts.editor.confirm.question.value
     assert store.contact_details(conn, ann) is not None
     page.contacts.editor.confirm.no.click()
     assert page.contacts.editor.confirm.view.layout.display == "none"

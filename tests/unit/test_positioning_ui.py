@@ -19,6 +19,7 @@ from workbook.ui.positioning import (
     build_positioning,
     card_html,
     card_markdown,
+    distinct_labels,
 )
 
 VAGUE = "Profil polyvalent, ouvert à toute opportunité dans tous les secteurs"
@@ -58,7 +59,7 @@ def test_build_positioning_returns_the_page_box(home):
 def test_vague_then_focused_statement_raises_the_score_and_saves_a_version(home):
     page = _page()
     assert _score(page) == 0  # nothing typed yet: the "empty" finding
-    assert "0 étape(s) sur 6" in page.score.value
+    assert "Étapes remplies : 0 sur 6" in page.score.value
     _type(page, target_role=VAGUE)
     vague = _score(page)
     assert vague < 50 and 'data-code="vague_words"' in page.findings.value
@@ -147,11 +148,30 @@ def test_repeat_back_needs_a_version_then_shows_what_gets_lost(home):
     assert "&lt;img" in page.rb_table.value and "<img" not in page.rb_table.value
     page.rb_add.click()
     assert "Indiquez le nom" in page.rb_status.value
+    page.rb_delete.click()  # the list starts on its empty choice: nothing is removed
+    assert "Choisissez d&#x27;abord" in page.rb_delete_status.value
+    assert len(store.list_repeat_backs(page.ctx.conn, store.latest_version(page.ctx.conn).id)) == 2
     page.rb_delete_choice.value = rows[1]["id"]
     page.rb_delete.click()
-    assert "Reformulation retirée" in page.rb_status.value
+    assert "Reformulation retirée : &lt;img" in page.rb_delete_status.value
     assert len(store.list_repeat_backs(page.ctx.conn, store.latest_version(page.ctx.conn).id)) == 1
     assert len(page.rb_chart.data[0].x) == 2  # Ana and the average
+
+
+def test_a_connector_asked_twice_gets_two_bars_not_one_pile(home):
+    page = _page()
+    _type(page, **FOCUSED)
+    page.save.click()
+    page.sections.selected_index = 1
+    for words in ("Un contrôleur de gestion", "Un contrôleur de gestion pour les DAF de PME"):
+        page.rb_name.value, page.rb_text.value = "Ana", words
+        page.rb_add.click()
+    assert list(page.rb_chart.data[0].x) == ["Ana", "Ana (2)", "Moyenne"]
+
+
+def test_distinct_labels_number_repeats_and_avoid_taken_names():
+    assert distinct_labels(["Ana", "Moyenne", "Ana", "Ana"], taken={"Moyenne"}) == \
+        ["Ana", "Moyenne (2)", "Ana (2)", "Ana (3)"]
 
 
 def test_progress_charts_versions_and_compares_the_last_two(home):
@@ -235,5 +255,6 @@ def test_page_opens_on_the_demo_versions(home):
     page = _page("en")
     assert "(3 in all)" in page.last_version.value
     page.sections.selected_index = 1
-    assert "4 connector(s)" in page.rb_summary.value
+    assert "Repeat-backs recorded: 4" in page.rb_summary.value
+    assert re.search(r"kept \d+% of your core", page.rb_summary.value)
     assert len(page.rb_chart.data[0].x) == 5

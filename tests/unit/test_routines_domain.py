@@ -406,3 +406,28 @@ def test_a_follow_up_sent_during_the_week_keeps_its_line_done():
     next_week = r.weekly_plan(people, sent, CADENCES, followed, r.RoutineSettings(),
                               TODAY + dt.timedelta(weeks=1))
     assert "follow_up:1" not in {i.key for i in next_week.items}  # closed after one follow-up
+
+
+def test_a_reply_during_the_week_settles_the_write_to_someone_else_line():
+    people = contacts((1, "Ana", "target", None, None, 10))
+    first = log((1, "2026-11-20", "message", "out", "expand"))
+    waiting = outreach((1, 1, 10, "2026-11-20"))
+    plan = r.weekly_plan(people, first, CADENCES, waiting, r.RoutineSettings(), TODAY)
+    assert "try_another:1" in {i.key for i in plan.items}
+    assert "try_another:1" not in r.done_keys(plan, first, set())
+    replied = log((1, "2026-11-20", "message", "out", "expand"),
+                  (1, "2026-11-24", "message", "in", "expand"))
+    plan = r.weekly_plan(people, replied, CADENCES, waiting, r.RoutineSettings(), TODAY)
+    assert "try_another:1" in r.done_keys(plan, replied, set())
+
+
+def test_times_and_time_zones_as_people_write_them():
+    assert r.parse_hhmm("9h30") == r.parse_hhmm("09:30") == dt.time(9, 30)
+    assert r.parse_hhmm("18h") == r.parse_hhmm("18") == dt.time(18, 0)
+    for bad in ("25h", "9:3", "", "midi", "9h300"):
+        with pytest.raises(ValueError):
+            r.parse_hhmm(bad)
+    assert r.resolve_timezone("Europe/Paris") == r.resolve_timezone(" paris ") == "Europe/Paris"
+    assert r.resolve_timezone("new york") == "America/New_York"
+    assert r.resolve_timezone("Montréal") == "America/Montreal"
+    assert r.resolve_timezone("Atlantis") is None and r.resolve_timezone("") is None

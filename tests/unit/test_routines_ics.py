@@ -144,3 +144,25 @@ def test_a_29_february_birthday_recurs_every_year_and_a_leap_day_start_exports()
                     dtstart=dt.datetime.combine(start, dt.time()))
     days = [d.date() for d in rule[:3]]
     assert days == [dt.date(2030, 2, 28), dt.date(2031, 2, 28), dt.date(2032, 2, 29)]
+
+
+def test_follow_up_texts_read_naturally_in_each_language():
+    for lang, day in (("fr", "19/11/2026"), ("en", "19 Nov 2026")):
+        payload, _ = _export(lang=lang)
+        follow_up = next(e for e in icalendar.Calendar.from_ical(payload).walk("VEVENT")
+                         if str(e["UID"]).startswith("follow-up-"))
+        description = str(follow_up["DESCRIPTION"])
+        assert day in description and "2026-11-19" not in description
+        assert "Bo (VentOuest)" in description
+
+
+def test_a_follow_up_without_organisation_has_no_empty_brackets():
+    steps = pd.DataFrame({"outreach_id": [8], "full_name": ["Bo"], "organisation": [""],
+                          "action": ["wait"], "sent_on": [dt.date(2026, 11, 19)],
+                          "follow_up_on": [dt.date(2026, 11, 30)]})
+    events = routine_events(DEFAULT_SETTINGS, TODAY, _people()[:0], steps)
+    payload = calendar_bytes(events, Translator("en"), timezone="Europe/Paris", profile="demo",
+                             calendar_name="Routine", now=NOW)
+    follow_up = icalendar.Calendar.from_ical(payload).walk("VEVENT")[-1]
+    assert str(follow_up["DESCRIPTION"]).startswith("You wrote to Bo on 19 Nov 2026.")
+    assert str(follow_up["SUMMARY"]) == "Follow up with Bo?"

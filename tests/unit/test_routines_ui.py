@@ -41,6 +41,7 @@ def test_page_builds_with_five_tabs_and_escapes_names(page):
     assert page.tabs.titles == ("This week", "Who is due", "Log", "Settings", "Calendar")
     assert "Léa &lt;b&gt;Late&lt;/b&gt;" in _texts(page.due_rows)
     assert "<b>Late</b>" not in _texts(page.due_rows)
+    assert "Late by: 5 days" in _texts(page.due_rows)
     assert "Sleepy Sam" in page.revive.value
     assert "Inner circle" in page.health.value
 
@@ -92,7 +93,10 @@ def test_removing_a_logged_exchange_puts_the_person_back_on_the_due_list(page):
     assert "Nobody is due" in page.due_rows.children[0].value
     newest = page.recent.children[1]
     assert "Léa &lt;b&gt;" in newest.children[1].value
-    newest.children[0].click()  # "Remove"
+    newest.children[0].click()  # "Remove": asks first, removes nothing yet
+    assert "Confirm removal" in page.status.value and newest.children[0].button_style == "danger"
+    assert "Nobody is due" in page.due_rows.children[0].value
+    newest.children[0].click()  # "Confirm removal"
     assert "Removed: Message with Léa &lt;b&gt;Late&lt;/b&gt;" in page.status.value
     assert "Léa" in _texts(page.due_rows)
 
@@ -113,13 +117,16 @@ def test_settings_save_and_bad_timezone(page):
     page.situation.value = "employed"
     page.use_suggested.click()
     assert page.weekly_minutes.value == 60
+    assert "Save my routine" in page.status.value  # says the suggestion is not saved yet
     page.timezone.value = "Nowhere/Atlantis"
     page.settings_save.click()
     assert "Unknown time zone" in page.status.value
     assert store.load_settings(page.state.conn).situation != "employed"
-    page.timezone.value = "Europe/Paris"
+    page.timezone.value = "montreal"  # a city is enough
     page.settings_save.click()
+    assert page.timezone.value == "America/Montreal"
     assert store.load_settings(page.state.conn).weekly_minutes == 60
+    assert store.load_settings(page.state.conn).timezone == "America/Montreal"
     assert "45 min keeping up, 15 min meeting new people" in page.week_summary.value
 
 
@@ -136,10 +143,10 @@ def test_cadence_override_and_week_navigation(page):
 
 
 def test_calendar_link_holds_a_valid_ics(page):
-    page.maintain_time.value = "8h"
+    page.maintain_time.value = "half past eight"
     page.ics_prepare.click()
     assert "hours:minutes" in page.status.value and page.ics_link.value == ""
-    page.maintain_time.value = "08:15"
+    page.maintain_time.value = "8h15"  # written the French way
     page.ics_prepare.click()
     link = page.ics_link.value
     assert 'download="networking-routine.ics"' in link
@@ -148,6 +155,8 @@ def test_calendar_link_holds_a_valid_ics(page):
     assert calendar.walk("VTIMEZONE")
     assert b"T081500" in payload
     assert store.load_settings(page.state.conn).maintain_time == "08:15"
+    page.expand_time.value = "18:00"  # the prepared file no longer matches: it goes away
+    assert page.ics_link.value == ""
 
 
 def test_charts_are_drawn_on_opening_and_updated_in_place(page):
@@ -179,3 +188,12 @@ def test_an_empty_profile_works_everywhere(tmp_path, monkeypatch):
     assert "Personne à recontacter" in empty.due_rows.children[0].value
     assert "wb-status-error" not in empty.status.value
     empty.ctx.conn.close()
+
+
+def test_a_long_note_is_shortened_in_the_recent_list_but_kept_whole(page):
+    page.log_contact.value = 2
+    page.log_notes.value = "Parlé de l'hydrogène 😀 " * 20
+    page.log_save.click()
+    recent = page.recent.children[1].children[1].value
+    assert "…" in recent and len(recent) < 400
+    assert len(store.load_interactions(page.state.conn)["notes"].iloc[-1]) > 400

@@ -29,7 +29,8 @@ def _layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
 
 
 def score_history_figure(versions: Sequence[Version], scores: Sequence[int], *, title: str,
-                         x_title: str, y_title: str, focused_label: str) -> go.Figure:
+                         x_title: str, y_title: str, focused_label: str,
+                         almost_label: str = "") -> go.Figure:
     """One point per saved version (oldest first): its focus score, the one-liner in the hover.
     `scores` are the versions' scores (computed by the caller when a version has none).
     Dashed lines mark the 'almost' and 'focused' thresholds. Trace 0 is the score line."""
@@ -41,11 +42,16 @@ def score_history_figure(versions: Sequence[Version], scores: Sequence[int], *, 
         hovertext=labels, hovertemplate="%{hovertext}<br>%{y}<br>%{customdata}<extra></extra>",
         line=dict(color="#1565c0", width=3), marker=dict(size=10), name=escape_html(y_title)))
     fig.add_hline(y=FOCUSED_SCORE, line_dash="dash", line_color="#2e7d32",
-                  annotation_text=escape_html(focused_label), annotation_position="bottom right")
-    fig.add_hline(y=ALMOST_SCORE, line_dash="dot", line_color="#ef6c00")
+                  annotation_text=escape_html(focused_label), annotation_position="right")
+    fig.add_hline(y=ALMOST_SCORE, line_dash="dot", line_color="#ef6c00",
+                  annotation_text=escape_html(almost_label), annotation_position="right")
     fig.update_xaxes(title=escape_html(x_title), tickmode="array",
                      tickvals=list(range(1, len(versions) + 1)), ticktext=labels)
-    return _layout(fig, title, y_title)
+    _layout(fig, title, y_title)
+    fig.update_yaxes(range=[0, 112])  # room for the label above a score of 100
+    # Threshold names right of the plot, where no score label can cover them.
+    fig.update_layout(margin=dict(r=80))
+    return fig
 
 
 def repeat_back_figure(connectors: Sequence[str], kept: Mapping[str, Sequence[float | None]],
@@ -68,4 +74,8 @@ def repeat_back_figure(connectors: Sequence[str], kept: Mapping[str, Sequence[fl
     fig.update_layout(barmode="group")
     _layout(fig, title, y_title)
     fig.update_yaxes(range=[0, 118])  # room for the "100 %" labels above the bars
+    # Legend on the right and a margin that grows: many connectors tilt their names, which
+    # must not be cut nor hidden under the legend.
+    fig.update_xaxes(automargin=True)
+    fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, yanchor="top"))
     return fig

@@ -10,7 +10,6 @@ import argparse
 import ipaddress
 import os
 import secrets
-import subprocess
 import sys
 
 from workbook.commands import UsageError
@@ -95,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
     if token:
         url += f"?token={token}"
     print(f"Networking Workbook — profile {profile!r}: open {url}", flush=True)
-    try:
-        return subprocess.call(voila_command(args, token), env=env)
-    except KeyboardInterrupt:
-        return 0
+    # Voilà takes this process's place, so stopping `workbook serve` (Ctrl-C, SIGTERM) stops
+    # the server itself and its kernels; a child process would be left running.
+    command = voila_command(args, token)
+    os.execve(command[0], command, env)
+    return 0  # not reached

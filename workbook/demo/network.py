@@ -29,14 +29,18 @@ INTRODUCTION_ORGS = ("Solaris Réseaux", "Hydrogène de Provence", "Marée Verte
                      "Helio Parc Énergies", "Conseil Régional Sud")
 TITLES = ("Mme", "M.")
 BRIGHT_PEOPLE = (
-    ("Nora Belkacem", "Sees the whole supply chain of a wind farm in one sketch."),
-    ("Victor Lemaire", "Rebuilt a regional logistics network in six months, on a shoestring."),
+    ("Nora Belkacem", "Voit toute la chaîne logistique d'un parc éolien en un seul croquis."),
+    ("Victor Lemaire",
+     "A reconstruit un réseau logistique régional en six mois, avec trois fois rien."),
 )
 INTELLIGENCE = (
-    ("new_entrants", "Marée Verte Énergies opens an office in Nantes next spring."),
-    ("key_players", "At Solaris Réseaux, the head of procurement decides on logistics partners."),
-    ("client_sentiment", "Solar developers complain about late deliveries on remote sites."),
-    ("most_interesting_person", "A site manager at Helio Parc who ran warehouses before."),
+    ("new_entrants", "Marée Verte Énergies ouvre un bureau à Nantes au printemps prochain."),
+    ("key_players",
+     "Chez Solaris Réseaux, la directrice des achats choisit les partenaires logistiques."),
+    ("client_sentiment",
+     "Les développeurs solaires se plaignent des livraisons en retard sur les sites isolés."),
+    ("most_interesting_person",
+     "Un chef de site chez Helio Parc qui dirigeait des entrepôts avant."),
 )
 
 

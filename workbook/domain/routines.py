@@ -21,8 +21,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 import pandas as pd
 
@@ -704,17 +706,21 @@ def plan_weeks(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: dic
 def done_keys(plan: WeekPlan, interactions: pd.DataFrame, checkoffs: set[str]) -> set[str]:
     """Plan lines that are done: checked off, or — for lines about one person — any
     interaction with that person logged during the week (the clock was reset; for a 3B7
-    follow-up, the follow-up sent or their reply: the first message is older than a week).
-    SOURCE: method, step 4."""
+    follow-up, the follow-up sent or their reply: the first message is older than a week; for
+    a 3B7 "write to someone else" line, their reply during the week).
+    SOURCE: method, step 4; 3B7."""
     start, end = pd.Timestamp(plan.week_start), pd.Timestamp(plan.week_end)
     in_week = interactions[(interactions["occurred_on"] >= start)
                            & (interactions["occurred_on"] <= end)]
     touched = set(in_week["contact_id"])
+    answered = set(in_week.loc[in_week["direction"].isin(["in", "mutual"]), "contact_id"])
     cards = set(in_week.loc[in_week["kind"] == "greeting_card", "contact_id"])
     done = set(checkoffs)
     for item in plan.items + plan.campaign:
         if item.kind in ("touch", "revive", "birthday", "follow_up") and item.contact_id in touched:
             done.add(item.key)
+        elif item.kind == "try_another" and item.contact_id in answered:
+            done.add(item.key)  # they replied: no need to write to someone else there
         elif item.kind == "card" and item.contact_id in cards:
             done.add(item.key)
     return done
@@ -758,10 +764,38 @@ def first_weekday_of_month_from(day: dt.date, weekday: int) -> dt.date:
     return candidate
 
 
+_TIME = re.compile(r"^\s*(\d{1,2})\s*(?:[:hH.]\s*(\d{2})?)?\s*$")
+
+
 def parse_hhmm(text: str) -> dt.time:
-    """'09:30' -> time(9, 30); raises ValueError on anything else."""
-    hours, minutes = text.strip().split(":")
-    return dt.time(int(hours), int(minutes))
+    """A time of day as people write it: '09:30', '9:30', '9h30', '9h', '9' -> time(9, 30)
+    (or 9:00); raises ValueError on anything else (e.g. '25h', '9:3')."""
+    match = _TIME.match(text or "")
+    if not match:
+        raise ValueError(f"not a time of day: {text!r}")
+    return dt.time(int(match.group(1)), int(match.group(2) or 0))
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents: 'Montréal' and 'montreal' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def resolve_timezone(text: str) -> str | None:
+    """An IANA time zone from what the user typed: the exact name ('Europe/Paris'), or a city
+    of the tz database in any case, with or without accents and spaces ('paris', 'Montréal',
+    'New York' -> 'America/New_York').
+    None when nothing matches. SOURCE: the IANA time zone database (zoneinfo)."""
+    name = (text or "").strip()
+    if not name:
+        return None
+    if valid_setting("timezone", name):
+        return name
+    city = _plain(name.replace(" ", "_"))
+    matches = sorted(zone for zone in available_timezones()
+                     if "/" in zone and _plain(zone.rsplit("/", 1)[-1]) == city)
+    return matches[0] if matches else None
 
 
 def routine_events(settings: RoutineSettings, today: dt.date, contacts: pd.DataFrame,
@@ -810,9 +844,11 @@ def routine_events(settings: RoutineSettings, today: dt.date, contacts: pd.DataF
         for row in steps.itertuples(index=False):
             if row.action in ("wait", "try_another", "follow_up"):
                 day = max(row.follow_up_on, today)
+                description = ("routines.ics.follow_up.description" if row.organisation
+                               else "routines.ics.follow_up.description_no_org")
                 events.append(RoutineEvent(
                     f"follow-up-{row.outreach_id}", "routines.ics.follow_up.summary",
-                    "routines.ics.follow_up.description",
+                    description,
                     dt.datetime.combine(day, parse_hhmm(settings.maintain_time)), 15,
                     values=(("name", row.full_name), ("organisation", row.organisation),
                             ("date", row.sent_on.isoformat()))))

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from workbook import __version__
-from workbook.domain.routines import RoutineEvent
+from workbook.domain.routines import RoutineEvent, format_day
 
 PRODID = f"-//Networking Workbook//Routine {__version__}//EN"
 UID_DOMAIN = "networking-workbook.invalid"
@@ -46,6 +46,8 @@ def build_calendar(events: Iterable[RoutineEvent], tr: Callable[..., str], *, ti
     events = list(events)
     for item in events:
         values = dict(item.values)
+        if values.get("date"):  # ISO in the data, as people read it in the file
+            values["date"] = format_day(values["date"], getattr(tr, "lang", "en"))
         event = icalendar.Event()
         event.add("uid", event_uid(item.uid_key, profile))
         event.add("dtstamp", stamp)

@@ -103,7 +103,8 @@ _STYLE = """<style>
 .wb-coaching {border-left: 4px solid #f9a825; padding: 0.2em 0.7em; color: #444;
   font-style: italic; margin: 0.3em 0 0.8em;}
 .wb-network-tabs {--jp-widgets-inline-label-width: 9em;}
-.wb-network-tabs .jupyter-button {width: auto; min-width: 5em; padding: 0 0.9em;}
+.wb-network-tabs .jupyter-button {width: auto; min-width: 5em; padding: 0 0.9em;
+  flex: 0 0 auto;}
 .wb-network-tabs .widget-checkbox {width: auto; margin-left: 1em;}
 .wb-network-tabs .widget-toggle-button.mod-active {background: #c8e6c9; font-weight: 600;}
 </style>"""
@@ -180,6 +181,7 @@ class NetworkPage:
             self._panels[key].refresh()
 
     def _on_tab(self, change) -> None:
+        self.status.clear()    # a message about another tab would only puzzle here
         self._refresh_visible()
 
 

@@ -64,9 +64,14 @@ class ContactsPanel:
         self.bulk_layer_button.add_class("wb-network-bulk-layer-apply")
         self.bulk_layer_button.on_click(guard(self._on_bulk_layer))
         self.bulk_label = ipw.HTML()
+        # A bulk change touches many contacts and has no undo: it is asked first.
+        self._bulk_pending = None
+        self.bulk_confirm = Confirmation(page, tr("network.bulk.confirm"),
+                                         "wb-network-bulk-yes", self._bulk_confirmed)
         bulk = ipw.VBox([self.bulk_label,
                          ipw.HBox([self.bulk_role_choice, self.bulk_role_button]),
-                         ipw.HBox([self.bulk_layer_choice, self.bulk_layer_button])])
+                         ipw.HBox([self.bulk_layer_choice, self.bulk_layer_button]),
+                         self.bulk_confirm.view])
         bulk.add_class("wb-network-bulk")
         self.editor = ContactEditor(page, self)
         self.view = ipw.VBox([
@@ -87,6 +92,7 @@ class ContactsPanel:
             target_only=self.target_only.value)
 
     def _on_filter(self, change) -> None:
+        self.bulk_confirm.hide()     # its question counted the previous list
         self.page.state.filter = self.current_filter()
         self.refresh()
         if self.page.next.use_filter.value:
@@ -98,7 +104,8 @@ class ContactsPanel:
         matched = page.state.filtered()
         shown = matched.head(TABLE_ROWS)
         total = len(matched)
-        self.count.value = html_text(tr("network.contacts.count", count=total, shown=len(shown)))
+        self.count.value = html_text(tr(_count_key(total, len(shown)), count=total,
+                                        shown=len(shown)))
         self.table.value = table_html(
             [tr("network.col.name"), tr("network.col.organisation"), tr("network.col.position"),
              tr("network.col.layer"), tr("network.col.roles"), tr("network.col.tie"),
@@ -127,13 +134,30 @@ class ContactsPanel:
 
     def _on_bulk_role(self, _button) -> None:
         role = self.bulk_role_choice.value
-        self._bulk_done("network.bulk.role_done", self.page.state.bulk_role(role),
-                        role=self.page.label("role", role))
+        name = self.page.label("role", role)
+        self._ask_bulk("network.bulk.role_question", {"role": name}, lambda: self._bulk_done(
+            "network.bulk.role_done", self.page.state.bulk_role(role), role=name))
 
     def _on_bulk_layer(self, _button) -> None:
         layer = self.bulk_layer_choice.value
-        self._bulk_done("network.bulk.layer_done", self.page.state.bulk_layer(layer),
-                        layer=self.page.label("layer", layer))
+        name = self.page.label("layer", layer)
+        self._ask_bulk("network.bulk.layer_question", {"layer": name}, lambda: self._bulk_done(
+            "network.bulk.layer_done", self.page.state.bulk_layer(layer), layer=name))
+
+    def _ask_bulk(self, question_key: str, names: dict, action) -> None:
+        """Ask before a bulk change (nothing to do on an empty list: say so instead)."""
+        count = len(self.page.state.filtered())
+        if count == 0:
+            self.bulk_confirm.hide()
+            self.page.status.show(self.page.tr("network.bulk.nothing"), error=True)
+            return
+        self._bulk_pending = action
+        self.bulk_confirm.ask(self.page.tr(question_key, count=count, **names))
+
+    def _bulk_confirmed(self) -> None:
+        action, self._bulk_pending = self._bulk_pending, None
+        if action is not None:
+            action()
 
     def _bulk_done(self, message_key: str, changed: int, **names: str) -> None:
         self.page.status.show(self.page.tr(message_key, count=changed, **names))
@@ -308,11 +332,16 @@ class ContactEditor:
 
     def _on_erase(self, _button) -> None:
         count = interaction_count(self.page.state.conn, self.panel.current)
-        self.confirm.ask(self.page.tr("network.editor.erase_question", name=self.name.value,
+        self.confirm.ask(self.page.tr("network.editor.erase_question", name=self._saved_name(),
                                       count=count))
 
+    def _saved_name(self) -> str:
+        """The contact's name as saved (the name field may hold an unsaved edit, or nothing)."""
+        row = self.page.state.row(self.panel.current)
+        return str(row["full_name"]) if row is not None else self.name.value
+
     def _erase_confirmed(self) -> None:
-        name = self.name.value
+        name = self._saved_name()
         self.page.state.erase_contact(self.panel.current)
         self.panel.current = None
         self.page.status.show(self.page.tr("network.editor.erased", name=name))
@@ -339,3 +368,13 @@ class ContactEditor:
         self.page.state.delete_introduction(self.intro_choice.value)
         self.page.status.show(self.page.tr("network.intro.removed", what=label))
         self.page.changed()
+
+
+def _count_key(total: int, shown: int) -> str:
+    """How many contacts match: none (say what to do), one, all of them shown, or only
+    the first `shown` of them."""
+    if total == 0:
+        return "network.contacts.count_none"
+    if total == 1:
+        return "network.contacts.count_one"
+    return "network.contacts.count_all" if total <= shown else "network.contacts.count"

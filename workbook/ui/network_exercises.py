@@ -66,7 +66,8 @@ class ExercisesPanel:
         tr = self.page.tr
         people = store.bright_people(self.conn)
         self.bright_list.value = "<ol>" + "".join(
-            f"<li><b>{escape_html(p['name'])}</b> — {escape_html(p['why'])}</li>"
+            f"<li><b>{escape_html(p['name'])}</b>"
+            + (f" — {escape_html(p['why'])}" if str(p['why'] or '').strip() else "") + "</li>"
             for p in people) + "</ol>" if people else \
             html_text(tr("common.none_yet"), "p", "wb-muted")
         set_options(self.bright_choice, [(p["name"], p["id"]) for p in people])

@@ -3,6 +3,7 @@ accept or refuse merge proposals, undo a whole import."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class ImportPanel:
         tr, guard = page.tr, page.guard
         self.upload = ipw.FileUpload(accept=ACCEPTED, multiple=False,
                                      description=tr("network.import.choose"),
+                                     tooltip=tr("network.import.choose_tip"),
                                      layout=ipw.Layout(width="auto"))
         self.upload.add_class("wb-network-upload")
         self.upload.observe(guard(self._on_upload), names="value")
@@ -50,6 +52,7 @@ class ImportPanel:
         self.view = ipw.VBox([
             coaching(tr("network.coach.import")),
             ipw.HTML(f"<p>{escape_html(tr('network.import.help'))}</p>"),
+            ipw.HTML(_upload_label_style(tr("network.import.choose"))),
             ipw.HBox([self.upload]), self.progress, self.report,
             ipw.HTML(f"<h4>{escape_html(tr('network.import.merges_title'))}</h4>"), self.merges,
             ipw.HTML(f"<h4>{escape_html(tr('network.import.batches_title'))}</h4>"),
@@ -76,7 +79,9 @@ class ImportPanel:
             self.upload.value = ()
         if isinstance(outcome, ImportFileError):   # nothing was imported
             self.progress.bar_style = "danger"
-            message = describe_error(outcome, self.page.tr)
+            self.progress.layout.visibility = "hidden"
+            message = self.page.tr("network.import.failed", name=name,
+                                   reason=self._error_text(outcome))
             self.report.value = html_text(message, "div", "wb-status-error")
             self.page.status.show(message, error=True)
             return
@@ -84,8 +89,16 @@ class ImportPanel:
         self.progress.bar_style = "success"
         self.report.value = self._report_html(name, outcome)
         self.page.status.show(self.page.tr("network.import.done", name=name,
-                                           added=outcome.added))
+                                           added=outcome.added, updated=outcome.updated))
         self.page.changed()
+        if outcome.batch_id is not None:     # "Undo this import" now means the one just made
+            self.batch_choice.value = int(outcome.batch_id)
+
+    def _error_text(self, error: ImportFileError) -> str:
+        """Why the file was refused; this page's own wording where the shared one speaks
+        of choices this page does not offer (it always recognises the format itself)."""
+        key = f"network.import.error.{error.code}"
+        return self.page.tr(key) if self.page.tr.has(key) else describe_error(error, self.page.tr)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.max = max(int(total), 1)
@@ -102,9 +115,9 @@ class ImportPanel:
         skipped = ""
         if report.batch_id is None:
             skipped += html_text(tr("import.summary.nothing_changed"), "p")
-        problems = sorted([(r.line, tr(f"import.skip.{r.reason}"), r.detail)
+        problems = sorted([(r.line, tr(f"import.skip.{r.reason}"), self._detail(r))
                            for r in report.skipped]
-                          + [(r.line, tr(f"import.warn.{r.reason}"), r.detail)
+                          + [(r.line, tr(f"import.warn.{r.reason}"), self._detail(r))
                              for r in report.warnings])
         if problems:
             rows = problems[:SKIPPED_SHOWN]
@@ -117,6 +130,19 @@ class ImportPanel:
         return (f"<h4>{escape_html(tr('network.import.report_title', name=name))}</h4>"
                 + counts + skipped)
 
+    def _detail(self, row) -> str:
+        """What was found on a skipped line, in the user's words: a column's code name
+        ("connected_on: 31 Feb 2022") becomes its label; the reason already says what a
+        broken card lacks."""
+        tr = self.page.tr
+        if row.reason == "broken_card":
+            return ""
+        field, sep, value = str(row.detail).partition(": ")
+        if sep and tr.has(f"network.import.field.{field}"):
+            return tr("network.import.field_value", field=tr(f"network.import.field.{field}"),
+                      value=value)
+        return str(row.detail)
+
     # ------------------------------------------------------------ merges, batches
 
     def refresh(self) -> None:
@@ -128,7 +154,8 @@ class ImportPanel:
         tr = self.page.tr
         batches = self.page.state.import_batches()
         set_options(self.batch_choice, [
-            (tr("network.import.batch_label", name=b["file_name"], date=b["imported_at"][:16],
+            (tr("network.import.batch_label", name=b["file_name"],
+                date=_local_time(b["imported_at"], tr("network.import.when")),
                 added=b["rows_added"]), int(b["batch_id"])) for b in batches])
         self.batch_row.layout.display = "flex" if batches else "none"
         self.no_batches.layout.display = "none" if batches else "block"
@@ -178,6 +205,7 @@ class ImportPanel:
         removed = self.page.state.undo_import(self.batch_choice.value)
         self.page.status.show(self.page.tr("network.import.undone", name=label, count=removed))
         self.report.value = ""
+        self.progress.layout.visibility = "hidden"
         self.page.changed()
 
 
@@ -185,3 +213,25 @@ def _who(row) -> str:
     """A contact as shown in a merge proposal: name, organisation, e-mail."""
     parts = [row["full_name"], row["organisation"], row["email"]]
     return " · ".join(p for p in parts if p)
+
+
+def _local_time(stamp: str, pattern: str) -> str:
+    """An import's time (stored in UTC, ISO) on this computer's clock, with `pattern`
+    (strftime, from the catalogue); the stored text as is if it cannot be read."""
+    try:
+        moment = dt.datetime.fromisoformat(str(stamp)[:19]).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return str(stamp)
+    return moment.astimezone().strftime(pattern)
+
+
+def _upload_label_style(label: str) -> str:
+    """The upload button without its file counter: ipywidgets writes "label (0)" into the
+    button, always 0 here (the upload is emptied once read), which only puzzles people. The
+    button's own text is hidden and the label drawn by CSS instead."""
+    text = label.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return ("<style>.wb-network-upload {font-size: 0 !important; padding: 0 12px !important;}"
+            ".wb-network-upload i {font-size: var(--jp-widgets-font-size, 13px);"
+            " margin-right: 0.4em;}"
+            f'.wb-network-upload::after {{content: "{text}";'
+            " font-size: var(--jp-widgets-font-size, 13px);}</style>")

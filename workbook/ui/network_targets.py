@@ -68,14 +68,15 @@ class TargetsPanel:
         intros = state.introductions
         rows = []
         for r in coverage.itertuples(index=False):
-            inside = ", ".join(names.get(r.organisation_id, []))
+            inside_names = names.get(r.organisation_id, [])
+            inside = ", ".join(inside_names)
             via = intros[intros["organisation_id"] == r.organisation_id].head(NAMES_SHOWN)
             via_names = ", ".join(
                 (f"{x.introducer} → {x.person_name}" if x.person_name else x.introducer)
                 for x in via.itertuples(index=False))
             rows.append([r.name, _score(r.motivation), _score(r.posting), _score(r.advocacy),
-                         f"{r.first_degree} {inside}".strip(),
-                         f"{r.second_degree} {via_names}".strip(),
+                         _people(tr, r.first_degree, inside, len(inside_names)),
+                         _people(tr, r.second_degree, via_names, len(via)),
                          tr(f"network.coverage.status.{r.status}")])
         self.table.value = table_html(
             [tr("network.targets.organisation"), tr("network.targets.motivation"),
@@ -184,3 +185,12 @@ class NextPanel:
         self.page.state.log_contact(self.who.value, self.kind.value)
         self.page.status.show(self.page.tr("network.next.logged", name=name))
         self.page.changed()
+
+
+def _people(tr, count: int, names: str, named: int) -> str:
+    """A coverage cell: how many people, then the first `named` of them
+    ("9: Cyril Ollivier, Étienne Nguyen, Farida Bertin, …")."""
+    if not names:
+        return str(count)
+    return tr("network.targets.people", count=count,
+              names=names + (", …" if count > named else ""))

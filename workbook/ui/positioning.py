@@ -61,7 +61,12 @@ _STYLE = """<style>
 .wb-positioning .wb-table {border-collapse: collapse; margin: 0.4em 0; font-size: 0.92em;}
 .wb-positioning .wb-table th, .wb-positioning .wb-table td {border-bottom: 1px solid #e0e0e0;
   padding: 3px 8px; text-align: left; vertical-align: top;}
-.wb-positioning .wb-table td:nth-child(2) {white-space: nowrap;}
+.wb-positioning .wb-table td:nth-child(2), .wb-positioning .wb-table td:nth-child(n+4),
+  .wb-positioning .wb-table th:nth-child(n+4) {white-space: nowrap;}
+.wb-positioning-form textarea, .wb-positioning-rb-text textarea {font-family: inherit;}
+.wb-positioning-compare, .wb-positioning-findings, .wb-positioning .wb-table td,
+  .wb-positioning-status, .wb-positioning-rb-status, .wb-positioning-rb-delete-status
+  {overflow-wrap: anywhere;}
 .wb-positioning-side {padding-left: 1em; position: sticky; top: 8px; align-self: flex-start;}
 </style>"""
 
@@ -111,6 +116,27 @@ def download_link(content: str, filename: str, mime: str, label: str) -> str:
     payload = base64.b64encode(content.encode("utf-8")).decode("ascii")
     return (f'<a class="wb-positioning-download" download="{escape_html(filename)}" '
             f'href="data:{mime};charset=utf-8;base64,{payload}">{escape_html(label)}</a>')
+
+
+def _clip(text: str, limit: int = 240) -> str:
+    """A one-liner quoted whole when short, else its start and "…": a pasted page stays short."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def distinct_labels(names: list[str], taken: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """`names` made distinct for a chart's categories, where equal names would pile their bars
+    up: a repeated name (the same connector asked twice) gets " (2)", " (3)"…"""
+    seen = set(taken)
+    labels = []
+    for name in names:
+        label, number = name, 1
+        while label in seen:
+            number += 1
+            label = f"{name} ({number})"
+        seen.add(label)
+        labels.append(label)
+    return labels
 
 
 # --------------------------------------------------------------------------------------------
@@ -299,7 +325,7 @@ class PositioningPage:
         self.card_inputs = {
             name: ipw.Textarea(value=getattr(self.state.card, name), rows=rows,
                                continuous_update=True, layout=ipw.Layout(width="98%"))
-            for name, rows in (("one_liner", 2), ("pitch", 5), ("bio", 2))}
+            for name, rows in (("one_liner", 2), ("pitch", 5), ("bio", 3))}
         card_rows = []
         for name, widget in self.card_inputs.items():
             widget.add_class(f"wb-positioning-{name.replace('_', '-')}")
@@ -368,16 +394,21 @@ class PositioningPage:
         self.rb_chart: go.FigureWidget | None = None
         self.rb_table = ipw.HTML()
         self.rb_table.add_class("wb-positioning-rb-table")
-        self.rb_delete_choice = ipw.Dropdown(description=tr("positioning.repeat.delete_choice"))
+        self.rb_delete_choice = ipw.Dropdown(description=tr("positioning.repeat.delete_choice"),
+                                             style={"description_width": "initial"},
+                                             layout=ipw.Layout(width="auto"))
         self.rb_delete_choice.add_class("wb-positioning-rb-delete-choice")
         self.rb_delete = ipw.Button(description=tr("positioning.repeat.delete"), icon="trash")
         self.rb_delete.add_class("wb-positioning-rb-delete")
-        self.rb_delete.on_click(guarded(ctx, self.rb_status)(self._on_delete_repeat_back))
+        self.rb_delete_status = StatusLine()  # next to the button: the answer is seen there
+        self.rb_delete_status.add_class("wb-positioning-rb-delete-status")
+        self.rb_delete.on_click(guarded(ctx, self.rb_delete_status)(self._on_delete_repeat_back))
+        self.rb_delete_row = ipw.HBox([self.rb_delete_choice, self.rb_delete])
         self._contacts: dict[str, int] | None = None  # connectors, read when first needed
         repeat = ipw.VBox([ipw.HTML(html_text(tr("positioning.repeat.intro"), "p")),
                            self.rb_name, self.rb_text, self.rb_add, self.rb_status,
                            self.rb_summary, self.rb_chart_box, self.rb_table,
-                           ipw.HBox([self.rb_delete_choice, self.rb_delete]),
+                           self.rb_delete_row, self.rb_delete_status,
                            ipw.HTML(html_text(tr("positioning.repeat.limits"), "p", "wb-muted"))])
 
         self.export_format = ipw.ToggleButtons(
@@ -444,6 +475,8 @@ class PositioningPage:
 
     def _on_pause(self) -> None:
         """Typing paused: show the composed card, the score, and keep the draft."""
+        if "wb-status-error" in self.status.value:  # the user is fixing it: the error is old
+            self.status.clear()
         self._sync_card_inputs()
         self._show_feedback()
         self.state.keep_draft()
@@ -484,16 +517,21 @@ class PositioningPage:
             return
         self.rb_text.value = ""
         self.rb_name.value = ""
+        self.rb_delete_status.clear()
         summary = self._show_repeat_backs()
         kept = summary.results[-1].overall if summary and summary.results else None
         self.rb_status.show(tr("positioning.repeat.added", name=name,
                                percent=self._percent(kept or 0)))
 
     def _on_delete_repeat_back(self, _button=None) -> None:
-        outcome = self.state.delete_repeat_back(self.rb_delete_choice.value)
-        self.rb_status.show(self.ctx.tr(f"positioning.repeat.{outcome}"),
-                            error=outcome != "deleted")
+        chosen = self.rb_delete_choice.value
+        names = {r["id"]: r["connector_name"] for r in self.state.repeat_backs()}
+        outcome = self.state.delete_repeat_back(chosen)
         self._show_repeat_backs()
+        self.rb_status.clear()
+        self.rb_delete_status.show(
+            self.ctx.tr(f"positioning.repeat.{outcome}", name=names.get(chosen, "")),
+            error=outcome != "deleted")
 
     def _on_export_format(self, _change=None) -> None:
         self._show_export()
@@ -578,7 +616,8 @@ class PositioningPage:
             versions, [self.state.score_of(v) for v in versions],
             title=tr("positioning.progress.chart_title"), x_title=tr("positioning.progress.x"),
             y_title=tr("positioning.progress.y"),
-            focused_label=tr("positioning.progress.focused_line"))
+            focused_label=tr("positioning.progress.focused_line"),
+            almost_label=tr("positioning.progress.almost_line"))
         if self.history_chart is None:
             self.history_chart = go.FigureWidget(figure)
             self.history_box.children = (self.history_chart,)
@@ -607,6 +646,12 @@ class PositioningPage:
         diff = rules.compare_versions(before, after)
         none = tr("positioning.compare.none")
 
+        def quoted(code: str) -> str:  # "No figure" in a list must not read as "none"
+            return tr("positioning.compare.quote", text=tr(f"positioning.finding.{code}.label"))
+
+        def quote(version: Version) -> str:
+            return escape_html(tr("positioning.compare.quote", text=_clip(version.card.one_liner)))
+
         def listing(key: str, items: list[str]) -> str:
             return f"<li>{html_text(tr(key), 'b')} {escape_html(', '.join(items) or none)}</li>"
 
@@ -617,15 +662,12 @@ class PositioningPage:
             + "<ul>"
             + listing("positioning.compare.changed",
                       [tr(f"positioning.step.{s}.title") for s in diff.changed_steps])
-            + listing("positioning.compare.fixed",
-                      [tr(f"positioning.finding.{c}.label") for c in diff.fixed])
-            + listing("positioning.compare.appeared",
-                      [tr(f"positioning.finding.{c}.label") for c in diff.appeared])
+            + listing("positioning.compare.fixed", [quoted(c) for c in diff.fixed])
+            + listing("positioning.compare.appeared", [quoted(c) for c in diff.appeared])
             + "</ul>"
             + html_text(tr("positioning.compare.words", before=diff.words_before,
                            after=diff.words_after), "p", "wb-muted")
-            + f"<p>{escape_html(tr('positioning.compare.quote', text=before.card.one_liner))}<br>"
-              f"→ {escape_html(tr('positioning.compare.quote', text=after.card.one_liner))}</p>")
+            + f"<p>{quote(before)}<br>→ {quote(after)}</p>")
 
     def _show_repeat_backs(self) -> rules.RepeatBackSummary | None:
         """Show the repeat-backs of the latest version; returns their summary."""
@@ -646,7 +688,7 @@ class PositioningPage:
             lines.append(html_text(tr("positioning.repeat.need_core"), "p"))
         else:
             lines.append(html_text(tr("positioning.repeat.summary", count=len(summary.results),
-                                      percent=round(100 * summary.overall)), "p"))
+                                      percent=self._percent(summary.overall)), "p"))
             lost = summary.lost_part or "none"
             lines.append(html_text(tr(f"positioning.repeat.lost.{lost}"), "p",
                                    f"wb-positioning-lost-{lost}"))
@@ -660,7 +702,9 @@ class PositioningPage:
         if not summary.results:
             self.rb_chart_box.children = ()
             return
-        names = [r.connector for r in summary.results] + [tr("positioning.repeat.average")]
+        average = tr("positioning.repeat.average")
+        names = distinct_labels([r.connector for r in summary.results], taken={average})
+        names.append(average)
         kept = {part: [r.kept[part] for r in summary.results] + [summary.mean_by_part[part]]
                 for part in CORE_PARTS}
         figure = repeat_back_figure(
@@ -676,8 +720,11 @@ class PositioningPage:
     def _show_repeat_back_table(self, rows: list[dict],
                                 summary: rules.RepeatBackSummary) -> None:
         tr = self.ctx.tr
-        self.rb_delete_choice.options = [
+        # A first, empty choice: nothing is removed by a click on the wrong default.
+        self.rb_delete_choice.options = [(tr("positioning.repeat.delete_pick"), None)] + [
             (f"{r['connector_name']} · {r['recorded_on']}", r["id"]) for r in rows]
+        self.rb_delete_choice.index = 0
+        self.rb_delete_row.layout.display = None if rows else "none"
         if not rows:
             self.rb_table.value = ""
             return

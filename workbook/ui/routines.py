@@ -30,13 +30,13 @@ from workbook.domain.routines import (
     parse_hhmm,
     plan_sections,
     plan_weeks,
+    resolve_timezone,
     revive_list,
     routine_events,
     suggested_purpose,
     suggested_routine,
     temperature_series,
     three_b_seven,
-    valid_setting,
     week_start,
     weekly_actuals,
 )
@@ -55,14 +55,16 @@ from workbook.ui.common import (
 )
 
 MAX_ROWS = 25
+NOTE_PREVIEW = 120
 PLAN_WEEKS_AHEAD = 8
 ICS_FILE_NAME = "networking-routine.ics"
 _TAB_KEYS = ("week", "due", "log", "settings", "calendar")
 
 
 def _fit() -> ipw.Layout:
-    """Buttons as wide as their words: never cut, never stretched across the page."""
-    return ipw.Layout(width="max-content")
+    """Buttons as wide as their words: never cut (not even beside a long line), never
+    stretched across the page."""
+    return ipw.Layout(width="max-content", flex="0 0 auto")
 
 
 _CSS = """<style>
@@ -215,6 +217,11 @@ class RoutinesState:
         return payload, len(events)
 
 
+def _shorten(text: str, limit: int = NOTE_PREVIEW) -> str:
+    """A long note cut to one readable line in a list (the note itself is kept whole)."""
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
 def _classed(widget: ipw.Widget, *classes: str) -> ipw.Widget:
     for css in classes:
         widget.add_class(css)
@@ -241,6 +248,7 @@ class RoutinesPage:
         self.guard = guarded(ctx, self.status)
         self.week_offset = 0
         self._charts: dict[str, go.FigureWidget] = {}
+        self._armed: ipw.Button | None = None  # a "Remove" clicked once, waiting for the second
         self.contact_options = self._contact_options()  # for the three person dropdowns
         tabs = [self._build_week(), self._build_due(), self._build_log(),
                 self._build_settings(), self._build_calendar()]
@@ -277,9 +285,11 @@ class RoutinesPage:
     def _build_week(self) -> ipw.VBox:
         tr = self.tr
         self.week_heading = _classed(ipw.HTML(), "wb-routines-week-heading")
-        self.prev_button = ipw.Button(description="◀ " + tr("routines.week.previous_week"))
-        self.this_button = ipw.Button(description=tr("routines.week.this_week"))
-        self.next_button = ipw.Button(description=tr("routines.week.next_week") + " ▶")
+        self.prev_button = ipw.Button(description="◀ " + tr("routines.week.previous_week"),
+                                      layout=_fit())
+        self.this_button = ipw.Button(description=tr("routines.week.this_week"), layout=_fit())
+        self.next_button = ipw.Button(description=tr("routines.week.next_week") + " ▶",
+                                      layout=_fit())
         for button, step in ((self.prev_button, -1), (self.this_button, 0),
                              (self.next_button, 1)):
             button.on_click(self.guard(lambda _b, step=step: self._on_week_nav(step)))
@@ -338,7 +348,7 @@ class RoutinesPage:
         logged_only = item.key in done and item.key not in ticked
         box = ipw.Checkbox(value=item.key in done, indent=False,
                            disabled=not editable or logged_only,
-                           layout=ipw.Layout(width="2em"))
+                           layout=ipw.Layout(width="2em", flex="0 0 auto"))
         box.observe(self.guard(lambda change, item=item: self._on_tick(plan, item, change)),
                     names="value")
         hint = " " + html_text(f'({self.tr("routines.week.logged_hint")})', "span",
@@ -413,8 +423,7 @@ class RoutinesPage:
         self._fill_people(self.drift_rows, drifting, "routines.due.none_drifting")
         revive = revive_list(status)
         items = "".join(
-            f"<li>{escape_html(r.full_name)} · {escape_html(tr('routines.due.col_last'))}: "
-            f"{escape_html(self._last(r.last_touch))}</li>"
+            f"<li>{escape_html(r.full_name)} · {escape_html(self._last_label(r.last_touch))}</li>"
             for r in revive.head(MAX_ROWS).itertuples(index=False))
         more = self._more(len(revive))
         self.revive.value = (html_text(tr("routines.due.heading_revive", count=len(revive)), "h4")
@@ -425,6 +434,11 @@ class RoutinesPage:
         return self.tr("routines.due.never") if pd.isna(last_touch) else self._day(
             last_touch.date())
 
+    def _last_label(self, last_touch) -> str:
+        """'Last exchange: 3 Nov 2026' with the language's own punctuation."""
+        return self.tr("routines.due.labelled", label=self.tr("routines.due.col_last"),
+                       value=self._last(last_touch))
+
     def _more(self, count: int) -> str:
         return html_text(self.tr("routines.due.more", count=count - MAX_ROWS), "div",
                          "wb-muted") if count > MAX_ROWS else ""
@@ -433,13 +447,19 @@ class RoutinesPage:
         tr = self.tr
         children: list[ipw.Widget] = []
         for row in people.head(MAX_ROWS).itertuples(index=False):
-            late = "—" if pd.isna(row.overdue_days) else tr("routines.due.days",
-                                                              days=int(row.overdue_days))
+            if pd.isna(row.overdue_days):  # never in touch: no rhythm to be late on
+                late = ""
+            elif int(row.overdue_days) <= 0:
+                late = tr("routines.due.due_today")
+            else:
+                days = int(row.overdue_days)
+                amount = (tr("routines.due.one_day") if days == 1
+                          else tr("routines.due.days", days=days))
+                late = tr("routines.due.labelled", label=tr("routines.due.col_late"), value=amount)
             text = (f"<b>{escape_html(row.full_name)}</b> · "
                     f"{escape_html(tr(f'vocab.layer.{row.layer}'))} · "
-                    f"{escape_html(tr('routines.due.col_last'))}: "
-                    f"{escape_html(self._last(row.last_touch))} · "
-                    f"{escape_html(tr('routines.due.col_late'))}: {escape_html(late)}")
+                    f"{escape_html(self._last_label(row.last_touch))}"
+                    + (f" · {escape_html(late)}" if late else ""))
             label = _classed(ipw.HTML(text), "wb-routines-due-name")
             button = _classed(ipw.Button(description=tr("routines.due.log_button"),
                                          layout=_fit()),
@@ -516,10 +536,11 @@ class RoutinesPage:
             text = (f"{escape_html(self._day(r.occurred_on.date()))} · "
                     f"<b>{escape_html(r.full_name)}</b> · {escape_html(kind)}"
                     f" · {escape_html(purpose)}"
-                    + (f" · <i>{escape_html(r.notes)}</i>" if r.notes else ""))
+                    + (f" · <i>{escape_html(_shorten(r.notes))}</i>" if r.notes else ""))
             button = ipw.Button(description=tr("routines.log.remove"), layout=_fit())
-            button.on_click(self.guard(lambda _b, r=r: self._on_remove(r)))
+            button.on_click(self.guard(lambda b, r=r: self._on_remove(b, r)))
             rows.append(_classed(ipw.HBox([button, ipw.HTML(text)]), "wb-routines-recent-row"))
+        self._armed = None
         _close_children(self.recent)
         self.recent.children = rows
         steps = self.state.steps()
@@ -529,7 +550,8 @@ class RoutinesPage:
         for row in open_steps.itertuples(index=False):
             action = tr(f"routines.action.{row.action}", days=row.business_days,
                         organisation=row.organisation)
-            text = (f"<b>{escape_html(row.full_name)}</b> ({escape_html(row.organisation)}) · "
+            where = f" ({escape_html(row.organisation)})" if row.organisation else ""
+            text = (f"<b>{escape_html(row.full_name)}</b>{where} · "
                     f"{escape_html(self._day(row.sent_on))} → {escape_html(action)}")
             replied = ipw.Button(description=tr("routines.log.replied"),
                                  layout=_fit())
@@ -575,8 +597,19 @@ class RoutinesPage:
         """An interaction kind's name; a code logged by a newer version shows as itself."""
         return self.tr(f"vocab.kind.{code}") if self.tr.has(f"vocab.kind.{code}") else code
 
-    def _on_remove(self, row) -> None:
-        """`row`: one line of `RoutinesState.recent`."""
+    def _on_remove(self, button: ipw.Button, row) -> None:
+        """`row`: one line of `RoutinesState.recent`. The first click asks to confirm (a slip
+        of the mouse must not erase an exchange), the second removes it."""
+        tr = self.tr
+        if self._armed is not button:
+            if self._armed is not None:  # only one line waits for confirmation at a time
+                self._armed.description, self._armed.button_style = tr("routines.log.remove"), ""
+            self._armed = button
+            button.description, button.button_style = tr("routines.log.confirm_remove"), "danger"
+            self.status.show(tr("routines.log.confirm_remove_help", name=row.full_name,
+                                date=self._day(row.occurred_on.date())))
+            return
+        self._armed = None
         self.state.remove_interaction(int(row.interaction_id))
         self.status.show(self.tr("routines.log.removed", kind=self._kind(row.kind),
                                  name=row.full_name, date=self._day(row.occurred_on.date())))
@@ -697,13 +730,16 @@ class RoutinesPage:
         self.new_per_week.value = s.new_per_week
         for code, box in self.sources.items():
             box.value = code in s.sources
+        self.status.show(self.tr("routines.settings.suggestion_applied"))
 
     def _on_settings_save(self, _button) -> None:
         tr = self.tr
-        zone = self.timezone.value.strip()
-        if not valid_setting("timezone", zone):
-            self.status.show(tr("routines.settings.bad_timezone", value=zone), error=True)
+        typed = self.timezone.value.strip()
+        zone = resolve_timezone(typed)
+        if zone is None:
+            self.status.show(tr("routines.settings.bad_timezone", value=typed), error=True)
             return
+        self.timezone.value = zone
         settings = dataclasses.replace(
             self.state.settings, situation=self.situation.value,
             weekly_minutes=int(self.weekly_minutes.value),
@@ -761,11 +797,17 @@ class RoutinesPage:
                                     "wb-routines-ics-prepare")
         self.ics_prepare.on_click(self.guard(self._on_ics_prepare))
         self.ics_link = _classed(ipw.HTML(), "wb-routines-ics-link")
+        # A file prepared before the slots changed would no longer match them: take it away.
+        for slot in (self.maintain_day, self.maintain_time, self.expand_day, self.expand_time):
+            slot.observe(self.guard(self._on_slot_change), names="value")
         return ipw.VBox([self._coach("calendar"),
                          ipw.HBox([self.maintain_day, self.maintain_time]),
                          ipw.HBox([self.expand_day, self.expand_time]),
                          ipw.HTML(html_text(tr("routines.calendar.explain"), "div", "wb-muted")),
                          self.ics_prepare, self.ics_link])
+
+    def _on_slot_change(self, _change) -> None:
+        self.ics_link.value = ""
 
     def _on_ics_prepare(self, _button) -> None:
         tr = self.tr
@@ -782,6 +824,7 @@ class RoutinesPage:
         if slots != self.state.settings:
             self.state.save_settings(slots)
         payload, count = self.state.ics()
+        self.status.clear()  # an earlier "bad time" message no longer applies
         encoded = base64.b64encode(payload).decode("ascii")
         self.ics_link.value = (
             f"{html_text(tr('routines.calendar.ready', count=count), 'span')} "
