@@ -112,3 +112,11 @@ def test_every_page_explains_a_profile_it_cannot_open(builder, damage, key, tmp_
     assert isinstance(view, ipw.HTML)
     assert Translator("en")(key).split(":")[0] in view.value.replace("&#x27;", "'")
     assert path.read_bytes() == before
+
+
+def test_tables_escape_every_cell_but_markup():
+    from workbook.ui.common import Markup, table_html
+
+    html = table_html(["<h>"], [["<img src=x>"], [Markup("<b>ok</b>")]], "x")
+    assert "&lt;h&gt;" in html and "&lt;img src=x&gt;" in html and "<b>ok</b>" in html
+    assert "<img" not in html

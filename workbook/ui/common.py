@@ -8,7 +8,7 @@ import logging
 import os
 import sqlite3
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import ipywidgets as ipw
@@ -36,6 +36,12 @@ _STYLE = """<style>
 .wb-header h2 {margin: 0.2em 0; font-size: 1.6em;}
 .wb-nav a {margin-right: 1em;}
 .wb-status-info {color: #1b5e20;} .wb-status-error {color: #b71c1c; font-weight: 600;}
+.wb-table {border-collapse: collapse; margin: 0.4em 0; font-size: 0.92em;}
+.wb-table th, .wb-table td {border-bottom: 1px solid #e0e0e0; padding: 3px 8px; text-align: left;
+  vertical-align: top;}
+.wb-table th {background: #f5f5f5;}
+.wb-coaching {background: #f1f8e9; border-left: 4px solid #7cb342; padding: 0.4em 0.8em;
+  margin: 0.4em 0 0.8em 0;}
 .wb-muted {color: #666;} .wb-card {border: 1px solid #ddd; border-radius: 6px; padding: 0.6em 1em;}
 </style>"""
 
@@ -89,6 +95,30 @@ def html_text(text: object, tag: str = "span", css_class: str = "") -> str:
     """User text wrapped in one tag, escaped."""
     cls = f' class="{escape_html(css_class)}"' if css_class else ""
     return f"<{tag}{cls}>{escape_html(text)}</{tag}>"
+
+
+class Markup(str):
+    """Text that is already HTML, built with `escape_html` around every user part."""
+
+
+def table_html(headers: Sequence[str], rows: Iterable[Sequence[object]], css: str = "") -> str:
+    """An HTML table; every cell is escaped unless it is `Markup`."""
+    def cell(value: object) -> str:
+        return value if isinstance(value, Markup) else escape_html(value)
+
+    head = "".join(f"<th>{escape_html(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>"
+                   for row in rows)
+    return (f'<table class="wb-table {escape_html(css)}"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
+
+
+def coaching(text: str, *classes: str) -> ipw.HTML:
+    """One coaching sentence from the method, set apart at the top of a tab or section."""
+    box = ipw.HTML(html_text(text, "div", "wb-coaching"))
+    for css in classes:
+        box.add_class(css)
+    return box
 
 
 class StatusLine(ipw.HTML):

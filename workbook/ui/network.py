@@ -8,7 +8,7 @@ opened, and again after a change of the data (hidden tabs cost nothing until loo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 
 import ipywidgets as ipw
 import plotly.graph_objects as go
@@ -21,6 +21,7 @@ from workbook.ui.common import (
     PageContext,
     StatusLine,
     build_page,
+    coaching,
     guarded,
     html_text,
     page_shell,
@@ -31,22 +32,6 @@ from workbook.ui.network_state import NetworkState
 TABLE_ROWS = 50   # the contact list never sends more rows than this to the browser
 INTRODUCTION_EDGES = 30   # "who introduces whom" stays readable
 TABS = ("map", "import", "contacts", "targets", "next", "exercises")
-
-
-def table_html(headers: Sequence[str], rows: Iterable[Sequence[object]], css: str = "") -> str:
-    """An HTML table; every cell is escaped (cells are user text)."""
-    head = "".join(f"<th>{escape_html(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape_html(c)}</td>" for c in row) + "</tr>"
-                   for row in rows)
-    return (f'<table class="wb-table {escape_html(css)}"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table>")
-
-
-def coaching(text: str) -> ipw.HTML:
-    """The tab's one coaching sentence from the method."""
-    box = ipw.HTML(html_text(text, "p", "wb-coaching"))
-    box.add_class("wb-network-coaching")
-    return box
 
 
 class Confirmation:
@@ -91,17 +76,11 @@ def set_options(choice: ipw.Dropdown, options: list[tuple[str, object]]) -> None
 
 
 _STYLE = """<style>
-.wb-table {border-collapse: collapse; margin: 0.4em 0; font-size: 0.92em;}
-.wb-table th, .wb-table td {border-bottom: 1px solid #e0e0e0; padding: 3px 8px; text-align: left;
-  vertical-align: top;}
-.wb-table th {background: #f5f5f5;}
 .wb-warn {color: #8d4b00; font-weight: 600;}
 .wb-network-table {max-height: 24em; overflow-y: auto; border: 1px solid #eee;}
 .wb-network-table .wb-table {margin: 0; width: 100%;}
 .wb-network-table th {position: sticky; top: 0;}
 .wb-plus {color: #1b5e20;} .wb-minus {color: #b71c1c;}
-.wb-coaching {border-left: 4px solid #f9a825; padding: 0.2em 0.7em; color: #444;
-  font-style: italic; margin: 0.3em 0 0.8em;}
 .wb-network-tabs {--jp-widgets-inline-label-width: 9em;}
 .wb-network-tabs .jupyter-button {width: auto; min-width: 5em; padding: 0 0.9em;
   flex: 0 0 auto;}

@@ -9,8 +9,8 @@ from workbook.domain import network as rules
 from workbook.domain.vocabulary import LAYERS, NEEDS, ROLES
 from workbook.escaping import escape_html
 from workbook.store.network import contact_details, interaction_count
-from workbook.ui.common import html_text
-from workbook.ui.network import TABLE_ROWS, Confirmation, coaching, set_options, table_html
+from workbook.ui.common import coaching, html_text, table_html
+from workbook.ui.network import TABLE_ROWS, Confirmation, set_options
 
 NO_ROLE = "__none__"
 

@@ -12,8 +12,8 @@ import ipywidgets as ipw
 from workbook.escaping import escape_html
 from workbook.io import ImportFileError
 from workbook.io.summary import describe_error
-from workbook.ui.common import html_text
-from workbook.ui.network import Confirmation, coaching, set_options, table_html
+from workbook.ui.common import coaching, html_text, table_html
+from workbook.ui.network import Confirmation, set_options
 
 ACCEPTED = ".csv,.vcf,.txt,.zip"
 SKIPPED_SHOWN = 30

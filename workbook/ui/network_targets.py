@@ -11,8 +11,8 @@ from workbook.domain import network as rules
 from workbook.domain.vocabulary import INTERACTION_KINDS
 from workbook.escaping import escape_html
 from workbook.store.network import organisation_names
-from workbook.ui.common import html_text
-from workbook.ui.network import coaching, set_options, table_html
+from workbook.ui.common import Markup, coaching, html_text, table_html
+from workbook.ui.network import set_options
 
 NAMES_SHOWN = 3
 RANKED_ROWS = 20
@@ -147,22 +147,17 @@ class NextPanel:
     def refresh(self) -> None:
         page, tr = self.page, self.page.tr
         ranked = page.state.ranking(top=RANKED_ROWS, use_filter=self.use_filter.value)
-        rows = "".join(
-            f"<tr><td>{i}</td><td>{escape_html(r.full_name)}</td>"
-            f"<td>{escape_html(r.organisation)}</td><td>{r.score:.0f}</td>"
-            f"<td>{self._reasons_html(r)}</td></tr>"
-            for i, r in enumerate(ranked.itertuples(index=False), start=1))
-        head = "".join(f"<th>{escape_html(h)}</th>" for h in (
-            "#", tr("network.col.name"), tr("network.col.organisation"),
-            tr("network.next.score"), tr("network.next.reasons")))
-        self.table.value = (f'<table class="wb-table wb-network-ranking-table"><thead><tr>{head}'
-                            f"</tr></thead><tbody>{rows}</tbody></table>") if rows else \
+        rows = [(i, r.full_name, r.organisation, f"{r.score:.0f}", self._reasons_html(r))
+                for i, r in enumerate(ranked.itertuples(index=False), start=1)]
+        head = ("#", tr("network.col.name"), tr("network.col.organisation"),
+                tr("network.next.score"), tr("network.next.reasons"))
+        self.table.value = table_html(head, rows, "wb-network-ranking-table") if rows else \
             html_text(tr("network.next.empty"), "p", "wb-muted")
         options = [(r.full_name, int(r.id)) for r in ranked.itertuples(index=False)]
         self.who.options = options
         self.who.value = options[0][1] if options else None     # the one to contact next
 
-    def _reasons_html(self, r) -> str:
+    def _reasons_html(self, r) -> Markup:
         tr = self.page.tr
         days = "" if math.isnan(r.days_since_contact) else int(r.days_since_contact)
         mutual = "" if pd.isna(r.mutual_connections) else int(r.mutual_connections)
@@ -173,7 +168,7 @@ class NextPanel:
                       count=r.introduces_to_target)
             parts.append(f'<span class="{"wb-minus" if negative else "wb-plus"}">'
                          f'{"−" if negative else "+"} {escape_html(text)}</span>')
-        return "<br>".join(parts)
+        return Markup("<br>".join(parts))
 
     def _on_rerank(self, change) -> None:
         self.refresh()

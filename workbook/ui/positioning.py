@@ -41,6 +41,7 @@ from workbook.ui.common import (
     html_text,
     page_shell,
     refresh_figure,
+    table_html,
 )
 
 DEBOUNCE_SECONDS = 0.35
@@ -738,11 +739,7 @@ class PositioningPage:
         body = [[row["connector_name"], row["recorded_on"], row["rephrasing"],
                  *(percent(result.kept[part]) for part in CORE_PARTS)]
                 for row, result in zip(rows, summary.results)]
-        self.rb_table.value = (
-            '<table class="wb-table"><thead><tr>'
-            + "".join(f"<th>{escape_html(h)}</th>" for h in head) + "</tr></thead><tbody>"
-            + "".join("<tr>" + "".join(f"<td>{escape_html(c)}</td>" for c in row) + "</tr>"
-                      for row in body) + "</tbody></table>")
+        self.rb_table.value = table_html(head, body)
 
     def _show_export(self) -> None:
         tr, card = self.ctx.tr, self.state.card

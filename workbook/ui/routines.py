@@ -48,10 +48,12 @@ from workbook.ui.common import (
     PageContext,
     StatusLine,
     build_page,
+    coaching,
     guarded,
     html_text,
     page_shell,
     refresh_figure,
+    table_html,
 )
 
 MAX_ROWS = 25
@@ -68,10 +70,6 @@ def _fit() -> ipw.Layout:
 
 
 _CSS = """<style>
-.wb-routines-coach {background: #f1f8e9; border-left: 4px solid #7cb342; padding: 0.4em 0.8em;
-  margin: 0.4em 0 0.8em 0;}
-.wb-routines table {border-collapse: collapse;} .wb-routines td, .wb-routines th {
-  padding: 2px 10px; border-bottom: 1px solid #eee; text-align: left;}
 .wb-routines h4 {margin: 0.8em 0 0.3em 0;}
 .wb-routines-ics-link a {font-weight: 600;}
 </style>"""
@@ -260,8 +258,7 @@ class RoutinesPage:
 
     # ------------------------------------------------------------------ helpers
     def _coach(self, key: str) -> ipw.HTML:
-        return _classed(ipw.HTML(html_text(self.tr(f"routines.coach.{key}"), "div",
-                                           "wb-routines-coach")), f"wb-routines-coach-{key}")
+        return coaching(self.tr(f"routines.coach.{key}"), f"wb-routines-coach-{key}")
 
     def _contact_options(self) -> list[tuple[str, int | None]]:
         contacts = self.state.data.contacts
@@ -402,18 +399,16 @@ class RoutinesPage:
 
     def _render_due(self) -> None:
         tr, status = self.tr, self.state.status
-        rows = []
-        for row in layer_health(status).itertuples(index=False):
-            health = "—" if row.health is None or pd.isna(row.health) else f"{int(row.health)}"
-            rows.append(f"<tr><td>{escape_html(tr(f'vocab.layer.{row.layer}'))}</td>"
-                        f"<td>{row.contacts}</td><td>{row.ok}</td><td>{row.due}</td>"
-                        f"<td>{row.drifting}</td><td>{row.never}</td><td><b>{health}</b></td></tr>")
-        head = "".join(f"<th>{escape_html(tr(k))}</th>" for k in (
+        rows = [(tr(f"vocab.layer.{row.layer}"), row.contacts, row.ok, row.due, row.drifting,
+                 row.never,
+                 "—" if row.health is None or pd.isna(row.health) else f"{int(row.health)}")
+                for row in layer_health(status).itertuples(index=False)]
+        head = [tr(k) for k in (
             "routines.due.col_layer", "routines.due.col_contacts", "routines.status.ok",
             "routines.status.due", "routines.status.drifting", "routines.status.never",
-            "routines.due.col_health"))
+            "routines.due.col_health")]
         self.health.value = (html_text(tr("routines.due.heading_health"), "h4")
-                             + f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+                             + table_html(head, rows)
                              + html_text(tr("routines.due.health_help"), "div", "wb-muted"))
         due, drifting = due_list(status), drifting_list(status)
         self.due_heading.value = html_text(tr("routines.due.heading_due", count=len(due)), "h4")
