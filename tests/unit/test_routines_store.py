@@ -9,7 +9,7 @@ import pytest
 from workbook.domain.routines import RoutineSettings, due_list, due_status, suggested_routine
 from workbook.store import open_path
 from workbook.store import routines as store
-from workbook.store.contacts import add_contact
+from workbook.store.contacts import add_contact, log_interaction
 from workbook.store.migrations import migrate
 from workbook.store.settings import set_setting
 
@@ -20,7 +20,7 @@ def test_frames_have_the_documented_columns(conn):
     ana = add_contact(conn, "Ana", organisation="Helio", layer="inner", birthday="03-14",
                       connected_on="2020-01-02")
     add_contact(conn, "Bo", layer="unsorted")
-    store.log_touch(conn, ana, TODAY, "call", direction="in")
+    log_interaction(conn, ana, TODAY, "call", direction="in")
     data = store.load_routine_data(conn)
     assert list(data.contacts["full_name"]) == ["Ana", "Bo"]
     assert data.contacts.loc[0, "organisation"] == "Helio"
@@ -29,7 +29,7 @@ def test_frames_have_the_documented_columns(conn):
     assert data.cadences == {"inner": 21, "close": 75, "active": 180, "target": 45}
     assert data.outreach.empty
     with pytest.raises(ValueError):
-        store.log_touch(conn, ana, TODAY, "telepathy")
+        log_interaction(conn, ana, TODAY, "telepathy")
 
 
 def test_cadences_and_contact_override(conn):
@@ -85,7 +85,7 @@ def test_outreach_logs_an_expansion_touch_and_follows_3b7(conn):
 def test_ticking_logs_a_touch_and_unticking_removes_it(conn):
     ana = add_contact(conn, "Ana", layer="inner")
     week = dt.date(2026, 11, 23)
-    touch = store.log_touch(conn, ana, TODAY, "message")
+    touch = log_interaction(conn, ana, TODAY, "message")
     store.check_off(conn, week, f"touch:{ana}", touch)
     store.check_off(conn, week, f"touch:{ana}", touch)  # twice: still one line
     store.check_off(conn, week, "new:events")
@@ -101,7 +101,7 @@ def test_ticking_logs_a_touch_and_unticking_removes_it(conn):
 
 def test_removing_an_interaction_keeps_its_checkoff_row(conn):
     ana = add_contact(conn, "Ana", layer="inner")
-    touch = store.log_touch(conn, ana, TODAY, "message")
+    touch = log_interaction(conn, ana, TODAY, "message")
     store.check_off(conn, TODAY, "touch:1", touch)
     store.delete_interaction(conn, touch)
     row = conn.execute("SELECT interaction_id FROM plan_checkoffs").fetchone()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 
 import pandas as pd
 
 from workbook.domain.names import organisation_key
+from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.store.db import transaction
 
 _CONTACT_FIELDS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
@@ -61,8 +63,14 @@ def set_needs(conn: sqlite3.Connection, contact_id: int, needs: Iterable[str]) -
                          [(contact_id, need) for need in dict.fromkeys(needs)])
 
 
-def log_interaction(conn: sqlite3.Connection, contact_id: int, occurred_on: str, kind: str, *,
-                    direction: str = "out", purpose: str = "maintain", notes: str = "") -> int:
+def log_interaction(conn: sqlite3.Connection, contact_id: int, occurred_on: dt.date | str,
+                    kind: str, *, direction: str = "out", purpose: str = "maintain",
+                    notes: str = "") -> int:
+    """Log one interaction (codes from `domain.vocabulary`); returns its id."""
+    if kind not in INTERACTION_KINDS or direction not in DIRECTIONS or purpose not in PURPOSES:
+        raise ValueError(f"unknown code in {(kind, direction, purpose)}")
+    if isinstance(occurred_on, dt.date):
+        occurred_on = occurred_on.isoformat()
     with transaction(conn):
         return conn.execute(
             "INSERT INTO interactions(contact_id, occurred_on, kind, direction, purpose, notes)"

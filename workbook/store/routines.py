@@ -17,7 +17,6 @@ from workbook.domain.routines import (
     suggested_routine,
     valid_setting,
 )
-from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.store.contacts import log_interaction
 from workbook.store.db import transaction
 from workbook.store.network import update_contact
@@ -58,15 +57,6 @@ def load_interactions(conn: sqlite3.Connection) -> pd.DataFrame:
     frame["contact_id"] = frame["contact_id"].astype("int64")
     frame["occurred_on"] = _dates(frame["occurred_on"]).dt.normalize().values
     return frame.dropna(subset=["occurred_on"]).reset_index(drop=True)
-
-
-def log_touch(conn: sqlite3.Connection, contact_id: int, on: dt.date, kind: str, *,
-              direction: str = "out", purpose: str = "maintain", notes: str = "") -> int:
-    """Log one interaction after checking its codes; returns its id."""
-    if kind not in INTERACTION_KINDS or direction not in DIRECTIONS or purpose not in PURPOSES:
-        raise ValueError(f"unknown code in {(kind, direction, purpose)}")
-    return log_interaction(conn, contact_id, on.isoformat(), kind, direction=direction,
-                           purpose=purpose, notes=notes)
 
 
 def delete_interaction(conn: sqlite3.Connection, interaction_id: int) -> None:
@@ -172,7 +162,7 @@ def add_outreach(conn: sqlite3.Connection, contact_id: int, sent_on: dt.date,
         outreach = conn.execute(
             "INSERT INTO outreach(contact_id, organisation_id, sent_on, notes) VALUES (?,?,?,?)",
             (contact_id, row[0], sent_on.isoformat(), notes)).lastrowid
-        log_touch(conn, contact_id, sent_on, kind, purpose="expand", notes=notes)
+        log_interaction(conn, contact_id, sent_on, kind, purpose="expand", notes=notes)
     return outreach
 
 
@@ -190,7 +180,7 @@ def _settle(conn: sqlite3.Connection, outreach_id: int, column: str, on: dt.date
             raise ValueError(f"no outreach {outreach_id}")
         conn.execute(f"UPDATE outreach SET {column} = ? WHERE id = ?",
                      (on.isoformat(), outreach_id))
-        return log_touch(conn, row[0], on, "message", direction=direction, purpose="expand")
+        return log_interaction(conn, row[0], on, "message", direction=direction, purpose="expand")
 
 
 def mark_replied(conn: sqlite3.Connection, outreach_id: int, on: dt.date) -> int:

@@ -44,6 +44,7 @@ from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.escaping import escape_html
 from workbook.io.ics import calendar_bytes
 from workbook.store import routines as store
+from workbook.store.contacts import log_interaction
 from workbook.ui.common import (
     PageContext,
     StatusLine,
@@ -149,7 +150,7 @@ class RoutinesState:
     # ------------------------------------------------------------------ writes
     def log(self, contact_id: int, on: dt.date, kind: str, direction: str, purpose: str,
             notes: str) -> int:
-        interaction = store.log_touch(self.conn, contact_id, on, kind, direction=direction,
+        interaction = log_interaction(self.conn, contact_id, on, kind, direction=direction,
                                       purpose=purpose, notes=notes)
         self.reload()
         return interaction
@@ -172,7 +173,7 @@ class RoutinesState:
         interaction = None
         if item.kind in ("touch", "revive", "birthday", "card"):
             kind = "greeting_card" if item.kind == "card" else "message"
-            interaction = store.log_touch(self.conn, item.contact_id, on, kind,
+            interaction = log_interaction(self.conn, item.contact_id, on, kind,
                                           purpose=self.purpose_for(item.contact_id, on))
         elif item.kind == "follow_up":
             interaction = store.mark_followed_up(self.conn, int(item.key.split(":")[1]), on)
