@@ -66,3 +66,14 @@ def test_language_codes_are_normalised(raw, lang):
 
 def test_placeholders_are_filled():
     assert Translator("en")("home.summary", contacts=3, last="2026-01-01").startswith("3 contacts")
+
+
+def test_language_choice_order(monkeypatch):
+    from workbook.i18n import choose_language
+
+    monkeypatch.setenv("WORKBOOK_LANG", "en")
+    assert choose_language("fr", "en") == "fr"      # an explicit choice first
+    assert choose_language(None, "fr") == "fr"      # then the profile's saved one
+    assert choose_language(None, None) == "en"      # then the environment
+    monkeypatch.delenv("WORKBOOK_LANG")
+    assert choose_language() == "fr"

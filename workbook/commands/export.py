@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbook.commands import UsageError
-from workbook.commands.import_ import open_with_language
+from workbook.commands import UsageError, open_with_language
 from workbook.paths import DEFAULT_PROFILE
 
 

@@ -11,12 +11,10 @@ import argparse
 import os
 import sqlite3
 
-from workbook.commands import UsageError
-from workbook.i18n import Translator, normalise_language
+from workbook.commands import UsageError, open_with_language
+from workbook.i18n import Translator
 from workbook.io import FORMATS, ImportFileError
-from workbook.paths import DEFAULT_PROFILE, check_profile_name, profile_path
-from workbook.store import NewerSchemaError, open_profile
-from workbook.store.settings import get_setting
+from workbook.paths import DEFAULT_PROFILE
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,21 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--list", action="store_true", help="list the imports of the profile")
     parser.add_argument("--undo", type=int, metavar="BATCH",
                         help="undo import number BATCH (erases the contacts it added)")
-
-
-def open_with_language(profile: str, must_exist: bool = False):
-    """The profile and a translator in its language (saved choice, else WORKBOOK_LANG).
-    With `must_exist`, a misspelt name is an error rather than a new empty profile."""
-    if must_exist and not profile_path(check_profile_name(profile)).exists():
-        tr = Translator(normalise_language(os.environ.get("WORKBOOK_LANG")))
-        raise UsageError(tr("import.error.no_profile", profile=profile))
-    try:
-        conn = open_profile(profile)
-    except NewerSchemaError as problem:
-        tr = Translator(normalise_language(os.environ.get("WORKBOOK_LANG")))
-        raise UsageError(f"{profile}: {tr('common.error_newer_schema')} ({problem})") from None
-    lang = get_setting(conn, "lang") or os.environ.get("WORKBOOK_LANG")
-    return conn, Translator(normalise_language(lang))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,8 +11,7 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
-from workbook.commands import UsageError
-from workbook.commands.import_ import open_with_language
+from workbook.commands import UsageError, open_with_language
 from workbook.domain.calendar_rules import holidays_around
 from workbook.domain.routines import (
     describe_item,
@@ -24,7 +23,7 @@ from workbook.domain.routines import (
     three_b_seven,
     week_start,
 )
-from workbook.i18n import LANGUAGES, Translator
+from workbook.i18n import LANGUAGES
 from workbook.paths import DEFAULT_PROFILE
 from workbook.store.routines import checkoffs, load_routine_data
 
@@ -48,10 +47,8 @@ def run(args: argparse.Namespace) -> int:
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     except ValueError:
         raise UsageError(f"--today must be a date like 2026-11-23, not {args.today!r}") from None
-    conn, tr = open_with_language(args.profile, must_exist=True)
+    conn, tr = open_with_language(args.profile, must_exist=True, lang=args.lang)
     try:
-        if args.lang:
-            tr = Translator(args.lang)
         ics_path = Path(args.ics) if args.ics else None
         if ics_path is not None and not ics_path.parent.is_dir():
             raise UsageError(tr("import.error.cannot_write", path=args.ics))

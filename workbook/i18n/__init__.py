@@ -7,6 +7,7 @@ Each page has one JSON file per language (`en/<page>.json`, `fr/<page>.json`); k
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from importlib import resources
 
@@ -38,6 +39,15 @@ def normalise_language(lang: str | None) -> str:
     """`fr`/`en` from anything like `fr_FR`, `EN`, `en-GB`; the default otherwise."""
     code = (lang or "").strip().lower()[:2]
     return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def choose_language(*preferences: str | None) -> str:
+    """The first preference given (e.g. a `--lang` flag, then the profile's saved choice),
+    else `WORKBOOK_LANG`, else French — the language of most of the workbook's users."""
+    for preference in (*preferences, os.environ.get("WORKBOOK_LANG")):
+        if preference:
+            return normalise_language(preference)
+    return DEFAULT_LANGUAGE
 
 
 def translate(lang: str, key: str, **values: object) -> str:

@@ -15,7 +15,7 @@ import ipywidgets as ipw
 import plotly.graph_objects as go
 
 from workbook.escaping import escape_html
-from workbook.i18n import Translator, normalise_language
+from workbook.i18n import Translator, choose_language, normalise_language
 from workbook.paths import DEFAULT_PROFILE, data_home
 from workbook.store import NewerSchemaError, open_profile
 from workbook.store.settings import get_setting, set_setting
@@ -69,8 +69,8 @@ def open_page_context(profile: str | None = None, lang: str | None = None) -> Pa
     saved choice, else `WORKBOOK_LANG`, else French."""
     profile = profile or os.environ.get("WORKBOOK_PROFILE") or DEFAULT_PROFILE
     conn = open_profile(profile)
-    chosen = lang or get_setting(conn, "lang") or os.environ.get("WORKBOOK_LANG")
-    return PageContext(profile=profile, conn=conn, tr=Translator(normalise_language(chosen)))
+    return PageContext(profile=profile, conn=conn,
+                       tr=Translator(choose_language(lang, get_setting(conn, "lang"))))
 
 
 def build_page(make_view: Callable[[PageContext], ipw.Widget], profile: str | None = None,
@@ -87,7 +87,7 @@ def build_page(make_view: Callable[[PageContext], ipw.Widget], profile: str | No
         key = "common.error_profile_unreadable"
     else:
         return make_view(ctx)
-    tr = Translator(normalise_language(lang or os.environ.get("WORKBOOK_LANG")))
+    tr = Translator(choose_language(lang))
     return ipw.HTML(html_text(tr(key), "p", "wb-status-error"))
 
 
