@@ -10,6 +10,7 @@ import pytest
 
 from workbook.domain.positioning import Card
 from workbook.i18n import Translator
+from workbook.io.card import card_html, card_markdown
 from workbook.store import open_profile
 from workbook.store import positioning as store
 from workbook.ui.common import open_page_context
@@ -17,8 +18,6 @@ from workbook.ui.positioning import (
     Debouncer,
     PositioningPage,
     build_positioning,
-    card_html,
-    card_markdown,
     distinct_labels,
 )
 

@@ -3,6 +3,7 @@ and the guard that turns a callback's exception into a sentence for the user."""
 
 from __future__ import annotations
 
+import base64
 import functools
 import logging
 import os
@@ -111,6 +112,17 @@ def table_html(headers: Sequence[str], rows: Iterable[Sequence[object]], css: st
                    for row in rows)
     return (f'<table class="wb-table {escape_html(css)}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
+
+
+def download_link(content: bytes | str, filename: str, mime: str, label: str,
+                  css_class: str = "wb-download") -> str:
+    """An `<a download>` carrying the file in a data: URL (base64: nothing to escape), so a
+    page offers a file without any server endpoint."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    payload = base64.b64encode(data).decode("ascii")
+    return (f'<a class="{escape_html(css_class)}" download="{escape_html(filename)}" '
+            f'href="data:{escape_html(mime)};charset=utf-8;base64,{payload}">'
+            f"{escape_html(label)}</a>")
 
 
 def coaching(text: str, *classes: str) -> ipw.HTML:

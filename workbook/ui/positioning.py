@@ -10,7 +10,6 @@ card shown and the draft follow once typing pauses.
 from __future__ import annotations
 
 import asyncio
-import base64
 import datetime as dt
 import functools
 from collections.abc import Callable
@@ -32,11 +31,13 @@ from workbook.domain.positioning import (
 )
 from workbook.escaping import escape_html
 from workbook.i18n import LANGUAGES
+from workbook.io.card import card_html, card_markdown, card_text
 from workbook.store import positioning as store
 from workbook.ui.common import (
     PageContext,
     StatusLine,
     build_page,
+    download_link,
     guarded,
     html_text,
     page_shell,
@@ -70,53 +71,6 @@ _STYLE = """<style>
   {overflow-wrap: anywhere;}
 .wb-positioning-side {padding-left: 1em; position: sticky; top: 8px; align-self: flex-start;}
 </style>"""
-
-
-# --------------------------------------------------------------------------------------------
-# Export: the card as plain text, Markdown or HTML (pure functions, no widgets)
-
-_MARKDOWN_SPECIALS = "\\`*_[]<>#|!"
-
-
-def _markdown_escape(text: str) -> str:
-    """Backslash-escape the characters Markdown would read as formatting or HTML."""
-    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in text)
-
-
-def _card_parts(card: Card, tr: Callable[..., str]) -> list[tuple[str, str]]:
-    return [(tr(f"positioning.card.{name}"), " ".join(getattr(card, name).split()))
-            for name in CARD_FIELDS if getattr(card, name).strip()]
-
-
-def card_text(card: Card, tr: Callable[..., str]) -> str:
-    """The card as plain text: what pastes cleanly into LinkedIn."""
-    parts = _card_parts(card, tr)
-    return "\n\n".join(f"{label}\n{text}" for label, text in parts) + ("\n" if parts else "")
-
-
-def card_markdown(card: Card, tr: Callable[..., str]) -> str:
-    """The card as Markdown; user text is escaped so it shows as typed."""
-    lines = [f"## {_markdown_escape(tr('positioning.export.heading'))}", ""]
-    for label, text in _card_parts(card, tr):
-        lines += [f"**{_markdown_escape(label)}**", "", _markdown_escape(text), ""]
-    return "\n".join(lines)
-
-
-def card_html(card: Card, tr: Callable[..., str], lang: str) -> str:
-    """The card as a small standalone HTML document; every text is escaped."""
-    heading = escape_html(tr("positioning.export.heading"))
-    body = "".join(f"<h3>{escape_html(label)}</h3>\n<p>{escape_html(text)}</p>\n"
-                   for label, text in _card_parts(card, tr))
-    return (f'<!DOCTYPE html>\n<html lang="{escape_html(lang)}">\n<head><meta charset="utf-8">'
-            f"<title>{heading}</title></head>\n<body>\n<h2>{heading}</h2>\n{body}"
-            "</body>\n</html>\n")
-
-
-def download_link(content: str, filename: str, mime: str, label: str) -> str:
-    """An `<a download>` carrying the file in a data: URL (base64: nothing to escape)."""
-    payload = base64.b64encode(content.encode("utf-8")).decode("ascii")
-    return (f'<a class="wb-positioning-download" download="{escape_html(filename)}" '
-            f'href="data:{mime};charset=utf-8;base64,{payload}">{escape_html(label)}</a>')
 
 
 def _clip(text: str, limit: int = 240) -> str:
@@ -756,7 +710,8 @@ class PositioningPage:
         self.export_links.value = " ".join(
             download_link(texts[kind], filename, mime,
                           tr("positioning.export.download",
-                             format=tr(f"positioning.export.{kind}")))
+                             format=tr(f"positioning.export.{kind}")),
+                          css_class="wb-positioning-download")
             for kind, filename, mime in files)
 
 

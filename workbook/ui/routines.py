@@ -3,7 +3,6 @@ and the calendar export. `RoutinesState` is the page's only writer; `RoutinesPag
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import datetime as dt
 
@@ -50,6 +49,7 @@ from workbook.ui.common import (
     StatusLine,
     build_page,
     coaching,
+    download_link,
     guarded,
     html_text,
     page_shell,
@@ -821,11 +821,9 @@ class RoutinesPage:
             self.state.save_settings(slots)
         payload, count = self.state.ics()
         self.status.clear()  # an earlier "bad time" message no longer applies
-        encoded = base64.b64encode(payload).decode("ascii")
         self.ics_link.value = (
             f"{html_text(tr('routines.calendar.ready', count=count), 'span')} "
-            f'<a download="{ICS_FILE_NAME}" href="data:text/calendar;charset=utf-8;base64,'
-            f'{encoded}">{escape_html(tr("routines.calendar.link"))}</a>')
+            + download_link(payload, ICS_FILE_NAME, "text/calendar", tr("routines.calendar.link")))
 
     # ------------------------------------------------------------------ charts (lazy)
     def _on_week_chart_open(self, change) -> None:
