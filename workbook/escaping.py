@@ -1,4 +1,5 @@
-"""The one escaping helper: every user-supplied string that reaches HTML goes through it.
+"""Text on its way to a page. The one escaping helper: every user-supplied string that
+reaches HTML goes through it. And one way to shorten a long text for a list or a chart.
 
 ipywidgets `HTML` sets `innerHTML` without sanitising (an `<img onerror=…>` runs), and
 plotly hover text and labels accept tags too.
@@ -14,3 +15,10 @@ def escape_html(value: object) -> str:
     if value is None:
         return ""
     return html.escape(str(value), quote=True)
+
+
+def shorten(text: object, limit: int) -> str:
+    """`text` on one line (runs of white space folded), cut to `limit` characters with "…";
+    the full text stays where it is stored."""
+    flat = " ".join(str(text or "").split())
+    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"

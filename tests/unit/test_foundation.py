@@ -120,3 +120,11 @@ def test_tables_escape_every_cell_but_markup():
     html = table_html(["<h>"], [["<img src=x>"], [Markup("<b>ok</b>")]], "x")
     assert "&lt;h&gt;" in html and "&lt;img src=x&gt;" in html and "<b>ok</b>" in html
     assert "<img" not in html
+
+
+def test_shorten_folds_white_space_and_cuts_with_an_ellipsis():
+    from workbook.escaping import shorten
+
+    assert shorten("  a\n b  ", 10) == "a b"
+    assert shorten("abcdef ghij", 8) == "abcdef…"
+    assert shorten(None, 5) == ""

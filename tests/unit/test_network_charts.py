@@ -43,7 +43,7 @@ def test_bars_escape_and_shorten_labels_but_hover_keeps_them_whole():
                            "contacts": [5, 3, 9], "is_other": [False, False, True]})
     fig = charts.group_bars(groups, "All others")
     bar = fig.data[0]
-    assert list(bar.y) == ["All others", "A very long organisation …",
+    assert list(bar.y) == ["All others", "A very long organisation…",
                            "&lt;img src=x onerror=alert(…"]
     assert "A very long organisation name indeed, SA" in bar.customdata
     assert EVIL not in str(fig.to_plotly_json())

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from workbook.charts.overview import ROLE_COLOURS
-from workbook.escaping import escape_html
+from workbook.escaping import escape_html, shorten
 
 LAYER_COLOURS = {"inner": "#1b5e20", "close": "#2e7d32", "active": "#43a047", "target": "#1565c0",
                  "dormant": "#9e9e9e", "unsorted": "#cfd8dc"}
@@ -29,8 +29,7 @@ OVERVIEW_CELLS = {"layers": (1, 1), "groups": (1, 2), "coverage": (2, 1), "intro
 
 def _short(text: str, limit: int = LABEL_CHARS) -> str:
     """An axis label cut to `limit` characters (the hover shows it whole), escaped."""
-    text = str(text)
-    return escape_html(text if len(text) <= limit else text[:limit - 1] + "…")
+    return escape_html(shorten(text, limit))
 
 
 def _layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:

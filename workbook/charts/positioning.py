@@ -9,15 +9,10 @@ from collections.abc import Callable, Mapping, Sequence
 import plotly.graph_objects as go
 
 from workbook.domain.positioning import ALMOST_SCORE, CORE_PARTS, FOCUSED_SCORE, Version
-from workbook.escaping import escape_html
+from workbook.escaping import escape_html, shorten
 
 PART_COLOURS = {"target_role": "#1565c0", "audience": "#2e7d32", "deliverable": "#ef6c00"}
 _HOVER_CHARS = 90
-
-
-def _short(text: str, limit: int = _HOVER_CHARS) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
@@ -35,7 +30,7 @@ def score_history_figure(versions: Sequence[Version], scores: Sequence[int], *, 
     `scores` are the versions' scores (computed by the caller when a version has none).
     Dashed lines mark the 'almost' and 'focused' thresholds. Trace 0 is the score line."""
     labels = [escape_html(v.saved_at) for v in versions]
-    hover = [escape_html(_short(v.card.one_liner or v.card.pitch)) for v in versions]
+    hover = [escape_html(shorten(v.card.one_liner or v.card.pitch, _HOVER_CHARS)) for v in versions]
     fig = go.Figure(go.Scatter(
         x=list(range(1, len(versions) + 1)), y=list(scores), mode="lines+markers+text",
         text=[str(s) for s in scores], textposition="top center", customdata=hover,
@@ -61,7 +56,7 @@ def repeat_back_figure(connectors: Sequence[str], kept: Mapping[str, Sequence[fl
     in `CORE_PARTS` order, so the UI can update the three traces in place). `kept[part]` holds
     one share 0–1 per connector, None when the part was not measured; `percent_label` writes
     a percentage in the page's language. Connector names are user text: escaped."""
-    names = [escape_html(_short(name, 40)) for name in connectors]
+    names = [escape_html(shorten(name, 40)) for name in connectors]
     fig = go.Figure()
     for part in CORE_PARTS:
         values = [None if v is None or (isinstance(v, float) and math.isnan(v)) else round(100 * v)

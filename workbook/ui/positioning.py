@@ -29,7 +29,7 @@ from workbook.domain.positioning import (
     Statement,
     Version,
 )
-from workbook.escaping import escape_html
+from workbook.escaping import escape_html, shorten
 from workbook.i18n import LANGUAGES
 from workbook.io.card import card_html, card_markdown, card_text
 from workbook.store import positioning as store
@@ -46,6 +46,7 @@ from workbook.ui.common import (
 )
 
 DEBOUNCE_SECONDS = 0.35
+QUOTE_CHARS = 240   # a pasted page quoted back stays short
 LEVEL_COLOURS = {"focused": "#2e7d32", "almost": "#ef6c00", "vague": "#c62828"}
 _MULTILINE_STEPS = ("problem", "deliverable", "difference")
 
@@ -71,12 +72,6 @@ _STYLE = """<style>
   {overflow-wrap: anywhere;}
 .wb-positioning-side {padding-left: 1em; position: sticky; top: 8px; align-self: flex-start;}
 </style>"""
-
-
-def _clip(text: str, limit: int = 240) -> str:
-    """A one-liner quoted whole when short, else its start and "…": a pasted page stays short."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def distinct_labels(names: list[str], taken: frozenset[str] | set[str] = frozenset()) -> list[str]:
@@ -605,7 +600,8 @@ class PositioningPage:
             return tr("positioning.compare.quote", text=tr(f"positioning.finding.{code}.label"))
 
         def quote(version: Version) -> str:
-            return escape_html(tr("positioning.compare.quote", text=_clip(version.card.one_liner)))
+            quoted = shorten(version.card.one_liner, QUOTE_CHARS)
+            return escape_html(tr("positioning.compare.quote", text=quoted))
 
         def listing(key: str, items: list[str]) -> str:
             return f"<li>{html_text(tr(key), 'b')} {escape_html(', '.join(items) or none)}</li>"

@@ -40,7 +40,7 @@ from workbook.domain.routines import (
     weekly_actuals,
 )
 from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
-from workbook.escaping import escape_html
+from workbook.escaping import escape_html, shorten
 from workbook.io.ics import calendar_bytes
 from workbook.store import routines as store
 from workbook.store.contacts import log_interaction
@@ -214,11 +214,6 @@ class RoutinesState:
                                  profile=self.ctx.profile,
                                  calendar_name=self.ctx.tr("routines.ics.calname"))
         return payload, len(events)
-
-
-def _shorten(text: str, limit: int = NOTE_PREVIEW) -> str:
-    """A long note cut to one readable line in a list (the note itself is kept whole)."""
-    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 def _classed(widget: ipw.Widget, *classes: str) -> ipw.Widget:
@@ -532,7 +527,8 @@ class RoutinesPage:
             text = (f"{escape_html(self._day(r.occurred_on.date()))} · "
                     f"<b>{escape_html(r.full_name)}</b> · {escape_html(kind)}"
                     f" · {escape_html(purpose)}"
-                    + (f" · <i>{escape_html(_shorten(r.notes))}</i>" if r.notes else ""))
+                    + (f" · <i>{escape_html(shorten(r.notes, NOTE_PREVIEW))}</i>"
+                       if r.notes else ""))
             button = ipw.Button(description=tr("routines.log.remove"), layout=_fit())
             button.on_click(self.guard(lambda b, r=r: self._on_remove(b, r)))
             rows.append(_classed(ipw.HBox([button, ipw.HTML(text)]), "wb-routines-recent-row"))
