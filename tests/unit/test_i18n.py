@@ -53,6 +53,21 @@ def test_every_literal_key_used_in_the_code_exists():
     assert missing == []
 
 
+@pytest.mark.parametrize("prefix, codes", [
+    ("import.skip", "workbook.io.model:SKIP_REASONS"),
+    ("import.warn", "workbook.io.model:WARNING_REASONS"),
+    ("import.merge", "workbook.domain.contacts_matching:MERGE_REASONS"),
+    ("routines.status", "workbook.domain.routines:STATUSES"),
+])
+def test_every_code_a_rule_can_return_is_translated(prefix, codes):
+    import importlib
+
+    module, name = codes.split(":")
+    for lang in LANGUAGES:
+        for code in getattr(importlib.import_module(module), name):
+            assert Translator(lang).has(f"{prefix}.{code}"), f"{lang}: {prefix}.{code}"
+
+
 def test_missing_key_is_an_error_not_a_blank():
     with pytest.raises(MissingTranslation):
         Translator("fr")("home.no_such_key")

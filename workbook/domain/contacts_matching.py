@@ -17,9 +17,6 @@ from workbook.domain.names import fold, organisation_key
 # Reason codes of a merge proposal, strongest first (i18n: `import.merge.<code>`).
 MERGE_REASONS = ("same_url", "same_email", "similar_name")
 
-# How an incoming row finds the stored contact it updates, in this order.
-MATCH_ORDER = ("profile_url", "email", "name_org")
-
 _ASCII_NAME = re.compile(r"[^a-z0-9]+")
 
 

@@ -17,6 +17,3 @@ def set_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
         conn.execute("INSERT INTO settings(key, value) VALUES (?, ?)"
                      " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
-
-def all_settings(conn: sqlite3.Connection) -> dict[str, str]:
-    return dict(conn.execute("SELECT key, value FROM settings").fetchall())
