@@ -118,7 +118,8 @@ def main() -> int:
     import plotly.graph_objects  # noqa: F401
 
     from workbook.ui.common import open_page_context
-    from workbook.ui.network import TABLE_ROWS, NetworkPage
+    from workbook.ui.network import NetworkPage
+    from workbook.ui.widgets import TABLE_ROWS
 
     before_page = rss_mb()
     start = time.perf_counter()

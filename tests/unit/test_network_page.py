@@ -11,7 +11,8 @@ from workbook.store import contacts as contact_store
 from workbook.store import network as store
 from workbook.store import open_profile
 from workbook.ui.common import open_page_context
-from workbook.ui.network import TABLE_ROWS, NetworkPage
+from workbook.ui.network import NetworkPage
+from workbook.ui.widgets import TABLE_ROWS
 
 TODAY = dt.date(2026, 11, 23)
 LINKEDIN = """Notes:

@@ -15,11 +15,11 @@ from workbook.store import open_profile
 from workbook.store import positioning as store
 from workbook.ui.common import open_page_context
 from workbook.ui.positioning import (
-    Debouncer,
     PositioningPage,
     build_positioning,
     distinct_labels,
 )
+from workbook.ui.widgets import Debouncer
 
 VAGUE = "Profil polyvalent, ouvert à toute opportunité dans tous les secteurs"
 FOCUSED = {"target_role": "Contrôleur de gestion industriel",
@@ -219,7 +219,7 @@ def test_debouncer_runs_once_after_typing_pauses(monkeypatch):
     """In a kernel (its running loop stood in for here), five quick triggers make one call."""
     import threading
 
-    import workbook.ui.positioning as page_module
+    import workbook.ui.widgets as page_module
 
     calls = []
     monkeypatch.setattr(page_module, "_kernel_loop", asyncio.get_running_loop)

@@ -29,50 +29,8 @@ from workbook.ui.common import (
 )
 from workbook.ui.network_state import NetworkState
 
-TABLE_ROWS = 50   # the contact list never sends more rows than this to the browser
 INTRODUCTION_EDGES = 30   # "who introduces whom" stays readable
 TABS = ("map", "import", "contacts", "targets", "next", "exercises")
-
-
-class Confirmation:
-    """A question with "Yes" and "Cancel", hidden until asked: the second step before
-    anything that cannot be undone. `on_yes` runs (guarded) once the user confirms."""
-
-    def __init__(self, page: NetworkPage, yes_label: str, yes_class: str,
-                 on_yes: Callable[[], None]):
-        self._on_yes_action = on_yes
-        self.question = ipw.HTML()
-        self.yes = ipw.Button(description=yes_label, button_style="danger",
-                              layout=ipw.Layout(width="auto"))
-        self.yes.add_class(yes_class)
-        self.yes.on_click(page.guard(self._on_yes))
-        self.no = ipw.Button(description=page.tr("common.cancel"))
-        self.no.on_click(page.guard(self._on_no))
-        self.view = ipw.HBox([self.question, self.yes, self.no],
-                             layout=ipw.Layout(display="none"))
-
-    def ask(self, question: str) -> None:
-        self.question.value = html_text(question)
-        self.view.layout.display = "flex"
-
-    def hide(self) -> None:
-        self.view.layout.display = "none"
-
-    def _on_yes(self, _button) -> None:
-        self.hide()
-        self._on_yes_action()
-
-    def _on_no(self, _button) -> None:
-        self.hide()
-
-
-def set_options(choice: ipw.Dropdown, options: list[tuple[str, object]]) -> None:
-    """New options; the chosen value stays if still offered, else the first one is chosen
-    (ipywidgets 8 leaves a Dropdown empty when its options change)."""
-    previous = choice.value
-    choice.options = options
-    values = [value for _, value in options]
-    choice.value = previous if previous in values else (values[0] if values else None)
 
 
 _STYLE = """<style>

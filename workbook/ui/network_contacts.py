@@ -10,7 +10,7 @@ from workbook.domain.vocabulary import LAYERS, NEEDS, ROLES
 from workbook.escaping import escape_html
 from workbook.store.network import contact_details, interaction_count
 from workbook.ui.common import coaching, html_text, table_html
-from workbook.ui.network import TABLE_ROWS, Confirmation, set_options
+from workbook.ui.widgets import TABLE_ROWS, Confirmation, set_options
 
 NO_ROLE = "__none__"
 
@@ -66,8 +66,9 @@ class ContactsPanel:
         self.bulk_label = ipw.HTML()
         # A bulk change touches many contacts and has no undo: it is asked first.
         self._bulk_pending = None
-        self.bulk_confirm = Confirmation(page, tr("network.bulk.confirm"),
-                                         "wb-network-bulk-yes", self._bulk_confirmed)
+        self.bulk_confirm = Confirmation(tr("network.bulk.confirm"), tr("common.cancel"),
+                                         "wb-network-bulk-yes", self._bulk_confirmed,
+                                         guard=page.guard)
         bulk = ipw.VBox([self.bulk_label,
                          ipw.HBox([self.bulk_role_choice, self.bulk_role_button]),
                          ipw.HBox([self.bulk_layer_choice, self.bulk_layer_button]),
@@ -216,8 +217,9 @@ class ContactEditor:
                                 icon="trash")
         self.erase.add_class("wb-network-edit-erase")
         self.erase.on_click(guard(self._on_erase))
-        self.confirm = Confirmation(page, tr("network.editor.erase_confirm"),
-                                    "wb-network-edit-erase-yes", self._erase_confirmed)
+        self.confirm = Confirmation(tr("network.editor.erase_confirm"), tr("common.cancel"),
+                                    "wb-network-edit-erase-yes", self._erase_confirmed,
+                                    guard=page.guard)
         # "can introduce to" (second degree)
         self.intro_org = ipw.Text(placeholder=tr("network.intro.organisation"))
         self.intro_org.add_class("wb-network-intro-org")

@@ -8,7 +8,7 @@ from workbook.domain import network as rules
 from workbook.escaping import escape_html
 from workbook.store import network as store
 from workbook.ui.common import coaching, html_text, table_html
-from workbook.ui.network import set_options
+from workbook.ui.widgets import set_options
 
 OTHER_QUESTION = "__other__"
 LOG_ROWS = 20

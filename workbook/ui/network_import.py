@@ -13,7 +13,7 @@ from workbook.escaping import escape_html
 from workbook.io import ImportFileError
 from workbook.io.summary import describe_error
 from workbook.ui.common import coaching, html_text, table_html
-from workbook.ui.network import Confirmation, set_options
+from workbook.ui.widgets import Confirmation, set_options
 
 ACCEPTED = ".csv,.vcf,.txt,.zip"
 SKIPPED_SHOWN = 30
@@ -47,8 +47,9 @@ class ImportPanel:
         self.undo.on_click(guard(self._on_undo))
         self.batch_row = ipw.HBox([self.batch_choice, self.undo])
         self.no_batches = ipw.HTML(html_text(tr("common.none_yet"), "p", "wb-muted"))
-        self.undo_confirm = Confirmation(page, tr("network.import.undo_confirm"),
-                                         "wb-network-undo-yes", self._undo_confirmed)
+        self.undo_confirm = Confirmation(tr("network.import.undo_confirm"), tr("common.cancel"),
+                                         "wb-network-undo-yes", self._undo_confirmed,
+                                         guard=page.guard)
         self.view = ipw.VBox([
             coaching(tr("network.coach.import")),
             ipw.HTML(f"<p>{escape_html(tr('network.import.help'))}</p>"),

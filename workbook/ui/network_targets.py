@@ -12,7 +12,7 @@ from workbook.domain.vocabulary import INTERACTION_KINDS
 from workbook.escaping import escape_html
 from workbook.store.network import organisation_names
 from workbook.ui.common import Markup, coaching, html_text, table_html
-from workbook.ui.network import set_options
+from workbook.ui.widgets import set_options
 
 NAMES_SHOWN = 3
 RANKED_ROWS = 20

@@ -9,10 +9,8 @@ card shown and the draft follow once typing pauses.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import functools
-from collections.abc import Callable
 from dataclasses import replace
 
 import ipywidgets as ipw
@@ -44,6 +42,7 @@ from workbook.ui.common import (
     refresh_figure,
     table_html,
 )
+from workbook.ui.widgets import Debouncer
 
 DEBOUNCE_SECONDS = 0.35
 QUOTE_CHARS = 240   # a pasted page quoted back stays short
@@ -87,48 +86,6 @@ def distinct_labels(names: list[str], taken: frozenset[str] | set[str] = frozens
         seen.add(label)
         labels.append(label)
     return labels
-
-
-# --------------------------------------------------------------------------------------------
-# Debounce
-
-def _kernel_loop() -> asyncio.AbstractEventLoop | None:
-    """The running event loop when called from an IPython kernel, else None."""
-    from IPython import get_ipython
-
-    if getattr(get_ipython(), "kernel", None) is None:
-        return None
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
-
-
-class Debouncer:
-    """Run `callback` once typing pauses for `delay` seconds.
-
-    In a kernel the callback is scheduled on the kernel's running event loop (each new
-    trigger pushes it back); outside a kernel (plain pytest) it runs at once, so widget tests
-    need no waiting — whatever other event loop the test process happens to run.
-    """
-
-    def __init__(self, delay: float, callback: Callable[[], object]):
-        self.delay = delay
-        self.callback = callback
-        self._handle: asyncio.TimerHandle | None = None
-
-    def __call__(self) -> None:
-        loop = _kernel_loop()
-        if loop is None:
-            self.callback()
-            return
-        if self._handle is not None:
-            self._handle.cancel()
-        self._handle = loop.call_later(self.delay, self._fire)
-
-    def _fire(self) -> None:
-        self._handle = None
-        self.callback()
 
 
 # --------------------------------------------------------------------------------------------
