@@ -106,3 +106,69 @@ def test_a_damaged_profile_is_one_line_and_left_alone(argv, home, capsys, monkey
     err = capsys.readouterr().err
     assert err.startswith("workbook: error:") and err.count("\n") == 1
     assert path.read_bytes() == b"not a database at all " * 100
+
+
+def test_a_busy_profile_is_reported_as_busy_not_damaged(home, monkeypatch, capsys):
+    """A writer held up past the busy timeout is told to try again, not to restore a backup."""
+    import workbook.store.db as db
+    from workbook.store.db import connect
+
+    open_profile("busy").close()
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 100)
+    holder = connect(home / "profiles" / "busy.sqlite")
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        assert main(["demo", "--profile", "busy"]) == 2
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = capsys.readouterr().err
+    assert "busy" in err and ".bak" not in err
+    conn = open_profile("busy")
+    assert conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0] == 0
+    conn.close()
+
+
+def _write_contacts(home: str, started, stop, results) -> None:
+    import os
+
+    os.environ["WORKBOOK_HOME"] = home
+    from workbook.store import transaction
+    from workbook.store.contacts import add_contact
+
+    conn = open_profile("shared")
+    started.set()
+    written = 0
+    while not stop.is_set():
+        with transaction(conn):
+            add_contact(conn, f"Written meanwhile {written}")
+        written += 1
+    conn.close()
+    results.put(written)
+
+
+def test_demo_replace_keeps_what_another_process_writes_afterwards(home):
+    """`demo --replace` empties the profile in place: what another process writes after the
+    replace is still there afterwards (deleting the file under it lost those writes)."""
+    import multiprocessing
+    import time
+
+    assert main(["demo", "--profile", "shared"]) == 0
+    context = multiprocessing.get_context("spawn")
+    started, stop, results = context.Event(), context.Event(), context.Queue()
+    writer = context.Process(target=_write_contacts, args=(str(home), started, stop, results))
+    writer.start()
+    assert started.wait(60)
+    assert main(["demo", "--profile", "shared", "--replace"]) == 0
+    time.sleep(0.5)                 # the writer goes on after the replace
+    stop.set()
+    written = results.get(timeout=60)
+    writer.join(60)
+    conn = open_profile("shared")
+    last = conn.execute("SELECT COUNT(*) FROM contacts WHERE full_name = ?",
+                        (f"Written meanwhile {written - 1}",)).fetchone()[0]
+    demo = conn.execute("SELECT COUNT(*) FROM contacts WHERE full_name NOT LIKE"
+                        " 'Written meanwhile %'").fetchone()[0]
+    conn.close()
+    assert demo > 100
+    assert last == 1, "the last write, made after the replace, was lost"

@@ -77,9 +77,10 @@ def run(args: argparse.Namespace) -> int:
             from None
     try:
         if args.demo:
-            from workbook.demo import fill_demo, has_data
+            from workbook.demo import fill_demo
+            from workbook.store.profile import has_contacts
 
-            if not has_data(conn):
+            if not has_contacts(conn):
                 fill_demo(conn)
         if args.lang:
             set_setting(conn, "lang", args.lang)
