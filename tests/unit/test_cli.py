@@ -6,8 +6,9 @@ import sys
 import pytest
 
 from workbook.cli import COMMANDS, main
-from workbook.commands.serve import is_loopback, voila_command
+from workbook.commands.serve import voila_command
 from workbook.store import open_profile
+from workbook.voila_server import is_loopback
 
 
 @pytest.fixture(autouse=True)
@@ -79,13 +80,27 @@ def test_loopback_detection(address, loopback):
     assert is_loopback(address) is loopback
 
 
-def test_serve_passes_the_address_token_and_our_template_to_voila():
+def test_serve_passes_the_address_and_our_template_but_never_the_token_on_the_command_line():
     import argparse
 
-    args = argparse.Namespace(port=9000, ip="0.0.0.0")
-    command = voila_command(args, "s3cret")
-    assert "--Voila.ip=0.0.0.0" in command and "--token=s3cret" in command
+    args = argparse.Namespace(port=9000, ip="0.0.0.0", token="s3cret")
+    command = voila_command(args)
+    assert "--Voila.ip=0.0.0.0" in command and "--Voila.port_retries=0" in command
     assert "--template=workbook" in command and "--port=9000" in command
+    assert not any("s3cret" in part or "token" in part for part in command)
+
+
+def test_serve_refuses_a_busy_port_before_printing_an_address(capsys):
+    import socket
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    captured = capsys.readouterr()
+    assert f"port {port} is already in use" in captured.err
+    assert "http://" not in captured.out
 
 
 def test_the_console_script_runs():

@@ -222,3 +222,27 @@ def test_an_upgrade_copy_cut_short_never_takes_the_backup_name(tmp_path, monkeyp
     monkeypatch.undo()
     store_module.open_path(path).close()
     assert path.with_name(f"{path.name}.v1.bak").exists()
+
+
+def test_an_organisation_created_by_another_window_meanwhile_is_reused(tmp_path):
+    """Look-up, then insert: a window that creates the same organisation in between must not
+    make this one fail; both end with the one organisation."""
+    import time
+
+    from workbook.store.contacts import organisation_id
+
+    path = tmp_path / "orgs.sqlite"
+    open_path(path).close()
+    mine, theirs = connect(path), connect(path)
+    theirs.execute("BEGIN IMMEDIATE")                 # the other window is writing
+    found = []
+    worker = threading.Thread(target=lambda: found.append(organisation_id(mine, "Acme SAS")))
+    worker.start()
+    time.sleep(0.5)                                   # mine looked up, found nothing, waits
+    theirs.execute("INSERT INTO organisations(name, name_key) VALUES ('ACME', 'acme')")
+    theirs.execute("COMMIT")
+    worker.join(30)
+    assert found == [1]
+    assert mine.execute("SELECT COUNT(*) FROM organisations").fetchone()[0] == 1
+    mine.close()
+    theirs.close()

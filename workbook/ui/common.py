@@ -22,6 +22,7 @@ from workbook.store import NewerSchemaError, is_busy, open_profile
 from workbook.store.settings import get_setting, set_setting
 
 log = logging.getLogger("workbook.ui")
+callback_log = logging.getLogger("workbook.ui.callbacks")   # a button or field that failed
 
 # Pages in menu order: (key, notebook file). The home page links those whose notebook exists.
 PAGES = (
@@ -153,7 +154,7 @@ def guarded(ctx: PageContext, status: StatusLine, message_key: str = "common.err
             try:
                 return callback(*args, **kwargs)
             except Exception as problem:
-                log.exception("callback %s failed", callback.__name__)
+                callback_log.exception("callback %s failed", callback.__name__)
                 _append_to_log_file()
                 busy = isinstance(problem, sqlite3.DatabaseError) and is_busy(problem)
                 status.show(ctx.tr("common.error_busy" if busy else message_key), error=True)
