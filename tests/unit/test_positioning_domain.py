@@ -74,6 +74,12 @@ TRIGGERS = [
     ("no_audience", "en", "Payroll controller: I cut the month-end close from 10 to 5 days.", None),
     ("buzzwords", "fr", "Contrôleur dynamique et proactif pour les PME : je réduis la clôture de 10 à 5 jours.", "proactif"),
     ("buzzwords", "en", "Proactive controller leveraging synergies for SMEs: I cut the close from 10 to 5 days.", "synergies"),
+    ("cliches", "fr", "Contrôleur de gestion dynamique et motivé pour les PME : je ramène la clôture de 10 à 5 jours.", "dynamique"),
+    ("cliches", "en", "Passionate payroll controller for food manufacturers: I cut the close from 10 to 5 days.", "Passionate"),
+    ("generic_words", "fr", "Je travaille bien avec les gens et je fais de bonnes choses pour tout le monde.", None),
+    ("generic_words", "en", "I am good with people and I do good work for everyone every single day.", None),
+    ("bio_too_long", "fr", "Contrôleur de gestion pour les DAF de PME : je ramène la clôture de 10 à 5 jours. " * 3, None),
+    ("bio_too_long", "en", "Payroll controller for CFOs of SMEs: I cut the close from 10 to 5 days, every month. " * 3, None),
     ("too_short", "fr", "Contrôleur de gestion.", None),
     ("too_short", "en", "Payroll controller.", None),
     ("one_liner_too_long", "fr", "Contrôleur de gestion industriel pour les directeurs administratifs et financiers des "
@@ -98,7 +104,7 @@ TRIGGERS = [
 @pytest.mark.parametrize("code, lang, text, word", TRIGGERS,
                          ids=[f"{code}-{lang}-{i}" for i, (code, lang, _, _) in enumerate(TRIGGERS)])
 def test_each_finding_is_raised_with_its_words_and_texts_in_the_users_language(code, lang, text, word):
-    report = analyze(text, lang)
+    report = analyze(text, lang, bio=text if code == "bio_too_long" else None)
     finding = next((f for f in report.findings if f.code == code), None)
     assert finding is not None, report.codes
     if word is not None:
@@ -108,6 +114,7 @@ def test_each_finding_is_raised_with_its_words_and_texts_in_the_users_language(c
         why = translate(language, finding.why_key, **finding.values)
         fix = translate(language, finding.fix_key, **finding.values)
         assert why and fix and why != fix and translate(language, finding.label_key)
+        assert all(translate(language, key) for key in finding.detail_keys)
 
 
 def test_every_finding_code_has_a_trigger_in_both_languages():

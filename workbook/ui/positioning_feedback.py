@@ -30,9 +30,14 @@ def findings_html(report: FocusReport, tr) -> str:
             quoted = ", ".join(f'<span class="wb-positioning-words">{escape_html(w)}</span>'
                                for w in finding.words)
             words = f"<br>{escape_html(tr('positioning.score.words_at_fault'))} {quoted}"
+        # A cliché finding explains each family of clichés found, with its own fix.
+        details = "".join(
+            f'<br><span class="wb-positioning-detail" data-detail="{escape_html(detail)}">'
+            f"{escape_html(tr(key))}</span>"
+            for detail, key in zip(finding.details, finding.detail_keys))
         items.append(
             f'<li class="wb-positioning-finding" data-code="{escape_html(finding.code)}">'
-            f"<b>{escape_html(label)}</b> — {escape_html(why)}{words}<br>"
+            f"<b>{escape_html(label)}</b> — {escape_html(why)}{words}{details}<br>"
             f"<i>{escape_html(tr('positioning.score.fix'))}</i> {escape_html(fix)}</li>")
     return f"<ul>{''.join(items)}</ul>"
 

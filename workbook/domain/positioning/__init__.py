@@ -14,6 +14,7 @@ are re-exported here: import them from `workbook.domain.positioning`.
 
 from workbook.domain.positioning.analysis import (
     ALMOST_SCORE,
+    BIO_MAX_CHARS,
     FINDING_CODES,
     FOCUSED_SCORE,
     MAX_ANALYSED_CHARS,
@@ -46,7 +47,7 @@ from workbook.domain.positioning.lengths import (
 from workbook.domain.positioning.lexicons import (
     AUDIENCE_NOUNS,
     BUZZWORDS,
-    DELIVERABLE_VERBS,
+    CLICHES,
     FUNCTIONS,
     SECTORS,
     VAGUE_WORDS,
@@ -75,8 +76,8 @@ from workbook.domain.positioning.versions import (
 )
 
 __all__ = [
-    "ALMOST_SCORE", "AUDIENCE_NOUNS", "BUZZWORDS", "CARD_FIELDS", "CORE_PARTS",
-    "DELIVERABLE_VERBS", "FINDING_CODES", "FOCUSED_SCORE", "FUNCTIONS", "LOST_THRESHOLD",
+    "ALMOST_SCORE", "BIO_MAX_CHARS", "AUDIENCE_NOUNS", "BUZZWORDS", "CARD_FIELDS", "CORE_PARTS",
+    "CLICHES", "FINDING_CODES", "FOCUSED_SCORE", "FUNCTIONS", "LOST_THRESHOLD",
     "MAX_ANALYSED_CHARS", "MIN_WORDS", "ONE_LINER_MAX_WORDS", "PENALTIES", "PENALTY_CAPS",
     "PITCH_MAX_SECONDS", "PITCH_MAX_WORDS", "REPEAT_BACK_ROLES", "SECTORS", "STEPS",
     "VAGUE_WORDS", "WORDS_PER_MINUTE", "Card", "Finding", "FocusReport", "Phrases",

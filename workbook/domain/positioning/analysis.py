@@ -9,7 +9,7 @@ the explanation and the fix are in the catalogue (`positioning.finding.<code>.wh
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from workbook.domain.names import fold
@@ -22,16 +22,16 @@ from workbook.domain.positioning.lengths import (
     speech_seconds,
 )
 from workbook.domain.positioning.lexicons import (
-    AUDIENCE,
     BUZZ,
-    DELIVER,
-    FIGURE_WORDS,
+    CLICHE,
+    CLICHE_FAMILIES,
     FUNCTION,
     SECTOR,
     STOPWORDS,
     VAGUE,
 )
 from workbook.domain.positioning.statement import Card
+from workbook.domain.positioning.structure import read_structure
 from workbook.domain.positioning.text import TOKEN, AnalysedText, distinct
 
 # The analyser runs on every debounced keystroke: it reads at most this many characters.
@@ -40,32 +40,35 @@ FOCUSED_SCORE = 75
 ALMOST_SCORE = 50
 LANGUAGES = ("fr", "en")
 
+# LinkedIn cuts a headline (the bio line's place) at 220 characters.
+BIO_MAX_CHARS = 220
+# Fewer content words than this that are rare in everyday language: the statement speaks
+# like every profile (see `structure`).
+MIN_RARE_WORDS = 2
+
 # Finding codes, most damaging first; each has `positioning.finding.<code>.label/.why/.fix`.
 FINDING_CODES = ("empty", "vague_words", "no_deliverable", "too_many_targets", "no_audience",
-                 "buzzwords", "too_short", "one_liner_too_long", "pitch_too_long", "no_figure",
-                 "mixed_language", "markup", "emoji", "truncated")
+                 "cliches", "generic_words", "buzzwords", "too_short", "one_liner_too_long",
+                 "bio_too_long", "pitch_too_long", "no_figure", "mixed_language", "markup",
+                 "emoji", "truncated")
 
 # Points taken off a perfect 100. Per-word penalties are capped. The weights follow the
-# method's order of importance: vagueness and no result kill a referral; length and jargon
-# only make it harder to repeat.
+# method's order of importance: vagueness and no result kill a referral; clichés and
+# everyday words make you forgettable; length and jargon make it harder to repeat.
 PENALTIES = {
     "empty": 100, "vague_words": 15, "no_deliverable": 25, "too_many_targets": 20,
-    "no_audience": 20, "buzzwords": 6, "too_short": 15, "one_liner_too_long": 10,
-    "pitch_too_long": 10, "no_figure": 8, "mixed_language": 5, "markup": 5, "emoji": 3,
-    "truncated": 0,
+    "no_audience": 20, "cliches": 7, "generic_words": 15, "buzzwords": 6, "too_short": 15,
+    "one_liner_too_long": 10, "bio_too_long": 5, "pitch_too_long": 10, "no_figure": 8,
+    "mixed_language": 5, "markup": 5, "emoji": 3, "truncated": 0,
 }
-PENALTY_CAPS = {"vague_words": 40, "buzzwords": 24}
+PENALTY_CAPS = {"vague_words": 40, "cliches": 28, "buzzwords": 24}
 
 # Words that join several targets, and words allowed between the joined items.
 _COORDINATORS = frozenset({"et", "ou", "and", "or", "/", "&", ",", "plus"})
 _FILLERS = frozenset({"le", "la", "les", "l", "de", "des", "du", "d", "en", "dans", "the", "a",
                       "an", "in", "of", "un", "une", "secteur", "sector", "bien", "also",
                       "aussi", "either", "soit"})
-# A named audience does not count after a universal quantifier ("toutes les entreprises").
-_QUANTIFIERS = frozenset({"tout", "toute", "tous", "toutes", "n", "importe", "all", "any",
-                          "every", "quelconque"})
 _AND_OR = re.compile(r"(?<!\w)(?:et|and)\s*/\s*(?:ou|or)(?!\w)")  # "et/ou": aiming at both
-_FIGURE = re.compile(r"\d|[%€$£]")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,200}>")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]")
 
@@ -79,6 +82,9 @@ class Finding:
     words: tuple[str, ...]
     penalty: int
     values: Mapping[str, int] = field(default_factory=dict, hash=False)
+    # Codes that refine the finding (the families of clichés found: "traits", "claims"…),
+    # each with its own advice at `positioning.finding.<code>.<detail>`.
+    details: tuple[str, ...] = ()
 
     @property
     def label_key(self) -> str:
@@ -91,6 +97,10 @@ class Finding:
     @property
     def fix_key(self) -> str:
         return f"positioning.finding.{self.code}.fix"
+
+    @property
+    def detail_keys(self) -> tuple[str, ...]:
+        return tuple(f"positioning.finding.{self.code}.{detail}" for detail in self.details)
 
 
 @dataclass(frozen=True)
@@ -128,11 +138,6 @@ def rule_language(lang: str | None) -> str:
     return "en" if (lang or "").strip().lower()[:2] == "en" else "fr"
 
 
-def _preceded_by_quantifier(norm: str, start: int) -> bool:
-    before = TOKEN.findall(norm[max(0, start - 30):start])[-3:]
-    return any(token in _QUANTIFIERS for token in before)
-
-
 def _joined_targets(text: AnalysedText, pattern: re.Pattern,
                     at_most: int | None = None) -> list[str]:
     """Items of one class (sectors, or functions) that a statement aims at together: two joined
@@ -154,15 +159,19 @@ def _joined_targets(text: AnalysedText, pattern: re.Pattern,
     return at_fault
 
 
-def analyze(statement: str, lang: str, *, one_liner: str | None = None) -> FocusReport:
+def analyze(statement: str, lang: str, *, one_liner: str | None = None,
+            bio: str | None = None) -> FocusReport:
     """Score how focused a positioning statement is, 0–100, with one finding per problem.
 
     `statement` is the spoken text (the pitch); the one-liner is `one_liner` when given, else
-    the statement's first sentence (what a listener retains first). Length is judged at ~150
-    words a minute: a one-liner over ~20 words cannot be repeated, a pitch over ~75 words
-    takes more than 30 seconds. At most 4,000 characters are read, so a 20,000-character paste
-    costs the same as a long pitch. SOURCE: the method, step 1 ("too generalist or vague and
-    you interest nobody"); the lexicons say where their words come from.
+    the statement's first sentence (what a listener retains first); `bio`, when given, is
+    checked against LinkedIn's 220-character headline. Length is judged at ~150 words a
+    minute: a one-liner over ~20 words cannot be repeated, a pitch over ~75 words takes more
+    than 30 seconds. The audience, the deliverable and the proof are read from the
+    sentence's structure as well as from word lists (see `structure`). At most 4,000
+    characters are read, so a 20,000-character paste costs the same as a long pitch.
+    SOURCE: the method, step 1 ("too generalist or vague and you interest nobody"); the
+    lexicons say where their words come from.
     """
     lang = rule_language(lang)
     statement = statement or ""
@@ -172,7 +181,7 @@ def analyze(statement: str, lang: str, *, one_liner: str | None = None) -> Focus
     text = AnalysedText(full[:MAX_ANALYSED_CHARS])
     pitch_words = count_words(statement[:MAX_ANALYSED_CHARS] or one_liner)
     liner_words = count_words(one_liner[:MAX_ANALYSED_CHARS])
-    found: list[tuple[str, Sequence[str], dict]] = []
+    found: list[tuple] = []
 
     if not text.norm.strip() or not count_words(text.raw):
         found.append(("empty", (), {}))
@@ -182,15 +191,10 @@ def analyze(statement: str, lang: str, *, one_liner: str | None = None) -> Focus
     if vague:
         found.append(("vague_words", distinct(vague), {}))
 
-    buzz_matches = text.matches(BUZZ)
-    # A figure inside a buzzword ("vision à 360") is no result.
-    plain = BUZZ.sub(lambda match: " " * len(match.group()), text.norm)
-    has_figure = bool(_FIGURE.search(plain)) or any(
-        token in FIGURE_WORDS for token in TOKEN.findall(plain))
-    verbs = text.matches(DELIVER)
-    if not verbs and not has_figure:
+    parts = read_structure(text, lang)
+    if not parts.deliverables:
         found.append(("no_deliverable", (), {}))
-    elif not has_figure:
+    elif not parts.proof:
         found.append(("no_figure", (), {}))
 
     targets = [text.original(*m.span()) for m in text.matches(_AND_OR)]
@@ -198,14 +202,26 @@ def analyze(statement: str, lang: str, *, one_liner: str | None = None) -> Focus
     if targets:
         found.append(("too_many_targets", distinct(targets), {}))
 
-    audience = [m for m in text.matches(AUDIENCE)
-                if not _preceded_by_quantifier(text.norm, m.start())]
-    if not audience:
+    if not parts.audiences:
         found.append(("no_audience", (), {}))
 
-    buzz = [text.original(*m.span()) for m in buzz_matches]
+    cliches, families = [], []
+    for family in CLICHE_FAMILIES:
+        words = [text.original(*m.span()) for m in text.matches(CLICHE[family])]
+        if words:
+            cliches += words
+            families.append(family)
+    if cliches:
+        found.append(("cliches", distinct(cliches, 6), {"count": len(cliches)},
+                      tuple(families)))
+
     total_words = count_words(text.raw)
-    if len(buzz) >= 2 or (buzz and total_words < 15):
+    if len(parts.rare_words) < MIN_RARE_WORDS and total_words >= MIN_WORDS:
+        found.append(("generic_words", distinct(parts.common_words, 5),
+                      {"count": len(parts.rare_words)}))
+
+    buzz = [text.original(*m.span()) for m in text.matches(BUZZ)]
+    if buzz:
         found.append(("buzzwords", distinct(buzz), {"count": len(buzz)}))
 
     if total_words < MIN_WORDS:
@@ -213,6 +229,9 @@ def analyze(statement: str, lang: str, *, one_liner: str | None = None) -> Focus
     if liner_words > ONE_LINER_MAX_WORDS:
         found.append(("one_liner_too_long", (), {"count": liner_words,
                                                  "limit": ONE_LINER_MAX_WORDS}))
+    bio_chars = len(" ".join((bio or "").split()))
+    if bio_chars > BIO_MAX_CHARS:
+        found.append(("bio_too_long", (), {"count": bio_chars, "limit": BIO_MAX_CHARS}))
     if pitch_words > PITCH_MAX_WORDS:
         found.append(("pitch_too_long", (), {"count": pitch_words, "limit": PITCH_MAX_WORDS,
                                              "seconds": round(speech_seconds(pitch_words))}))
@@ -246,12 +265,12 @@ def _other_language_words(text: AnalysedText, lang: str) -> list[str]:
 
 def _report(found, lang: str, words: int, liner_words: int, truncated: bool) -> FocusReport:
     findings = []
-    for code, words_at_fault, values in found:
+    for code, words_at_fault, values, *details in found:
         penalty = PENALTIES[code]
         if code in PENALTY_CAPS:
             penalty = min(PENALTY_CAPS[code], penalty * max(1, len(words_at_fault)))
         findings.append(Finding(code=code, words=tuple(words_at_fault), penalty=penalty,
-                                values=values))
+                                values=values, details=tuple(details[0]) if details else ()))
     findings.sort(key=lambda f: (-f.penalty, FINDING_CODES.index(f.code)))
     score = max(0, 100 - sum(f.penalty for f in findings))
     return FocusReport(score=score, findings=tuple(findings), words=words,
@@ -260,5 +279,6 @@ def _report(found, lang: str, words: int, liner_words: int, truncated: bool) -> 
 
 
 def analyze_card(card: Card, lang: str) -> FocusReport:
-    """Analyse a card: its pitch (or its one-liner when there is no pitch yet)."""
-    return analyze(card.pitch or card.one_liner, lang, one_liner=card.one_liner)
+    """Analyse a card: its pitch (or its one-liner when there is no pitch yet), its one-liner
+    and its bio line."""
+    return analyze(card.pitch or card.one_liner, lang, one_liner=card.one_liner, bio=card.bio)

@@ -16,24 +16,12 @@ VAGUE_WORDS = (
     "multi-skilled", "many hats", "whatever", "and more", "anything", "all kinds",
 )
 
-# Jargon that sounds like every CV.
+# Corporate jargon that sounds like every CV (the overused self-descriptions are CLICHES).
 BUZZWORDS = (
-    "synerg*", "disrupti*", "innovative", "dynamic", "proactive", "passionate",
-    "results-driven", "results driven", "thought leader*", "team player", "go-getter",
-    "leverag*", "best-in-class", "best in class", "best practices", "value-added",
-    "value added", "ecosystem*", "holistic", "paradigm*", "out of the box", "self-starter",
-    "detail-oriented", "rockstar", "ninja", "game changer", "game-changer", "cutting-edge",
-    "world-class", "motivated", "strategic thinker", "track record", "growth mindset",
-)
-
-# Result verbs: a deliverable is something done to something.
-DELIVERABLE_VERBS = (
-    "cut", "cuts", "cutting", "reduc*", "increas*", "deliver*", "ship*", "save", "saves",
-    "saved", "saving*", "grow*", "grew", "automat*", "launch*", "build*", "built", "doubl*",
-    "tripl*", "halv*", "recover*", "shorten*", "lower*", "boost*", "win", "wins", "won",
-    "clos*", "implement*", "migrat*", "turn around", "turned around", "negotiat*", "sign",
-    "signed", "signing", "sold", "sell*", "hire*", "hiring", "recruit*", "prevent*", "replac*",
-    "eliminat*", "certif*", "bring*", "brought", "raise*", "raised", "speed* up", "sped up",
+    "synerg*", "disrupti*", "proactive", "thought leader*", "leverag*", "best-in-class",
+    "best in class", "best practices", "value-added", "value added", "ecosystem*", "holistic",
+    "paradigm*", "out of the box", "rockstar", "ninja", "game changer", "game-changer",
+    "cutting-edge", "world-class", "growth mindset",
 )
 
 # Named audiences: the people or organisations the specialty serves.
@@ -84,5 +72,87 @@ NUMBER_WORDS = {
     "thousand": "1000",
 }
 # Words that carry a figure without digits ("half", "twice").
-FIGURE_WORDS = frozenset({"half", "twice", "double", "triple", "million", "millions",
-                          "billion", "percent"})
+FIGURE_WORDS = frozenset({"half", "halve", "third", "quarter", "twice", "double", "triple", "zero",
+                          "million", "millions", "billion", "percent"})
+
+# Overused self-descriptions, by family (each family has its own advice in the catalogue:
+# `positioning.finding.cliches.<family>`). SOURCE: LinkedIn's yearly lists of the most overused
+# profile words, 2010–2017 (motivated, passionate, creative, driven, extensive experience,
+# responsible, strategic, track record, organizational, expert, enthusiastic, successful,
+# results-oriented, dynamic, innovative, team player, fast-paced, problem solver…), and
+# recruiters' published lists of CV clichés (hard-working, self-starter, go-getter,
+# detail-oriented, people person, think outside the box, "new challenge"…).
+CLICHES = {
+    "traits": (
+        "motivated", "highly motivated", "passionate", "creative", "driven", "dynamic",
+        "hard-working", "hardworking", "hard worker", "team player", "self-starter",
+        "self starter", "go-getter", "detail-oriented", "detail oriented", "enthusiastic",
+        "organized", "organised", "organizational", "responsible", "reliable",
+        "people person", "problem solver", "problem-solver", "fast-paced", "fast paced",
+        "thrive*", "energetic", "ambitious", "curious", "eager to learn", "eager",
+        "think outside the box", "outside the box",
+    ),
+    "claims": (
+        "extensive experience", "experienced", "seasoned", "proven track record",
+        "track record", "proven", "results-oriented", "results oriented", "results-driven",
+        "results driven", "strategic", "innovative", "successful", "expert",
+        "excellent", "excellence", "leadership", "make an impact", "making an impact",
+        "made an impact", "communication skills", "interpersonal skills",
+        "full potential", "passion", "forward-thinking", "forward thinking",
+        "thinker",
+    ),
+    "wishes": (
+        "new challenge*", "new opportunit*", "looking for", "seeking", "grow professionally",
+        "where i can grow", "eager to", "challenging role", "a growing company",
+        "next step", "career growth", "contribute to",
+    ),
+}
+
+# Words after which the audience is named ("for wine exporters", "I help independent shops").
+AUDIENCE_CUES = (
+    "for", "i help", "helping", "serving", "who serve", "i serve", "i work with",
+    "working with", "i support", "dedicated to", "on behalf of", "specialised in",
+    "specialized in",
+)
+# Small words skipped at the start of an audience or an object, and words that end it.
+PHRASE_SKIP = frozenset({"the", "a", "an", "of", "my", "their", "our", "your", "its"})
+PHRASE_END = frozenset({"i", "we", "who", "that", "which", "to", "with", "in", "and", "or",
+                        "but", "so", "by", "from", "on", "at", "where", "while", "any",
+                        "all", "every", "everyone", "anyone"})
+# Words too broad to name an audience or a result on their own ("companies").
+GENERIC_NOUNS = frozenset({
+    "company", "organization", "organisation", "business", "client", "customer", "people",
+    "everyone", "anyone", "individual", "team", "project", "partner", "stakeholder", "world",
+    "performance", "growth", "success", "value", "result", "idea", "potential", "goal",
+    "change", "difference", "impact", "opportunity", "challenge", "role", "position",
+    "experience", "skill", "expertise", "environment", "sector", "industry", "field",
+    "career", "need", "solution", "excellence", "innovation", "thing", "everything",
+    "anything", "something", "operation", "service", "quality", "strategy", "work", "job",
+    "level", "scale", "data", "problem",
+})
+# Verbs a first-person sentence uses to say nothing delivered ("I am", "I love").
+NON_RESULT_VERBS = frozenset({
+    "be", "am", "have", "do", "seek", "look", "want", "love", "like", "enjoy", "can",
+    "will", "bring", "help", "support", "work", "thrive", "join", "believe", "aim", "hope",
+    "learn", "grow", "contribute", "manage", "lead", "handle", "oversee", "coach",
+})
+# Result verbs, as dictionary forms: a deliverable is something done to something.
+RESULT_VERBS = frozenset({
+    "cut", "reduce", "increase", "deliver", "ship", "save", "automate", "launch", "build",
+    "double", "triple", "halve", "recover", "shorten", "lower", "boost", "win", "close",
+    "implement", "migrate", "negotiate", "sign", "sell", "hire", "recruit", "prevent",
+    "replace", "eliminate", "certify", "raise", "speed", "shave", "clear", "fill", "move",
+    "file", "contain", "approve", "accept", "pass", "reach", "turn", "keep", "get", "secure",
+    "fix", "resolve", "restore", "design", "write", "draft", "train", "publish",
+    "produce", "convert", "land",
+})
+# Words that announce a result ("zero penalties", "without a single query", "no claim lost").
+RESULT_MARKERS = frozenset({"zero", "without", "no", "never", "none"})
+# Phrases that are a result on their own.
+RESULT_PHRASES = (
+    "ahead of", "first time", "on time", "on budget", "on schedule", "instead of",
+    "down to", "up from", "in half", "by a third", "by half", "within",
+)
+# A figure about the candidate, not about a result ("15 years of experience").
+EXPERIENCE_PHRASES = ("years of experience", "years' experience", "years experience",
+                      "years in")
