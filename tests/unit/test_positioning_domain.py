@@ -301,3 +301,91 @@ def test_acronyms_keep_their_case_inside_the_line():
     line = rules.compose_one_liner(Statement("Product manager", "B2B SaaS", audience="Les DAF",
                                              deliverable="I cut churn by 30%"), Translator("en"))
     assert line == "Product manager for les DAF (B2B SaaS): I cut churn by 30%."
+
+
+def test_retention_counts_other_forms_of_the_same_word_as_kept():
+    """The lemmatiser, not a fixed prefix: irregular and conjugated forms meet."""
+    assert rules.retention("je recrute des infirmiers", "elle fait du recrutement d'infirmières") == 1.0
+    assert rules.retention("nous livrons les chantiers", "elle a livré des chantiers", "fr") == 1.0
+    assert rules.retention("I hired engineers for hospitals", "he hires engineers for a hospital", "en") == 1.0
+    assert rules.retention("I hired nurses", "she fixed engines", "en") == 0.0
+
+
+# -- the structure of a statement, read without the word lists
+
+@pytest.mark.parametrize("text, lang", [
+    ("Juriste en droit social pour les réseaux de franchise : je rédige des accords d'entreprise qui passent sans contentieux.", "fr"),
+    ("Ostéopathe auprès des cavaliers de concours : je remets les chevaux au travail en deux semaines.", "fr"),
+    ("Clinical data manager for oncology trials: I deliver database lock two weeks ahead of plan.", "en"),
+    ("I help beekeeping cooperatives sell honey abroad: export volumes up by half in a season.", "en"),
+])
+def test_an_audience_named_in_the_users_own_words_is_found(text, lang):
+    report = analyze(text, lang)
+    assert "no_audience" not in report.codes and "no_deliverable" not in report.codes
+    assert report.score >= rules.FOCUSED_SCORE
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Consultant pour toutes les entreprises, j'accompagne les organisations dans leurs projets.", "fr"),
+    ("Consultant for any company: I help organizations with their projects.", "en"),
+    ("Looking for a role with a company where I can learn.", "en"),
+])
+def test_a_broad_or_quantified_audience_is_no_audience(text, lang):
+    assert "no_audience" in analyze(text, lang).codes
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Paralegal for tech employers: visa files approved the first time.", "en"),
+    ("Freight forwarder for wine exporters: I clear customs with zero penalties.", "en"),
+    ("Formatrice pour les agents des mairies rurales : deux fois moins d'appels au support.", "fr"),
+    ("Comptable pour les artisans du bâtiment : je boucle le bilan en trois semaines.", "fr"),
+])
+def test_result_phrases_and_figures_in_words_count_as_deliverable_and_proof(text, lang):
+    codes = analyze(text, lang).codes
+    assert "no_deliverable" not in codes and "no_figure" not in codes
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Fort de 15 ans d'expérience, je suis force de proposition et polyvalent.", "fr"),
+    ("Seasoned executive with 20 years of experience across multiple sectors.", "en"),
+])
+def test_years_of_experience_are_no_deliverable(text, lang):
+    assert "no_deliverable" in analyze(text, lang).codes
+
+
+def test_a_cliche_pitch_scores_far_below_a_focused_one_and_each_family_is_explained():
+    cliche = analyze("I am a hard-working team player looking for new opportunities where I can "
+                     "grow and make an impact", "en")
+    focused = analyze("Clinical data manager for oncology trials: I deliver database lock two "
+                      "weeks ahead of plan.", "en")
+    assert cliche.score < rules.ALMOST_SCORE < rules.FOCUSED_SCORE <= focused.score
+    finding = next(f for f in cliche.findings if f.code == "cliches")
+    assert {"hard-working", "team player"} <= set(finding.words)
+    assert set(finding.details) == {"traits", "claims", "wishes"}
+    consultant = analyze("Consultant en transformation, j'accompagne les organisations dans leurs "
+                         "enjeux stratégiques et opérationnels", "fr")
+    juriste = analyze("Juriste en droit social pour les réseaux de franchise : je rédige des "
+                      "accords d'entreprise qui passent sans contentieux", "fr")
+    assert consultant.score < rules.ALMOST_SCORE and juriste.score >= rules.FOCUSED_SCORE
+
+
+def test_every_cliche_family_is_explained_in_both_languages():
+    from workbook.domain.positioning.lexicons import CLICHE_FAMILIES, CLICHES
+
+    for lang in LANGUAGES:
+        assert set(CLICHES[lang]) == set(CLICHE_FAMILIES)
+        for family in CLICHE_FAMILIES:
+            assert translate(lang, f"positioning.finding.cliches.{family}")
+
+
+def test_everyday_words_only_is_a_finding_and_domain_words_are_not():
+    assert "generic_words" in analyze("I do good work for people and I get things done every day.", "en").codes
+    assert "generic_words" not in analyze(FOCUSED["en"][0], "en").codes
+
+
+def test_the_bio_line_is_checked_against_linkedins_headline_limit():
+    bio = "Payroll controller for CFOs of food manufacturers | " + "I cut the close from 10 to 5 days | " * 5
+    card = Card("Payroll controller for CFOs: I cut the close from 10 to 5 days.", "", bio)
+    finding = next(f for f in rules.analyze_card(card, "en").findings if f.code == "bio_too_long")
+    assert finding.values == {"count": len(" ".join(bio.split())), "limit": 220}
+    assert "bio_too_long" not in rules.analyze_card(Card(card.one_liner, "", bio[:220]), "en").codes

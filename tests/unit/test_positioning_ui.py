@@ -254,3 +254,14 @@ def test_page_opens_on_the_demo_versions(home):
     assert "Repeat-backs recorded: 4" in page.repeat.summary.value
     assert re.search(r"kept \d+% of your core", page.repeat.summary.value)
     assert len(page.repeat.chart.data[0].x) == 5
+
+
+def test_cliches_are_listed_with_the_advice_of_each_family_in_the_users_language(home):
+    page = _page()
+    _type(page, target_role="Cheffe de projet dynamique et motivée, en quête d'un nouveau challenge")
+    findings = page.feedback.findings.value
+    assert 'data-code="cliches"' in findings and "dynamique" in findings
+    assert 'data-detail="traits"' in findings and 'data-detail="wishes"' in findings
+    assert "Dites plutôt ce que vous livrez" in findings  # the fix, from the French catalogue
+    english = _page("en")
+    assert "Say what you deliver instead" in english.feedback.findings.value

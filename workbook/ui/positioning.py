@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from workbook.domain.positioning import STEPS, Version
+from workbook.domain.positioning import STEPS, Version, warm_up
 from workbook.ui.common import PageContext, StatusLine, build_page, guarded, html_text, page_shell
 from workbook.ui.positioning_export import ExportPanel
 from workbook.ui.positioning_feedback import FeedbackPanel
@@ -55,6 +55,7 @@ class PositioningPage:
     def __init__(self, ctx: PageContext):
         self.ctx = ctx
         tr = ctx.tr
+        warm_up(ctx.lang)  # dictionaries loaded while the page builds, not on a keystroke
         self.state = PositioningState(ctx)
 
         def guard(status: StatusLine):

@@ -125,7 +125,8 @@ class PositioningState:
         if self.latest is None:
             return None
         return rules.repeat_back_summary(
-            self.latest.statement, [(r["connector_name"], r["rephrasing"]) for r in rows])
+            self.latest.statement, [(r["connector_name"], r["rephrasing"]) for r in rows],
+            self.latest.lang)
 
     def connector_contacts(self) -> dict[str, int]:
         """Contacts who should hear the pitch (connectors, prescribers): name -> id."""

@@ -8,8 +8,9 @@ then": focus, focus, focus.
 Pure: text in, small frozen dataclasses and stable codes out; no i18n. One module per topic:
 `statement` (the guided structure, the card), `compose` (card from answers, with phrases
 supplied by the caller), `lengths`, `lexicon_fr`/`lexicon_en` (data) and `lexicons`,
-`analysis` (the focus score and its findings), `versions`, `repeat_back`. The public names
-are re-exported here: import them from `workbook.domain.positioning`.
+`language` (lemmas and word frequency), `structure` (the parts of a statement read from
+its sentences), `analysis` (the focus score and its findings), `versions`, `repeat_back`.
+The public names are re-exported here: import them from `workbook.domain.positioning`.
 """
 
 from workbook.domain.positioning.analysis import (
@@ -34,6 +35,7 @@ from workbook.domain.positioning.compose import (
     compose_one_liner,
     compose_pitch,
 )
+from workbook.domain.positioning.language import warm_up
 from workbook.domain.positioning.lengths import (
     MIN_WORDS,
     ONE_LINER_MAX_WORDS,
@@ -85,5 +87,5 @@ __all__ = [
     "analyze", "analyze_card", "compare_versions", "compose_bio", "compose_card",
     "compose_one_liner", "compose_pitch", "core_tokens", "count_words", "first_sentence",
     "focus_level", "repeat_back_summary", "retention", "rule_language", "same_content",
-    "speech_seconds",
+    "speech_seconds", "warm_up",
 ]

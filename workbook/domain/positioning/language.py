@@ -6,8 +6,8 @@
   (log10 of occurrences per billion words: "team" 5.7, "franchise" 4.1, "oncology" 3.4). A
   focused statement uses rare, domain words; a vague one the everyday words of every profile.
 
-Both load their data on first use (about 1 s for FR and EN together); `warm_up` lets a page
-pay that once while it builds, so no keystroke waits for it. Results are cached per word.
+Both load their data on first use (about 0.5 s a language); `warm_up` lets a page pay that
+once while it builds, so no keystroke waits for it. Results are cached per word.
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ def _frequencies(lang: str) -> dict[str, float]:
 
 
 @functools.lru_cache(maxsize=50_000)
-def lemma(word: str, lang: str) -> str:
-    """The dictionary form of a lower-case `word` in `lang`, folded (no accents): "réduis" ->
-    "reduire", "hospitals" -> "hospital"; the word itself (folded) when unknown."""
+def lemma(word: str, lang: str | tuple[str, ...]) -> str:
+    """The dictionary form of a lower-case `word` in `lang` (or the first of several languages
+    that knows it), folded (no accents): "réduis" -> "reduire", "hospitals" -> "hospital";
+    the word itself (folded) when unknown."""
     import simplemma  # imported on first use: ~0.1 s, dictionaries ~0.5 s a language
 
     return strip_accents(simplemma.lemmatize(word, lang=lang))
@@ -56,8 +57,9 @@ def zipf(word: str, lang: str) -> float:
     return max(_zipf(word, lang), _zipf(base, lang), _zipf(word, other))
 
 
-def warm_up() -> None:
-    """Load the dictionaries and frequency lists now (about 1 s), not on the first keystroke."""
-    for lang in LANGUAGES:
-        lemma("recrute", lang)
-        zipf("equipe", lang)
+def warm_up(lang: str) -> None:
+    """Load now, not on the first keystroke, what analysing a statement in `lang` needs: its
+    dictionary of lemmas and both frequency lists (about 0.5 s)."""
+    lemma("recrute", lang)
+    for each in LANGUAGES:
+        _frequencies(each)

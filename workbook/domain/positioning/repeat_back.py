@@ -6,11 +6,13 @@ and what you deliver; if they cannot, they cannot recommend you.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from workbook.domain.names import fold
-from workbook.domain.positioning.analysis import MAX_ANALYSED_CHARS
+from workbook.domain.positioning import language
+from workbook.domain.positioning.analysis import MAX_ANALYSED_CHARS, rule_language
 from workbook.domain.positioning.lexicons import NUMBER_WORDS, STOPWORDS
 from workbook.domain.positioning.statement import CORE_PARTS, Statement
 
@@ -23,36 +25,46 @@ _IGNORED = STOPWORDS["fr"] | STOPWORDS["en"] | {
     "je", "moi", "me", "m", "s", "c", "n", "y", "ne", "pas", "not", "very", "tres", "chez"}
 
 
-def core_tokens(text: str) -> frozenset[str]:
-    """The content words of `text` as comparable stems: folded (workbook.domain.names.fold),
-    function words dropped, number words turned into digits ("cinq" = "5"), plural "s"/"x"
-    dropped, then cut to their first six letters ("contrôleuse" ~ "contrôleur")."""
+_WORD = re.compile(r"\w+")
+
+
+def core_tokens(text: str, lang: str | None = None) -> frozenset[str]:
+    """The content words of `text` as comparable stems: function words dropped, number words
+    turned into digits ("cinq" = "5"), each word turned into its lemma (`language.lemma`:
+    "livrons" = "livré" = "livrer", "hired" = "hires" = "hire") in `lang`, or French then
+    English when no language is given; folded, plural "s"/"x" dropped, then cut to their
+    first six letters ("recrute" ~ "recrutement", "contrôleuse" ~ "contrôleur")."""
+    langs = (rule_language(lang),) if lang else language.LANGUAGES
     stems = set()
-    for token in fold(text[:MAX_ANALYSED_CHARS]).split():
+    for word in _WORD.findall(text[:MAX_ANALYSED_CHARS].lower()):
+        token = fold(word)
         token = NUMBER_WORDS.get(token, token)
         if token in _IGNORED or (len(token) < 2 and not token.isdigit()):
             continue
+        if not token.isdigit():
+            token = language.lemma(word, langs)
         if len(token) > 3 and token[-1] in "sx":
             token = token[:-1]
         stems.add(token[:_STEM_LENGTH])
     return frozenset(stems)
 
 
-def retention(part_text: str, rephrasing: str) -> float | None:
+def retention(part_text: str, rephrasing: str, lang: str | None = None) -> float | None:
     """Share (0–1) of a core part's content words found in a connector's rephrasing; None when
     the part is blank (nothing to measure).
 
-    Measure: |stems(part) ∩ stems(rephrasing)| / |stems(part)| on folded text (see
-    `core_tokens`). Limits: synonyms and acronyms are not recognised ("DAF" vs "directeur
-    financier" counts as lost), word order and negation are ignored, two words sharing their
-    first six letters count as the same, and a rephrasing that recites every word scores full
-    marks even if it garbles the meaning. It is a coaching signal, not a judgement: read the
-    rephrasings themselves.
+    Measure: |stems(part) ∩ stems(rephrasing)| / |stems(part)| on lemmas (see
+    `core_tokens`), so another form of the same word counts as kept ("recrute" for
+    "recrutement", "hospital" for "hospitals"). Limits: synonyms and acronyms are not
+    recognised ("DAF" vs "directeur financier" counts as lost), word order and negation are
+    ignored, two words sharing their first six letters count as the same, and a rephrasing
+    that recites every word scores full marks even if it garbles the meaning. It is a
+    coaching signal, not a judgement: read the rephrasings themselves.
     """
-    wanted = core_tokens(part_text)
+    wanted = core_tokens(part_text, lang)
     if not wanted:
         return None
-    return len(wanted & core_tokens(rephrasing)) / len(wanted)
+    return len(wanted & core_tokens(rephrasing, lang)) / len(wanted)
 
 
 @dataclass(frozen=True)
@@ -80,13 +92,14 @@ class RepeatBackSummary:
     lost_part: str | None
 
 
-def repeat_back_summary(statement: Statement,
-                        rephrasings: Sequence[tuple[str, str]]) -> RepeatBackSummary:
+def repeat_back_summary(statement: Statement, rephrasings: Sequence[tuple[str, str]],
+                        lang: str | None = None) -> RepeatBackSummary:
     """Measure how much of the core (role, audience, deliverable) several connectors kept
-    when they rephrased the specialty. `rephrasings` are (connector name, their words).
-    See `retention` for the measure and its limits."""
+    when they rephrased the specialty. `rephrasings` are (connector name, their words);
+    `lang` the statement's language when known. See `retention` for the measure and its
+    limits."""
     results = tuple(
-        RepeatBack(name, words, {part: retention(getattr(statement, part), words)
+        RepeatBack(name, words, {part: retention(getattr(statement, part), words, lang)
                                  for part in CORE_PARTS})
         for name, words in rephrasings)
     mean_by_part: dict[str, float | None] = {}
