@@ -29,7 +29,7 @@ def strip_accents_with_origin(text: str) -> tuple[str, list[int] | None]:
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        folded = strip_accents(char)
+        folded = char.lower() if char.isascii() else strip_accents(char)
         chars.append(folded)
         origin.extend([index] * len(folded))
     return "".join(chars), origin

@@ -15,6 +15,7 @@ lists alone miss audiences named in the user's own words ("pour les réseaux de 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -51,6 +52,11 @@ _QUANTIFIERS = frozenset({"tout", "toute", "tous", "toutes", "n", "importe", "al
 _NOUN_ENDINGS = ("ment", "ments", "tion", "tions", "sion", "eur", "eurs", "euse", "rice", "age")
 _FIRST_PERSON = {"fr": frozenset({"je", "j", "nous"}), "en": frozenset({"i", "we"})}
 _PROOF_STARTS = RESULT_MARKERS["fr"] | RESULT_MARKERS["en"]
+# Stems of the French result verbs ("redui" for "reduire"), for forms the dictionary misses.
+_FRENCH_STEMS = tuple(sorted({verb[:-2] for verb in RESULT_VERBS["fr"]
+                              if len(verb) >= 7 and verb[-2:] in ("er", "ir", "re")}))
+_CUES_BY_FIRST_WORD = {lang: {cue[0]: tuple(c for c in cues if c[0] == cue[0]) for cue in cues}
+                       for lang, cues in AUDIENCE_CUES.items()}
 _REFLEXIVE = frozenset({"me", "m", "nous", "ne", "n", "en", "y"})
 # Auxiliaries before the verb that carries the result ("j'ai réduit", "je fais passer",
 # "I have cut"); "je suis" and "I am" introduce a title, not a result.
@@ -107,9 +113,11 @@ class _Reader:
         self.text, self.lang = text, lang
         self.words = read_words(text)
         # Words inside a cliché, a vague word or jargon say nothing specific.
-        spans = _spans(text, [VAGUE, BUZZ, *CLICHE.values()])
-        self.masked = frozenset(i for i, w in enumerate(self.words)
-                                if any(s <= w.start < e for s, e in spans))
+        starts = [w.start for w in self.words]
+        self.masked = frozenset(
+            index for start, end in _spans(text, [VAGUE, BUZZ, *CLICHE.values()])
+            for index in range(bisect.bisect_left(starts, start),
+                               bisect.bisect_left(starts, end)))
         self.experience = _spans(text, [EXPERIENCE])
         self.jargon = _spans(text, [BUZZ])
 
@@ -171,8 +179,9 @@ class _Reader:
     def audiences(self) -> list[str]:
         found = []
         norms = [w.norm for w in self.words]
-        for index in range(len(self.words)):
-            for cue in AUDIENCE_CUES[self.lang]:
+        cues = _CUES_BY_FIRST_WORD[self.lang]
+        for index, first in enumerate(norms):
+            for cue in cues.get(first, ()):
                 if tuple(norms[index:index + len(cue)]) != cue:
                     continue
                 after = index + len(cue)
@@ -183,9 +192,9 @@ class _Reader:
                         self.names_something(phrase):
                     found.append(self.quote(phrase))
                 break
+        starts = {w.start: i for i, w in enumerate(self.words)}
         for match in AUDIENCE.finditer(self.text.norm):
-            index = next((i for i, w in enumerate(self.words) if w.start == match.start()),
-                         None)
+            index = starts.get(match.start())
             if index is None or self.is_generic(self.words[index]):
                 continue
             before = {w.norm for w in self.words[max(0, index - 3):index]}
@@ -200,9 +209,8 @@ class _Reader:
         # Forms the dictionary reads as another word ("réduit", "divise"): same stem as a
         # result verb's infinitive.
         return (self.lang == "fr" and len(word.norm) >= 5
-                and not word.norm.endswith(_NOUN_ENDINGS) and any(
-                    word.norm.startswith(verb[:-2]) for verb in verbs
-                    if len(verb) >= 7 and verb[-2:] in ("er", "ir", "re")))
+                and not word.norm.endswith(_NOUN_ENDINGS)
+                and word.norm.startswith(_FRENCH_STEMS))
 
     def deliverables(self) -> list[str]:
         found = []
