@@ -15,6 +15,11 @@ Prints, for the held-out part (and, for comparison, the tune part):
 
 Targets on the held-out part: AUC >= 0.97, no vague statement above a focused one, each
 false-finding rate <= 10 %.
+
+Measured on the held-out part (2026-12-01): the lexicon-only checker gave AUC 0.910, worst
+overlap +37 (a vague statement at 92, a focused one at 55), 54.5 % false "no audience" and
+18.2 % false "no deliverable"; the checker that reads the statement's structure gives AUC
+1.000, overlap -17 (best vague 68, worst focused 85), 0 % and 0 %.
 """
 
 from __future__ import annotations

@@ -116,7 +116,8 @@ CLICHES = {
 AUDIENCE_CUES = (
     "pour", "auprès des", "auprès de", "auprès du", "au service des", "j'aide", "j'accompagne",
     "dédié aux", "dédiée aux", "à destination des", "aux côtés des", "chez les", "chez des",
-    "spécialisé dans les", "spécialisée dans les",
+    "spécialisé dans les", "spécialisée dans les", "je travaille avec les",
+    "je travaille avec des",
 )
 # Small words skipped at the start of an audience or an object, and words that end it.
 PHRASE_SKIP = frozenset({"les", "l", "des", "la", "le", "un", "une", "de", "d", "du", "aux",
