@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from workbook.domain.names import fold
 from workbook.domain.positioning import language
@@ -92,7 +92,6 @@ class Structure:
     proof: bool = False
     rare_words: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
-    masked: frozenset[int] = field(default=frozenset(), repr=False)
 
 
 def read_words(text: AnalysedText) -> list[Word]:
@@ -109,6 +108,9 @@ def _spans(text: AnalysedText, patterns) -> list[tuple[int, int]]:
 
 
 class _Reader:
+    """One statement's words, read in language `lang`, with the questions the parts ask of
+    them (is this word content? generic? specific? where does a phrase end?)."""
+
     def __init__(self, text: AnalysedText, lang: str):
         self.text, self.lang = text, lang
         self.words = read_words(text)
@@ -296,4 +298,4 @@ def read_structure(text: AnalysedText, lang: str) -> Structure:
     results = [d for d in deliverables if fold(d).split()[0] in _PROOF_STARTS]
     proof = bool(figures or results or reader.result_phrases())
     return Structure(tuple(reader.audiences()), tuple(deliverables or figures[:1]), proof,
-                     tuple(rare), tuple(common), reader.masked)
+                     tuple(rare), tuple(common))
