@@ -8,6 +8,7 @@ import random
 import sqlite3
 
 from workbook.domain.positioning import Statement, analyze_card, compose_card
+from workbook.i18n import Translator
 from workbook.store.positioning import (
     add_repeat_back,
     list_versions,
@@ -50,7 +51,7 @@ def seed(conn: sqlite3.Connection, rng: random.Random, today: dt.date) -> None:
         set_version_score(conn, first.id, analyze_card(first.card, first.lang).score)
     latest = None
     for days_ago, statement in VERSIONS:
-        card = compose_card(statement, "fr")
+        card = compose_card(statement, "fr", Translator("fr"))
         when = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(18, 5))
         latest = save_version(conn, statement, card, "fr", analyze_card(card, "fr").score,
                               created_at=when.isoformat(timespec="seconds"))
