@@ -63,7 +63,7 @@ def _import(conn, tr: Translator, args: argparse.Namespace) -> int:
 
 
 def _list(conn, tr: Translator) -> int:
-    from workbook.store.imports import list_batches
+    from workbook.store.batches import list_batches
 
     batches = list_batches(conn)
     if batches.empty:
@@ -76,7 +76,7 @@ def _list(conn, tr: Translator) -> int:
 
 
 def _undo(conn, tr: Translator, batch: int) -> int:
-    from workbook.store.imports import undo_import
+    from workbook.store.batches import undo_import
 
     try:
         erased = undo_import(conn, batch)

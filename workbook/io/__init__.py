@@ -12,7 +12,7 @@ The network page and `workbook import`/`workbook export` use this API:
 
 from __future__ import annotations
 
-from workbook.io.model import (
+from workbook.domain.records import (
     CONTACT_COLUMNS,
     ERROR_CODES,
     FORMATS,

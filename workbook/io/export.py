@@ -11,7 +11,7 @@ import csv
 import sqlite3
 from pathlib import Path
 
-from workbook.store.imports import export_frame
+from workbook.store.exports import export_frame
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,7 +24,7 @@ def neutralise(value: str) -> str:
 
 def export_contacts(conn: sqlite3.Connection, path: str | Path) -> int:
     """Write every contact of the profile to `path` (columns of
-    `workbook.store.imports.export_frame`); returns the number of contacts written. The file
+    `workbook.store.exports.export_frame`); returns the number of contacts written. The file
     is written beside the target and renamed, so a failure never leaves half a file."""
     frame = export_frame(conn)
     path = Path(path)

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from workbook.domain.records import FORMATS, ImportFileError, ReadResult, contacts_frame
 from workbook.io.decoding import check_is_text, decode, read_bytes
-from workbook.io.model import FORMATS, ImportFileError, ReadResult, contacts_frame
 from workbook.io.tables import read_table
 from workbook.io.vcard import looks_like_vcard, read_vcards
 
@@ -64,7 +64,7 @@ def read_contacts(path: str | Path, fmt: str = "auto") -> ReadResult:
     detail)`) and `warnings` (rows kept with e.g. an unreadable date left empty).
 
     Raises `ImportFileError(code, detail)` when the file cannot be read at all; show
-    `tr(f"import.error.{code}")` (codes in `workbook.io.model.ERROR_CODES`).
+    `tr(f"import.error.{code}")` (codes in `workbook.domain.records.ERROR_CODES`).
     """
     with gc_paused():
         text, encoding, _ = read_text(path)

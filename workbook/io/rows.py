@@ -21,10 +21,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from workbook.domain.records import CONTACT_COLUMNS, SkippedRow
+from workbook.escaping import shorten
 from workbook.io.dates import BadDate, parse_birthday, parse_date
-from workbook.io.model import CONTACT_COLUMNS, SkippedRow
 
 MAX_FIELD_CHARS = 10_000
+DETAIL_CHARS = 80                 # a value quoted in a skipped row's detail
 RAW_FIELDS = ("full_name", "first_name", "middle_name", "last_name", "email", "phone",
               "profile_url", "organisation", "position", "connected_on", "birthday", "notes")
 _NEUTRALISED = ("'=", "'+", "'-", "'@")
@@ -53,11 +55,6 @@ def clean_column(values: list[str]) -> list[str]:
     return stripped
 
 
-def short(value: str, limit: int = 80) -> str:
-    """A value cut for a report line."""
-    text = " ".join(value.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
 
 @dataclass
 class Collected:
@@ -85,7 +82,8 @@ def _parse_column(values: list[str], parse, day_first: bool, lines: list[int], n
     if BadDate in parsed.values():
         for i, (line, value) in enumerate(zip(lines, values)):
             if result[i] is BadDate:
-                warnings.append(SkippedRow(line, "bad_date", f"{name}: {short(value)}"))
+                detail = f"{name}: {shorten(value, DETAIL_CHARS)}"
+                warnings.append(SkippedRow(line, "bad_date", detail))
                 result[i] = blank
     return result
 
@@ -129,8 +127,8 @@ def collect(lines: list[int], fields: dict[str, list[str]], day_first: bool = Tr
         full = [f or e for f, e in zip(full, col["email"])]
         for i, name in enumerate(full):
             if not name and i not in reasons:
-                reasons[i] = ("no_name", short(" ".join(
-                    v[i] for v in col.values() if v[i]) or "—"))
+                reasons[i] = ("no_name", shorten(" ".join(
+                    v[i] for v in col.values() if v[i]) or "—", DETAIL_CHARS))
     dates = {name: empty if raw[name] is empty else [v.strip() for v in raw[name]]
              for name in ("connected_on", "birthday")}
     connected = _parse_column(dates["connected_on"], parse_date, day_first, lines,
@@ -151,7 +149,7 @@ def collect(lines: list[int], fields: dict[str, list[str]], day_first: bool = Tr
             if i in reasons:
                 continue
             if row in seen:
-                reasons[i] = ("duplicate_row", short(row[0]))
+                reasons[i] = ("duplicate_row", shorten(row[0], DETAIL_CHARS))
                 continue
             seen.add(row)
             keep.append(i)

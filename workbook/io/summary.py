@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from workbook.domain.records import ImportFileError
 from workbook.i18n import Translator
-from workbook.io.model import ImportFileError
 
 
 def describe_error(error: ImportFileError, tr: Translator) -> str:

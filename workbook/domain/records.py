@@ -1,8 +1,13 @@
-"""What a reader returns: the contacts it read, and the rows it could not take, with reasons."""
+"""Records that cross layers on the way in and out of a profile: what a reader returns (the
+contacts it read, the rows it could not take, with reasons) and what an import did.
+
+Plain frozen dataclasses and codes; the pages and the command line translate the codes.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -69,3 +74,30 @@ def contacts_frame(columns: dict[str, list]) -> pd.DataFrame:
     """The contacts table of a `ReadResult` from one list per column of `CONTACT_COLUMNS`."""
     return pd.DataFrame({name: pd.Series(columns[name], dtype=object if name == "connected_on"
                                          else "str") for name in CONTACT_COLUMNS})
+
+
+class MergeCandidate(NamedTuple):
+    """Two contacts that may be one person: `first_id` < `second_id`, `reason` one of
+    `workbook.domain.contacts_matching.MERGE_REASONS`."""
+
+    first_id: int
+    second_id: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did. `batch_id` is None when nothing changed (a re-import of the same
+    file). `read` counts the file's contact rows, so read = added + updated + unchanged +
+    len(skipped). `warnings` lists rows kept with something left out (e.g. `bad_date`).
+    `merge_candidates` are look-alikes involving the contacts this import added or updated."""
+
+    batch_id: int | None
+    read: int
+    added: int
+    updated: int
+    unchanged: int
+    skipped: list[SkippedRow] = field(default_factory=list)
+    merge_candidates: list[MergeCandidate] = field(default_factory=list)
+    warnings: list[SkippedRow] = field(default_factory=list)
+    format: str = ""
