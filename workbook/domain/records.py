@@ -21,7 +21,7 @@ CONTACT_COLUMNS = ("full_name", "first_name", "last_name", "email", "phone", "pr
 # Why a whole file is refused (i18n: `import.error.<code>`): what is wrong and what to do.
 ERROR_CODES = ("not_found", "empty", "too_large", "binary", "zip", "excel", "utf16", "encoding",
                "no_header", "wrong_columns", "broken_quoting", "field_too_long", "no_rows",
-               "not_vcard")
+               "not_vcard", "nothing_readable", "profile_archive")
 
 # Why one row was skipped (`import.skip.<code>`), or kept with a warning (`import.warn.<code>`).
 SKIP_REASONS = ("no_name", "extra_fields", "field_too_long", "duplicate_row", "broken_card")
@@ -31,12 +31,14 @@ WARNING_REASONS = ("bad_date",)
 class ImportFileError(Exception):
     """A file that cannot be read at all. `code` is one of `ERROR_CODES` (the page shows
     `tr("import.error.<code>")`); `detail` is a short technical hint (a line number, a
-    column name) in English, for the log or the command line."""
+    column name) in English, for the log or the command line. `skipped`: for
+    `nothing_readable`, every row of the file and why it could not be taken."""
 
-    def __init__(self, code: str, detail: str = ""):
+    def __init__(self, code: str, detail: str = "", skipped: tuple[SkippedRow, ...] = ()):
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
+        self.skipped = tuple(skipped)
 
 
 @dataclass(frozen=True)

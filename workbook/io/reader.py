@@ -46,8 +46,11 @@ def parse_text(text: str, fmt: str = "auto", encoding: str = "utf-8") -> ReadRes
         if looks_like_vcard(text):
             raise ImportFileError("wrong_columns", f"this is a vCard file, not {fmt}")
         found, collected = read_table(text, fmt)
-    if not collected.columns["full_name"] and not collected.skipped:
-        raise ImportFileError("no_rows", "column names but no contact under them")
+    if not collected.columns["full_name"]:
+        if not collected.skipped:
+            raise ImportFileError("no_rows", "column names but no contact under them")
+        raise ImportFileError("nothing_readable", f"{len(collected.skipped)} rows skipped",
+                              tuple(collected.skipped))
     return ReadResult(format=found, contacts=contacts_frame(collected.columns),
                       skipped=collected.skipped, warnings=collected.warnings,
                       encoding=encoding)
