@@ -120,12 +120,19 @@ def export_to_file(conn: sqlite3.Connection, path: str | Path, fmt: str | None =
                                 progress=progress)
         os.replace(partial, path)
     except OSError as problem:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise ExportError("cannot_write", f"{path}: {problem.strerror or problem}") from None
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise
     return done
+
+
+def _remove(partial: Path) -> None:
+    try:
+        partial.unlink(missing_ok=True)
+    except OSError:                           # its folder is not there or not a folder
+        pass
 
 
 def export_bytes(conn: sqlite3.Connection, fmt: str, *, role_label: Callable[[str], str] = str,
