@@ -52,6 +52,8 @@ def _insert_one(conn: sqlite3.Connection, table: str) -> bool:
             if row is None:
                 return False                      # its parent is still empty: next round
             values[name] = [row[0]]
+        elif column["dflt_value"] is not None and "CHECK" in _sql(conn, table).upper():
+            continue                    # a coded column (direction, layer…): its default
         else:
             values[name] = _candidates(table, name, column["type"])
     for attempt in range(3):
@@ -71,3 +73,7 @@ def table_rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
                 f'SELECT {", ".join(chr(34) + c + chr(34) for c in column_names(conn, t))}'
                 f' FROM "{t}"')), key=repr)
             for t in table_names(conn)}
+
+
+def _sql(conn: sqlite3.Connection, table: str) -> str:
+    return conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]

@@ -9,7 +9,8 @@ import pandas as pd
 
 from workbook.store.contacts import FILE_FIELDS
 from workbook.store.db import transaction
-from workbook.store.schema import tables_referencing
+from workbook.store.erasure import clear_free_pages, delete_checkoffs
+from workbook.store.schema import tables_referencing, tuples
 
 
 def list_batches(conn: sqlite3.Connection) -> pd.DataFrame:
@@ -29,13 +30,16 @@ def undo_import(conn: sqlite3.Connection, batch_id: int) -> int:
     """Undo one import (erasure): the contacts it added are deleted with everything hanging
     on them (roles, needs, interactions, introductions… by cascade), the fields it changed on
     other contacts are put back where nobody changed them since, and the organisations it
-    created that nothing else uses are deleted. Returns the number of contacts erased;
-    `KeyError` for an unknown batch."""
+    created that nothing else uses are deleted; so are the weekly-plan check-offs about the
+    erased contacts. The file's free pages are cleared after (`clear_free_pages`). Returns
+    the number of contacts erased; `KeyError` for an unknown batch."""
     with transaction(conn):
         if not conn.execute("SELECT 1 FROM import_batches WHERE id = ?", (batch_id,)).fetchone():
             raise KeyError(batch_id)
-        erased = conn.execute("SELECT COUNT(*) FROM contacts WHERE import_batch_id = ?",
-                              (batch_id,)).fetchone()[0]
+        ids = [r[0] for r in tuples(conn, "SELECT id FROM contacts WHERE import_batch_id = ?",
+                                    (batch_id,))]
+        erased = len(ids)
+        delete_checkoffs(conn, ids)
         conn.execute("DELETE FROM contacts WHERE import_batch_id = ?", (batch_id,))
         _restore_updates(conn, batch_id)
         unused = "".join(f" AND NOT EXISTS (SELECT 1 FROM {table} u"
@@ -46,6 +50,7 @@ def undo_import(conn: sqlite3.Connection, batch_id: int) -> int:
             " AND notes = '' AND sector = '' AND motivation IS NULL AND posting IS NULL"
             " AND advocacy IS NULL" + unused, (batch_id,))
         conn.execute("DELETE FROM import_batches WHERE id = ?", (batch_id,))
+    clear_free_pages(conn)
     return erased
 
 

@@ -88,9 +88,14 @@ def log_interaction(conn: sqlite3.Connection, contact_id: int, occurred_on: dt.d
 
 
 def delete_contact(conn: sqlite3.Connection, contact_id: int) -> None:
-    """Erase a contact; its roles, needs, interactions and notes go with it (cascades)."""
-    with transaction(conn):
-        conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+    """Erase a contact everywhere it appears, and from the file's free pages
+    (`workbook.store.erasure.erase_contact`); nothing happens for an unknown id."""
+    from workbook.store.erasure import erase_contact
+
+    try:
+        erase_contact(conn, contact_id)
+    except KeyError:
+        pass
 
 
 def count_contacts(conn: sqlite3.Connection) -> int:
