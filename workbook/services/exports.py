@@ -24,7 +24,7 @@ from workbook.store.archive import dump_tables, schema_version
 from workbook.store.exports import export_frame
 
 FORMATS = ("json", "zip", "xlsx", "csv", "vcf")
-PROFILE_FORMATS = ("json", "zip", "xlsx")        # every table
+PROFILE_FORMATS = ("zip", "json", "xlsx")        # every table (a page offers zip first)
 CONTACT_FORMATS = ("csv", "vcf")                 # the contacts
 MIME_TYPES = {"json": "application/json", "zip": "application/zip",
               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -148,3 +148,13 @@ def file_name(profile: str, fmt: str, scope: str = "") -> str:
     """A download's file name: `workbook-<profile>[-<scope>]-<date>.<fmt>`."""
     parts = ["workbook", profile, scope, dt.date.today().isoformat()]
     return "-".join(p for p in parts if p) + f".{fmt}"
+
+
+def download(conn: sqlite3.Connection, fmt: str, *, profile: str,
+             role_label: Callable[[str], str] = str, progress: Progress | None = None
+             ) -> tuple[bytes, str, str, int]:
+    """A page's download: `(content, file name, mime type, rows exported)`."""
+    content, done = export_bytes(conn, fmt, role_label=role_label, profile=profile,
+                                 progress=progress)
+    scope = "contacts" if fmt in CONTACT_FORMATS else ""
+    return content, file_name(profile, fmt, scope), MIME_TYPES[fmt], done.rows

@@ -178,7 +178,7 @@ class NetworkState:
     def import_file(self, path, file_name: str, progress=None):
         """Import one file whole: the `ImportReport`, or the `ImportFileError` that refused
         it (then nothing changed)."""
-        from workbook.io import import_file  # loads the importers on first use only
+        from workbook.services.imports import import_file  # importers loaded on first use
 
         try:
             report = import_file(self.conn, path, progress=progress, file_name=file_name)
