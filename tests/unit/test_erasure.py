@@ -88,12 +88,15 @@ def _mentions(conn, zelda):
             found.append(f"{table}.{column}")
     for table in table_names(conn):
         for column in column_names(conn, table):
-            for needle in (NAME, EMAIL, PHONE, f":{zelda}"):
+            for needle in (NAME, EMAIL, PHONE):
                 hit = conn.execute(f'SELECT "{column}" FROM "{table}" WHERE'
                                    f' lower(CAST("{column}" AS TEXT)) LIKE ?',
                                    (f"%{needle.lower()}%",)).fetchone()
-                if hit and not (needle.startswith(":") and table != "plan_checkoffs"):
+                if hit:
                     found.append(f"{table}.{column}: {hit[0]!r}")
+    found += [f"plan_checkoffs: {key}" for (key,) in conn.execute(
+        "SELECT item_key FROM plan_checkoffs WHERE item_key LIKE ?", (f"%:{zelda}",))
+        if key.split(":")[0] in ("touch", "revive", "birthday", "card")]
     return found
 
 
@@ -234,3 +237,19 @@ def test_checkoff_keys_cover_every_plan_line_about_a_contact():
                 assert item.key in checkoff_keys([item.contact_id], outreach), item.key
                 seen += 1
     assert seen > 10
+
+
+def test_a_namesake_is_another_record_and_keeps_their_name(profile):
+    conn, zelda = profile
+    namesake = add_contact(conn, NAME, email="other@elsewhere.example", notes=f"not {EMAIL}")
+    erase_contact(conn, zelda)
+    row = conn.execute("SELECT full_name, email, notes FROM contacts WHERE id = ?",
+                       (namesake,)).fetchone()
+    assert tuple(row) == (NAME, "other@elsewhere.example", f"not {REDACTED}")
+
+
+def test_search_needles_are_plain_ascii_pieces():
+    from workbook.domain.erasure import search_needles
+
+    assert search_needles(["Inès Da Silva", "ines@x.org"]) == ["Silva", "ines"]
+    assert search_needles(["张伟 李"]) == []

@@ -62,3 +62,19 @@ def redact(text: str, pattern: re.Pattern | None) -> tuple[str, int]:
     if pattern is None or not text:
         return text, 0
     return pattern.subn(REDACTED, text)
+
+
+_ASCII_RUN = re.compile(r"[A-Za-z0-9]{3,}")
+
+
+def search_needles(terms: list[str]) -> list[str]:
+    """One plain ASCII piece of each term (its longest run of letters and digits), for a
+    fast case-insensitive pre-search; [] when a term has none (then every text is searched
+    with the full pattern)."""
+    needles = []
+    for term in terms:
+        runs = _ASCII_RUN.findall(term)
+        if not runs:
+            return []
+        needles.append(max(runs, key=len))
+    return needles

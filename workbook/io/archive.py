@@ -99,7 +99,7 @@ def write_json(out: BinaryIO, archive: ProfileArchive, progress: Progress | None
 def write_zip(out: BinaryIO, archive: ProfileArchive, progress: Progress | None = None) -> None:
     """A zip holding `profile.json` (what restores) and `tables/<table>.csv` per table
     (UTF-8 with BOM, formulas neutralised, for a spreadsheet)."""
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         with zf.open(JSON_MEMBER, "w", force_zip64=True) as member:
             write_json(member, archive, progress)
         for table in archive.tables:

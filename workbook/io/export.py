@@ -16,40 +16,35 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from workbook.store.exports import export_frame
+from workbook.store.exports import EXPORT_COLUMNS, export_rows
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: str) -> str:
-    """A cell value safe from formula injection (OWASP CSV Injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+_RISKY = frozenset(_FORMULA_START)
 
 
 def write_csv(out: BinaryIO, columns: list[str], rows: Iterable[Iterable]) -> None:
-    """A table as CSV for Excel to the binary stream `out`: text neutralised, numbers as
-    they are, NULL as an empty cell."""
+    """A table as CSV for Excel to the binary stream `out`: text starting like a formula
+    gets its apostrophe, numbers are written as they are, NULL as an empty cell."""
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows([neutralise(v) if isinstance(v, str) else ("" if v is None else v)
-                      for v in row] for row in rows)
+    writer.writerows([("'" + v if v[:1] in _RISKY else v) if isinstance(v, str)
+                      else ("" if v is None else v) for v in row] for row in rows)
     text.flush()
     text.detach()
 
 
 def export_contacts(conn: sqlite3.Connection, path: str | Path) -> int:
     """Write every contact of the profile to `path` (columns of
-    `workbook.store.exports.export_frame`); returns the number of contacts written. The file
+    `workbook.store.exports.export_rows`); returns the number of contacts written. The file
     is written beside the target and renamed, so a failure never leaves half a file."""
-    frame = export_frame(conn)
+    rows = export_rows(conn)
     path = Path(path)
     partial = path.with_name(path.name + ".part")
     try:
         with open(partial, "wb") as out:
-            write_csv(out, list(frame.columns), frame.itertuples(index=False, name=None))
+            write_csv(out, list(EXPORT_COLUMNS), rows)
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
-    return len(frame)
+    return len(rows)

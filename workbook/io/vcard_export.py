@@ -16,8 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import BinaryIO
 
-import pandas as pd
-
 _ESCAPES = str.maketrans({"\\": "\\\\", ",": "\\,", ";": "\\;", "\n": "\\n", "\r": ""})
 MAX_OCTETS = 75
 
@@ -54,7 +52,7 @@ def birthday(value: str) -> str:
 
 
 def card(row: dict, categories: list[str]) -> str:
-    """One vCard 3.0 for a contact row (columns of `workbook.store.exports.export_frame`)."""
+    """One vCard 3.0 for a contact row (columns of `workbook.store.exports.EXPORT_COLUMNS`)."""
     full = row["full_name"] or row["email"] or "?"
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{escape(full)}",
              f"N:{escape(row['last_name'])};{escape(row['first_name'])};;;"]
@@ -79,13 +77,12 @@ def card(row: dict, categories: list[str]) -> str:
     return "".join(fold(line) for line in lines)
 
 
-def write_vcards(out: BinaryIO, frame: pd.DataFrame, role_label: Callable[[str], str],
+def write_vcards(out: BinaryIO, records: list[dict], role_label: Callable[[str], str],
                  progress: Callable[[int, int], None] | None = None) -> int:
-    """Every contact of `frame` (`export_frame`) as vCards in UTF-8; `role_label(code)`
-    names a role for CATEGORIES. Returns the number of cards."""
-    total = len(frame)
+    """Every contact (dicts with the columns of `workbook.store.exports.EXPORT_COLUMNS`) as
+    vCards in UTF-8; `role_label(code)` names a role for CATEGORIES. Returns the count."""
+    total = len(records)
     step = max(1, total // 50)
-    records = frame.to_dict("records")
     chunk: list[str] = []
     for n, row in enumerate(records, 1):
         chunk.append(card(row, _labels(row["roles"], role_label)))

@@ -21,7 +21,7 @@ from workbook import __version__
 from workbook.io.archive import ProfileArchive, Table, write_json, write_zip
 from workbook.io.export import write_csv
 from workbook.store.archive import dump_tables, schema_version
-from workbook.store.exports import export_frame
+from workbook.store.exports import EXPORT_COLUMNS, export_rows
 
 FORMATS = ("json", "zip", "xlsx", "csv", "vcf")
 PROFILE_FORMATS = ("zip", "json", "xlsx")        # every table (a page offers zip first)
@@ -72,15 +72,16 @@ def write_export(conn: sqlite3.Connection, out: BinaryIO, fmt: str, *,
                  progress: Progress | None = None) -> Exported:
     """Write the profile (or its contacts) in format `fmt` to the binary stream `out`."""
     if fmt in CONTACT_FORMATS:
-        frame = export_frame(conn)
+        rows = export_rows(conn)
         if fmt == "csv":
-            write_csv(out, list(frame.columns), frame.itertuples(index=False, name=None))
+            write_csv(out, list(EXPORT_COLUMNS), rows)
         else:
             from workbook.io.vcard_export import write_vcards
-            write_vcards(out, frame, role_label, progress)
+            write_vcards(out, [dict(zip(EXPORT_COLUMNS, row)) for row in rows], role_label,
+                         progress)
         if progress:
-            progress(len(frame), len(frame))
-        return Exported(fmt, len(frame), len(frame))
+            progress(len(rows), len(rows))
+        return Exported(fmt, len(rows), len(rows))
     archive = profile_archive(conn, profile)
     rows = sum(len(t.rows) for t in archive.tables)
     if fmt == "json":

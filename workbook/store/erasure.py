@@ -15,11 +15,18 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from workbook.domain.erasure import checkoff_keys, mention_pattern, mention_terms, redact
+from workbook.domain.erasure import (
+    checkoff_keys,
+    mention_pattern,
+    mention_terms,
+    redact,
+    search_needles,
+)
 from workbook.store.db import transaction
 from workbook.store.schema import table_names, tuples
 
 CHECKOFF_TABLE = "plan_checkoffs"
+CONTACT_FREE_TEXT = ("notes", "can_give")
 
 
 @dataclass(frozen=True)
@@ -94,19 +101,24 @@ def _checkoffs(conn: sqlite3.Connection, contact_ids: list[int]) -> list[str]:
 
 
 def _text_columns(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(table, column) of every column declared TEXT (or untyped)."""
+    """(table, column) of every column declared TEXT (or untyped), where the person may be
+    named: in `contacts`, only the free-text columns of the others — another contact with
+    the same name or address is another record, never rewritten."""
     return [(table, row[1]) for table in table_names(conn)
             for row in tuples(conn, f'PRAGMA table_info("{table}")')
-            if "TEXT" in (row[2] or "TEXT").upper() or not row[2]]
+            if ("TEXT" in (row[2] or "TEXT").upper() or not row[2])
+            and (table != "contacts" or row[1] in CONTACT_FREE_TEXT)]
 
 
 def _mentions(conn: sqlite3.Connection, contact_id: int, apply: bool) -> int:
     """Texts outside the contact's own rows that name them; rewritten when `apply`."""
     row = tuples(conn, "SELECT full_name, email, phone, profile_url FROM contacts WHERE id = ?",
                  (contact_id,))
-    pattern = mention_pattern(mention_terms(*row[0])) if row else None
+    terms = mention_terms(*row[0]) if row else []
+    pattern = mention_pattern(terms)
     if pattern is None:
         return 0
+    needles = search_needles(terms)
     conn.create_function("wb_names_person", 1,
                          lambda text: bool(text) and isinstance(text, str)
                          and pattern.search(text) is not None, deterministic=True)
@@ -114,9 +126,11 @@ def _mentions(conn: sqlite3.Connection, contact_id: int, apply: bool) -> int:
     for table, column in _text_columns(conn):
         keys = _row_keys(conn, table)
         own = " AND id <> ?" if table == "contacts" else ""
+        # SQLite's LIKE narrows the rows first (in C); the pattern decides
+        like = " OR ".join(f'"{column}" LIKE ?' for _ in needles) if needles else "1"
         hits = tuples(conn, f'SELECT {", ".join(keys)}, "{column}" FROM "{table}"'
-                            f' WHERE wb_names_person("{column}"){own}',
-                      (contact_id,) if own else ())
+                            f' WHERE ({like}) AND wb_names_person("{column}"){own}',
+                      tuple(f"%{n}%" for n in needles) + ((contact_id,) if own else ()))
         found += len(hits)
         if apply:
             where = " AND ".join(f"{k} = ?" for k in keys)
