@@ -153,3 +153,23 @@ def test_a_closed_stdout_ends_quietly(tmp_path):
                           timeout=120)
     assert done.stdout.count("\n") == 2
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+
+
+def test_a_huge_mutual_count_skips_its_row_with_a_clear_reason(tmp_path, capsys):
+    sheet = tmp_path / "mine.csv"
+    sheet.write_text("Name,Email,Mutual connections\nAda Lovelace,ada@x.org,99999999999999999999\n"
+                     "Alan Turing,alan@x.org,12\nGrace Hopper,grace@x.org,\n")
+    assert main(["import", str(sheet), "--profile", "job", "--details"]) == 0
+    out = capsys.readouterr().out
+    assert "Skipped: number of mutual connections unreadable" in out
+    assert "line 2: number of mutual connections unreadable" in out
+    assert "99999999999999999999" in out
+    conn = sqlite3.connect(profile_path("job"))
+    try:
+        rows = conn.execute("SELECT full_name, mutual_connections FROM contacts ORDER BY id")
+        assert rows.fetchall() == [("Alan Turing", 12), ("Grace Hopper", None)]
+    finally:
+        conn.close()
+    out_csv = tmp_path / "back.csv"
+    assert main(["export", str(out_csv), "--profile", "job"]) == 0
+    assert "mutual_connections" in out_csv.read_text(encoding="utf-8-sig").splitlines()[0]

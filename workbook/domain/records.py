@@ -14,9 +14,11 @@ import pandas as pd
 FORMATS = ("linkedin", "google", "outlook", "vcard", "csv")
 
 # Columns of `ReadResult.contacts`, in order. All text ('' when absent) except
-# `connected_on`, an ISO date string or None.
+# `connected_on`, an ISO date string or None, and `mutual_connections`, an int or None.
 CONTACT_COLUMNS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
-                   "organisation", "position", "connected_on", "birthday", "notes")
+                   "organisation", "position", "connected_on", "birthday", "notes",
+                   "mutual_connections")
+_NOT_TEXT = ("connected_on", "mutual_connections")
 
 # Why a whole file is refused (i18n: `import.error.<code>`): what is wrong and what to do.
 ERROR_CODES = ("not_found", "empty", "too_large", "binary", "zip", "excel", "utf16", "encoding",
@@ -24,7 +26,8 @@ ERROR_CODES = ("not_found", "empty", "too_large", "binary", "zip", "excel", "utf
                "not_vcard", "nothing_readable", "profile_archive")
 
 # Why one row was skipped (`import.skip.<code>`), or kept with a warning (`import.warn.<code>`).
-SKIP_REASONS = ("no_name", "extra_fields", "field_too_long", "duplicate_row", "broken_card")
+SKIP_REASONS = ("no_name", "extra_fields", "field_too_long", "duplicate_row", "broken_card",
+                "bad_number")
 WARNING_REASONS = ("bad_date",)
 
 
@@ -58,7 +61,8 @@ class ReadResult:
 
     - `format`: linkedin | google | outlook | vcard | csv
     - `contacts`: one row per contact, columns `CONTACT_COLUMNS` (text, '' when absent;
-      `connected_on` an ISO date or None; `birthday` 'YYYY-MM-DD', 'MM-DD' or '').
+      `connected_on` an ISO date or None; `birthday` 'YYYY-MM-DD', 'MM-DD' or '';
+      `mutual_connections` a whole number or None).
     - `skipped`: rows not taken, with the reason.
     - `warnings`: rows taken with something left out (e.g. `bad_date`: the row is kept, the
       unreadable date left empty).
@@ -74,7 +78,7 @@ class ReadResult:
 
 def contacts_frame(columns: dict[str, list]) -> pd.DataFrame:
     """The contacts table of a `ReadResult` from one list per column of `CONTACT_COLUMNS`."""
-    return pd.DataFrame({name: pd.Series(columns[name], dtype=object if name == "connected_on"
+    return pd.DataFrame({name: pd.Series(columns[name], dtype=object if name in _NOT_TEXT
                                          else "str") for name in CONTACT_COLUMNS})
 
 

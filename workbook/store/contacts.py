@@ -14,7 +14,7 @@ from workbook.store.db import transaction
 
 # Contact columns an import writes (`notes` only when it creates the contact).
 FILE_FIELDS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
-               "organisation_id", "position", "connected_on", "birthday")
+               "organisation_id", "position", "connected_on", "birthday", "mutual_connections")
 
 _CONTACT_FIELDS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
                    "organisation_id", "position", "layer", "tie_strength", "mutual_connections",

@@ -10,7 +10,7 @@ from workbook.store.schema import tuples
 
 EXPORT_COLUMNS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
                   "organisation", "position", "connected_on", "birthday", "layer", "roles",
-                  "notes", "source")
+                  "mutual_connections", "notes", "source")
 
 
 def export_rows(conn: sqlite3.Connection) -> list[tuple[str, ...]]:
@@ -22,7 +22,8 @@ def export_rows(conn: sqlite3.Connection) -> list[tuple[str, ...]]:
         " COALESCE(o.name, ''), c.position, COALESCE(c.connected_on, ''),"
         " COALESCE(c.birthday, ''), c.layer,"
         " COALESCE((SELECT group_concat(r.role, ';') FROM contact_roles r"
-        "           WHERE r.contact_id = c.id), ''), c.notes, c.source"
+        "           WHERE r.contact_id = c.id), ''),"
+        " COALESCE(CAST(c.mutual_connections AS TEXT), ''), c.notes, c.source"
         " FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
         " ORDER BY c.full_name COLLATE NOCASE, c.id")
 

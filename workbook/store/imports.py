@@ -149,7 +149,8 @@ class _Batch:
                    col["phone"], col["profile_url"],
                    [org_ids.get(org) if org else None for org in orgs], col["position"],
                    [None if blank(c) else c for c in col["connected_on"]],
-                   [b or None for b in col["birthday"]]]
+                   [b or None for b in col["birthday"]],
+                   [None if blank(m) else int(m) for m in col["mutual_connections"]]]
         return cls(columns, col["full_name"], orgs, col["profile_url"], col["email"],
                    col["notes"], source, batch_id, stamp)
 
