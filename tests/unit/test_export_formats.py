@@ -142,3 +142,21 @@ def test_unknown_extension_existing_file_and_unwritable_place(profile, tmp_path,
         err = capsys.readouterr().err
         assert "cannot be written" in err and err.count("\n") == 1, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "keep.json", "plain-file"]
+
+
+def test_odd_numbers_and_every_refusal_have_their_words(tmp_path):
+    import io
+
+    from workbook.io.archive import ARCHIVE_ERRORS
+    from workbook.io.xlsx_export import write_xlsx
+
+    out = io.BytesIO()
+    write_xlsx(out, [("t", ["a", "b", "c"], [[True, float("inf"), 2**62]])])
+    sheet = openpyxl.load_workbook(io.BytesIO(out.getvalue()))["t"]
+    assert [c.value for c in sheet[2]] == [1, "inf", 2**62]
+    for lang in ("fr", "en"):
+        tr = Translator(lang)
+        for code in ARCHIVE_ERRORS:
+            assert tr.has(f"export.archive.{code}"), code
+        for code in ("unknown_format", "file_exists", "cannot_write"):
+            assert tr.has(f"export.error.{code}"), code

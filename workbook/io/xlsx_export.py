@@ -19,6 +19,7 @@ openpyxl, an independent reader.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import zipfile
 from collections.abc import Callable, Iterable
@@ -115,8 +116,11 @@ def _sheet(columns: list[str], rows: list) -> Iterable[str]:
                 style = f' s="{QUOTED}"' if value.startswith(_FORMULA_START) else ""
                 cells.append(f'<c r="{ref}" t="inlineStr"{style}><is><t xml:space="preserve">'
                              f"{_text(value)}</t></is></c>")
-            elif isinstance(value, bool | int | float):
-                cells.append(f'<c r="{ref}"><v>{value!r}</v></c>')
+            elif isinstance(value, int | float) and math.isfinite(value):
+                number = int(value) if isinstance(value, bool) else value
+                cells.append(f'<c r="{ref}"><v>{number!r}</v></c>')
+            else:                               # infinity, NaN: no number Excel holds
+                cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{_text(str(value))}</t></is></c>')
         yield f'<row r="{r}">' + "".join(cells) + "</row>"
     yield "</sheetData></worksheet>"
 
