@@ -54,8 +54,8 @@ def test_every_literal_key_used_in_the_code_exists():
 
 
 @pytest.mark.parametrize("prefix, codes", [
-    ("import.skip", "workbook.io.model:SKIP_REASONS"),
-    ("import.warn", "workbook.io.model:WARNING_REASONS"),
+    ("import.skip", "workbook.domain.records:SKIP_REASONS"),
+    ("import.warn", "workbook.domain.records:WARNING_REASONS"),
     ("import.merge", "workbook.domain.contacts_matching:MERGE_REASONS"),
     ("routines.status", "workbook.domain.routines:STATUSES"),
 ])

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from workbook.charts.overview import layers_by_role
 from workbook.escaping import escape_html
 from workbook.paths import notebooks_dir
+from workbook.services.exports import PROFILE_FORMATS, download
 from workbook.store.contacts import count_contacts, last_interaction_on, layer_role_counts
 from workbook.store.settings import get_setting
 from workbook.ui.common import (
@@ -19,6 +20,7 @@ from workbook.ui.common import (
     page_header,
     refresh_figure,
 )
+from workbook.ui.export_panel import ExportPanel
 
 
 class HomePage:
@@ -39,8 +41,10 @@ class HomePage:
         self.language.observe(guarded(ctx, self.status)(self._on_language), names="value")
         self.chart = go.FigureWidget(self._figure())
         self.chart.layout.height = 360
+        self.export_box = ipw.VBox()
+        self._build_export()
         self.view = ipw.VBox([self.header, self.language, self.status, self.summary, self.links,
-                              self.chart_title, self.chart])
+                              self.chart_title, self.chart, self.export_box])
         self.view.add_class("wb-page")
         self._render_text()
 
@@ -75,9 +79,24 @@ class HomePage:
                              f" — {blurb}</li>")
         return f"<h3>{escape_html(tr('home.pages'))}</h3><ol>{''.join(items)}</ol>"
 
+    def _build_export(self) -> None:
+        """The whole-profile download (built again when the language changes)."""
+        tr = self.ctx.tr
+        panel = ExportPanel(tr, PROFILE_FORMATS, self._export, guarded(self.ctx, self.status),
+                            "wb-home-export")
+        self.export_box.children = [ipw.HTML(
+            f"<h3>{escape_html(tr('export.page.title'))}</h3>"
+            f"<p>{escape_html(tr('export.page.help'))}</p>"), panel.view]
+
+    def _export(self, fmt: str, progress):
+        tr = self.ctx.tr
+        return download(self.ctx.conn, fmt, profile=self.ctx.profile, progress=progress,
+                        role_label=lambda code: tr(f"vocab.role.{code}"))
+
     def _on_language(self, change) -> None:
         self.ctx.set_language(change["new"])
         self._render_text()
+        self._build_export()
         refresh_figure(self.chart, self._figure())
         self.status.show(self.ctx.tr("home.language_saved"))
 

@@ -1,0 +1,2 @@
+"""One function per user flow that both the pages and the commands call, written once:
+import (`imports`), export (`exports`), whole profiles (`profiles`: restore, delete)."""
