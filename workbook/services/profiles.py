@@ -12,7 +12,7 @@ from pathlib import Path
 from workbook.io.archive import ArchiveError, read_archive
 from workbook.paths import DEFAULT_PROFILE, check_profile_name, profile_path
 from workbook.store.archive import RestoreError, restore_tables
-from workbook.store.db import connect
+from workbook.store.db import connect, fold_into_one_file
 from workbook.store.migrations import latest_version, migrate
 
 # Files SQLite keeps beside a profile while it is open.
@@ -91,8 +91,7 @@ def restore_profile(archive_path: str | Path, name: str | None = None) -> Restor
             migrate(conn, archive.schema_version)
             rows = restore_tables(conn, [(t.name, t.columns, t.rows) for t in archive.tables])
             migrate(conn)
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            conn.execute("PRAGMA journal_mode = DELETE")
+            fold_into_one_file(conn)
         finally:
             conn.close()
         _publish(partial, target, name)

@@ -61,3 +61,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def fold_into_one_file(conn: sqlite3.Connection) -> None:
+    """Write the write-ahead log back and leave WAL mode, so the file alone holds everything
+    (before it is renamed or copied as a whole)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")
