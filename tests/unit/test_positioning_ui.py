@@ -222,12 +222,14 @@ def test_debouncer_runs_once_after_typing_pauses(monkeypatch):
     monkeypatch.setattr(page_module, "_kernel_loop", asyncio.get_running_loop)
 
     async def typing():
-        debounced = Debouncer(0.05, lambda: calls.append(len(calls)))
+        # Keystrokes far quicker than the pause (a busy machine stretches the gaps, so the
+        # pause is long and the keystrokes yield without sleeping).
+        debounced = Debouncer(1.0, lambda: calls.append(len(calls)))
         for _ in range(5):
             debounced()
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0)
         assert calls == []
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(2.0)
 
     # A thread of its own, so no event loop this test process may run gets in the way.
     worker = threading.Thread(target=asyncio.run, args=(typing(),))

@@ -34,6 +34,9 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # Erased rows are overwritten with zeros, not left readable in free pages of the file:
+    # a profile holds other people's personal data.
+    conn.execute("PRAGMA secure_delete = ON")
     return conn
 
 
