@@ -19,6 +19,8 @@ COMMANDS = {
     "plan": "plan",
     "import": "import_",
     "export": "export",
+    "card": "card",
+    "group": "group",
 }
 
 

@@ -39,8 +39,9 @@ class HomePage:
         self.language.observe(guarded(ctx, self.status)(self._on_language), names="value")
         self.chart = go.FigureWidget(self._figure())
         self.chart.layout.height = 360
+        self.share = _card_share(ctx, self.status)
         self.view = ipw.VBox([self.header, self.language, self.status, self.summary, self.links,
-                              self.chart_title, self.chart])
+                              self.share.view, self.chart_title, self.chart])
         self.view.add_class("wb-page")
         self._render_text()
 
@@ -80,6 +81,15 @@ class HomePage:
         self._render_text()
         refresh_figure(self.chart, self._figure())
         self.status.show(self.ctx.tr("home.language_saved"))
+
+
+def _card_share(ctx: PageContext, status: StatusLine):
+    """"Share my progress card" (see ui/card_share.py), on this profile."""
+    from workbook.io.card_drop import drop_root
+    from workbook.ui.card_share import CardSharePanel, CardShareState
+
+    return CardSharePanel(ctx.tr, CardShareState(ctx.conn, ctx.profile, drop_root=drop_root()),
+                          guarded(ctx, status))
 
 
 def build_home(profile: str | None = None, lang: str | None = None) -> ipw.Widget:

@@ -1,0 +1,1 @@
+"""One function per user flow that both pages and commands call, written once."""
