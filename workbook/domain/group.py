@@ -12,6 +12,7 @@ Pure: participants are any hashable, orderable values (the page passes ids). Err
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -308,24 +309,33 @@ class Referral:
             else "name_variant"
 
 
+_DOTTED = re.compile(r"\b(\w)\.")
+
+
+def referral_key(name: str) -> str:
+    """The key organisation names match on: `workbook.domain.names.organisation_key` once
+    dotted abbreviations are closed up ("S.A." = "SA", so the legal suffix drops too)."""
+    return organisation_key(_DOTTED.sub(r"\1", name or ""))
+
+
 def suggest_referrals(targets: Mapping[Hashable, Iterable[str]],
                       introductions: Mapping[Hashable, Iterable[str]]) -> list[Referral]:
     """"A targets organisation X; B can introduce to X" → suggested introductions.
 
-    Names match on `workbook.domain.names.organisation_key` (case, accents, punctuation, legal
-    suffixes such as SA/SAS/Ltd/GmbH and "Groupe" ignored). Nobody is suggested to themself.
+    Names match on `referral_key` (case, accents, punctuation, legal suffixes such as
+    SA/S.A./SAS/Ltd/GmbH and "Groupe" ignored). Nobody is suggested to themself.
     SOURCE: the method, step 5 (members cross-introduce each other at target organisations:
     the group's second degree)."""
     offers: dict[str, list[tuple[Hashable, str]]] = {}
     for introducer, names in introductions.items():
         for name in dict.fromkeys(names):
-            key = organisation_key(name)
+            key = referral_key(name)
             if key:
                 offers.setdefault(key, []).append((introducer, name))
     found: dict[tuple, Referral] = {}
     for seeker, names in targets.items():
         for name in names:
-            key = organisation_key(name)
+            key = referral_key(name)
             for introducer, offered in offers.get(key, ()):
                 if introducer != seeker and (seeker, introducer, key) not in found:
                     found[(seeker, introducer, key)] = Referral(seeker, introducer, name,
