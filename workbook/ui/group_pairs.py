@@ -85,8 +85,8 @@ class PairsPanel:
 PROJECTOR_SCREENS = ("pairs", "pitch", "questions")
 
 _PROJECTOR_STYLE = """<style>
-.wb-projector {font-size: clamp(30px, 3.2vw, 64px); line-height: 1.35; padding: 0.4em 0.6em; background: #fff;
-  color: #111;}
+.wb-projector {font-size: clamp(30px, 3.2vw, 64px); line-height: 1.35; padding: 0.4em 0.6em;
+  background: #fff; color: #111;}
 .wb-projector h1 {font-size: 1.5em; margin: 0.2em 0 0.5em 0;}
 .wb-projector ol, .wb-projector ul {margin: 0; padding-left: 1.4em;}
 .wb-projector li {margin: 0.25em 0;}
