@@ -181,3 +181,10 @@ def test_the_circle_schedule_is_a_round_robin():
         schedule = circle_schedule(list(range(n)))
         pairs = Counter(frozenset(p) for r in schedule for p in r if None not in p)
         assert len(pairs) == n * (n - 1) // 2 and set(pairs.values()) == {1}
+
+
+def test_whoever_sat_out_last_round_does_not_sit_out_again_even_with_the_fewest_sit_outs():
+    history = [[("x", "z"), ("y",)], [("x", "y"), ("z",)], [("x", "z"), ("y",)],
+               [("x", "y"), ("z",)], [("y", "z"), ("x",)]]
+    nxt = pairing_rounds(["x", "y", "z"], 1, history=history, odd="sit_out")[0]
+    assert ("x",) not in nxt and _everyone_once(nxt, ["x", "y", "z"])
