@@ -8,12 +8,9 @@ import ipywidgets as ipw
 
 from workbook.domain.group import BOARD_QUESTIONS, PitchRecall, Referral
 from workbook.ui.common import StatusLine, coaching, html_text, table_html
+from workbook.ui.group_cards import _pct
 from workbook.ui.group_roster import _button
 from workbook.ui.widgets import set_options
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)} %"
 
 
 class ReferralsPanel:
