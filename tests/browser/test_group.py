@@ -65,3 +65,20 @@ def test_import_three_cards_generate_a_round_and_project_it(page, server, tmp_pa
     page.locator(".wb-group-projector-choice button", has_text="Questions").click()
     expect(projector).to_contain_text("Who is new on the market?")
     page.screenshot(path=str(tmp_path / "group-projector.png"))
+
+
+def test_a_participant_previews_unticks_and_downloads_their_card(page, server, tmp_path):
+    from workbook.domain.progress_card import read_card
+
+    open_page(page, server, "home.ipynb", ".wb-card-share")
+    page.locator(".wb-card-open").click()
+    preview = page.locator(".wb-card-preview")
+    expect(preview).to_contain_text("Never in a card")
+    expect(preview).to_contain_text("contacts · by layer")
+    page.locator(".wb-card-tick-network input[type=checkbox]").uncheck()
+    expect(preview).not_to_contain_text("contacts · by layer")
+    with page.expect_download() as download_info:
+        page.locator(".wb-card-download a").click()
+    card = read_card(open(download_info.value.path(), "rb").read())
+    assert "network" not in card.sections and card.participant == "Camille Durand"
+    assert read_card(page.locator(".wb-card-text textarea").input_value()) == card

@@ -114,6 +114,7 @@ def test_publish_list_withdraw_in_a_real_folder(tmp_path):
     assert problem.value.code == "no_group_folder"
     card_drop.group_folder(root, "club-mardi", create=True)
     assert card_drop.group_folders(root) == ["club-mardi"]
+    assert oct((root / "club-mardi").stat().st_mode)[-4:] == "1733"
     path = card_drop.publish(root, "club-mardi", "aa11", card_bytes(_card()))
     assert path.parent == root / "club-mardi" and oct(path.stat().st_mode)[-3:] == "644"
     card_drop.publish(root, "club-mardi", "aa11", card_bytes(_card(name="Lina Bertin")))

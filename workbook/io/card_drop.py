@@ -19,6 +19,7 @@ from pathlib import Path
 ENV = "WORKBOOK_CARD_DROP"
 SUFFIX = ".wbcard.json"
 MAX_FILES = 500
+GROUP_FOLDER_MODE = 0o1733
 _SAFE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 _CARD_ID = re.compile(r"^[A-Za-z0-9]{1,64}$")
 
@@ -59,9 +60,14 @@ def group_folder(root: Path, slug: str, create: bool = False) -> Path:
     if not _SAFE.match(slug or ""):
         raise DropFolderError("bad_group", slug)
     folder = root / slug
-    if create:
+    if create and not folder.is_dir():
         try:
-            folder.mkdir(parents=False, exist_ok=True)
+            folder.mkdir(parents=False)
+            # Participants (other Unix users on a cohort server) may add and remove their own
+            # card but neither list the folder nor touch another's: sticky, write + search.
+            folder.chmod(GROUP_FOLDER_MODE)
+        except FileExistsError:
+            pass
         except OSError:
             raise DropFolderError("unwritable", folder) from None
     elif not folder.is_dir():

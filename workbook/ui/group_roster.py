@@ -113,6 +113,7 @@ class SessionPanel:
                        lambda: on_save(self.agenda.value, self.notes.value))
         self.attendance = ipw.VBox()
         self.attendance.add_class("wb-group-attendance")
+        self._drawn: tuple | None = None
         self.view = ipw.VBox([
             coaching(tr("group.session.coaching")), ipw.HBox([self.choice, self.day, start]),
             self.status, self.agenda, self.notes, save,
@@ -128,6 +129,14 @@ class SessionPanel:
         self._quiet = False
         self.agenda.value = session["agenda"] if session else ""
         self.notes.value = session["notes"] if session else ""
+        key = (session and session["id"], tuple((p["id"], p["display_name"]) for p in roster))
+        if key == self._drawn:          # same people: tick the boxes, keep the widgets
+            for person, box in zip(roster, self.attendance.children):
+                box.value = person["id"] not in absent
+            return
+        self._drawn = key
+        for old in self.attendance.children:   # redrawn boxes replace, never pile up
+            old.close()
         boxes = []
         for person in roster:
             box = ipw.Checkbox(value=person["id"] not in absent, description=person["display_name"],

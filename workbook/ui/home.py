@@ -39,9 +39,9 @@ class HomePage:
         self.language.observe(guarded(ctx, self.status)(self._on_language), names="value")
         self.chart = go.FigureWidget(self._figure())
         self.chart.layout.height = 360
-        self.share = _card_share(ctx, self.status)
+        self.share = ipw.VBox([_card_share(ctx, self.status).view])
         self.view = ipw.VBox([self.header, self.language, self.status, self.summary, self.links,
-                              self.share.view, self.chart_title, self.chart])
+                              self.share, self.chart_title, self.chart])
         self.view.add_class("wb-page")
         self._render_text()
 
@@ -78,6 +78,7 @@ class HomePage:
 
     def _on_language(self, change) -> None:
         self.ctx.set_language(change["new"])
+        self.share.children = [_card_share(self.ctx, self.status).view]
         self._render_text()
         refresh_figure(self.chart, self._figure())
         self.status.show(self.ctx.tr("home.language_saved"))
