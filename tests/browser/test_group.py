@@ -44,12 +44,14 @@ def test_import_three_cards_generate_a_round_and_project_it(page, server, tmp_pa
     for name in NEWCOMERS:
         expect(table).to_contain_text(name)
     expect(page.locator(".wb-group-cards-status")).to_contain_text("joined the roster")
+    page.screenshot(path=str(tmp_path / "group-cards.png"))
 
     _tab(page, "Pairs")
     page.locator(".wb-group-generate").click()
     expect(page.locator(".wb-group-pairs-status")).to_contain_text("is ready")
     current = page.locator(".wb-group-current-round tbody tr")
     expect(current).to_have_count(6)          # 13 people: five pairs and one trio
+    page.screenshot(path=str(tmp_path / "group-pairs.png"))
 
     _tab(page, "Projector")
     projector = page.locator(".wb-group-projector")

@@ -216,3 +216,22 @@ def test_every_tab_draws_in_both_languages_on_the_demo_group(tmp_path, lang):
     assert page.pairs.history.value.count("<tr>") == 3
     assert "Jonas V." in page.cards.missing.value
     conn.close()
+
+
+def test_deleting_a_round_asks_first_and_then_frees_its_pairs(conn):
+    page = _page(conn)
+    page.state.create_group("Club")
+    for name in ("A", "B", "C", "D"):
+        page.state.add_participant(name)
+    page.state.start_session(TODAY)
+    page.refresh()
+    _click(page, "wb-group-generate")
+    _click(page, "wb-group-generate")
+    latest = page.state.rounds()[-1]
+    assert page.pairs.round_choice.value == latest["id"]
+    _click(page, "wb-group-delete-round")
+    assert len(page.state.rounds()) == 2                   # only asked so far
+    assert "Delete round 2" in page.pairs.confirm.question.value
+    _click(page, "wb-group-delete-round-yes")
+    assert [r["round_no"] for r in page.state.rounds()] == [1]
+    assert page.state.unmet_count() == 4

@@ -290,6 +290,11 @@ def unmet_pairs(participants: Sequence, history: Sequence[Sequence[Sequence]]) -
 
 # ------------------------------------------------------------------------- cross-referrals
 
+REFERRAL_REASONS = ("same_name", "name_variant")
+# A suggestion is made (the introduction happened) or dismissed by the coach.
+REFERRAL_STATUSES = ("suggested", "made", "dismissed")
+
+
 @dataclass(frozen=True)
 class Referral:
     """`introducer` can introduce `seeker` at an organisation the seeker targets: the names as

@@ -20,6 +20,7 @@ ENV = "WORKBOOK_CARD_DROP"
 SUFFIX = ".wbcard.json"
 MAX_FILES = 500
 GROUP_FOLDER_MODE = 0o1733
+ERROR_CODES = ("unreadable", "unwritable", "no_group_folder", "bad_group", "bad_card_id")
 _SAFE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 _CARD_ID = re.compile(r"^[A-Za-z0-9]{1,64}$")
 

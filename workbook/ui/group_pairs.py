@@ -11,7 +11,7 @@ from workbook.domain.routines import format_day
 from workbook.escaping import escape_html
 from workbook.ui.common import StatusLine, coaching, html_text, table_html
 from workbook.ui.group_roster import _button
-from workbook.ui.widgets import set_options
+from workbook.ui.widgets import Confirmation, set_options
 
 
 def group_label(group: Sequence[int], names: dict[int, str]) -> str:
@@ -34,9 +34,12 @@ class PairsPanel:
         self.history = ipw.HTML()
         self.history.add_class("wb-group-round-history")
         self.round_choice = ipw.Dropdown(description=tr("group.pairs.round"))
+        self.confirm = Confirmation(tr("group.pairs.delete_yes"), tr("common.cancel"),
+                                    "wb-group-delete-round-yes",
+                                    lambda: on_delete_round(self.round_choice.value))
         delete = _button(tr("group.pairs.delete_round"), "wb-group-delete-round",
-                         lambda: self.round_choice.value and on_delete_round(
-                             self.round_choice.value))
+                         lambda: self.round_choice.value and self.confirm.ask(
+                             tr("group.pairs.delete_question", round=self.round_choice.label)))
         self.first = ipw.Dropdown(description=tr("group.pairs.avoid_first"))
         self.second = ipw.Dropdown(description=tr("group.pairs.avoid_second"))
         avoid = _button(tr("group.pairs.avoid_add"), "wb-group-avoid-add",
@@ -51,7 +54,7 @@ class PairsPanel:
             ipw.HTML(f"<h4>{html_text(tr('group.pairs.avoid_title'))}</h4>"),
             ipw.HBox([self.first, self.second, avoid]), ipw.HBox([self.avoided, unavoid]),
             ipw.HTML(f"<h4>{html_text(tr('group.pairs.history_title'))}</h4>"), self.history,
-            ipw.HBox([self.round_choice, delete])])
+            ipw.HBox([self.round_choice, delete]), self.confirm.view])
 
     def show(self, names: dict[int, str], roster: list[dict], current: dict | None,
              rounds: list[dict], avoid: list[tuple[int, int]], unmet: int) -> None:
@@ -70,9 +73,12 @@ class PairsPanel:
         set_options(self.second, people)
         set_options(self.avoided, [(f"{names.get(a, '?')} ↔ {names.get(b, '?')}", (a, b))
                                    for a, b in avoid])
+        known = len(self.round_choice.options)
         set_options(self.round_choice,
                     [(f"{r['round_no']} · {format_day(r['held_on'], self.lang)}", r["id"])
                      for r in reversed(rounds)])
+        if rounds and len(rounds) != known:     # a round was added or deleted: the latest
+            self.round_choice.value = rounds[-1]["id"]
         self.history.value = table_html(
             [tr("group.pairs.col_round"), tr("group.pairs.col_date"),
              tr("group.pairs.col_people")],
