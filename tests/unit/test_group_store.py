@@ -153,3 +153,37 @@ def test_a_read_only_drop_folder_gives_unwritable(tmp_path):
 def test_drop_root_comes_from_the_environment(tmp_path):
     assert card_drop.drop_root({}) is None
     assert card_drop.drop_root({"WORKBOOK_CARD_DROP": str(tmp_path)}) == tmp_path
+
+
+def test_upgrading_keeps_groups_made_before_the_group_migration(tmp_path):
+    from workbook.store import open_path
+    from workbook.store.db import connect, transaction
+    from workbook.store.migrations import all_migrations, migrate
+
+    version = next(m.version for m in all_migrations() if m.name == "group")
+    path = tmp_path / "old.sqlite"
+    old = connect(path)
+    migrate(old, target=version - 1)
+    with transaction(old):
+        old.execute("INSERT INTO groups(id, name) VALUES (1, 'Club Mardi')")
+        old.executemany("INSERT INTO participants(id, group_id, display_name) VALUES (?, 1, ?)",
+                        [(1, "Ana"), (2, "Ben"), (3, "Cy")])
+        old.execute("INSERT INTO progress_cards(participant_id, week_start, new_contacts)"
+                    " VALUES (1, '2026-11-02', 4)")
+        old.execute("INSERT INTO pairing_rounds(id, group_id, round_no, held_on)"
+                    " VALUES (1, 1, 1, '2026-11-02')")
+        old.executemany("INSERT INTO pairings VALUES (1, ?, ?)", [(1, 1), (2, 1), (3, 0)])
+        old.execute("INSERT INTO referrals(group_id, from_participant, to_participant,"
+                    " organisation) VALUES (1, 2, 1, 'Vaubanne')")
+    old.close()
+
+    conn = open_path(path)
+    group = store.list_groups(conn)[0]
+    assert group == {"id": 1, "name": "Club Mardi", "slug": "group-1", "odd_mode": "trio"}
+    assert [p["display_name"] for p in store.participants(conn, 1)] == ["Ana", "Ben", "Cy"]
+    assert store.rounds(conn, 1)[0]["groups"] == [(1, 2), (3,)]
+    assert store.referrals(conn, 1)[0]["status"] == "suggested"
+    assert tuple(conn.execute("SELECT new_contacts, card_json FROM progress_cards").fetchone()) \
+        == (4, "")
+    assert store.cards(conn, 1) == []       # an old row without a card is kept, not shown
+    conn.close()
