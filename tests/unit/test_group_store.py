@@ -6,7 +6,7 @@ import os
 import pytest
 
 from workbook.domain.progress_card import CardError, ProgressCard, card_bytes, card_text
-from workbook.io import card_drop
+from workbook.services import card_drop
 from workbook.services import group as service
 from workbook.store import group as store
 

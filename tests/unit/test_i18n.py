@@ -68,7 +68,7 @@ def test_every_literal_key_used_in_the_code_exists():
     ("group.press", "workbook.domain.progress_card:PRESS_LEVELS"),
     ("card.section", "workbook.domain.progress_card:SECTIONS"),
     ("group.conflict", "workbook.store.group:CONFLICTS"),
-    ("group.drop_error", "workbook.io.card_drop:ERROR_CODES"),
+    ("group.drop_error", "workbook.services.card_drop:ERROR_CODES"),
 ])
 def test_every_code_a_rule_can_return_is_translated(prefix, codes):
     import importlib

@@ -18,14 +18,16 @@ from workbook.domain.progress_card import (
     card_bytes,
     card_text,
 )
-from workbook.io import card_drop
-from workbook.services.card import build_card, card_id, describe_card, display_name
+from workbook.services import card_drop
 from workbook.ui.common import StatusLine, download_link, html_text
 from workbook.ui.widgets import set_options
 
 
 class CardShareState:
-    """The writes this section makes: the card id (once), publishing and withdrawing."""
+    """The writes this section makes: the card id (once), publishing and withdrawing.
+
+    The card's builder (positioning, routines rules) loads when the section is first opened:
+    the home page itself stays as quick to start as before."""
 
     def __init__(self, conn: sqlite3.Connection, profile: str,
                  today: Callable[[], dt.date] = dt.date.today, drop_root: Path | None = None):
@@ -33,12 +35,16 @@ class CardShareState:
         self.drop_root = drop_root
 
     def default_name(self) -> str:
+        from workbook.services.card import display_name
+
         return display_name(self.conn, self.profile)
 
     def groups(self) -> list[str]:
         return card_drop.group_folders(self.drop_root) if self.drop_root else []
 
     def build(self, name: str, group: str, include: set[str]) -> ProgressCard:
+        from workbook.services.card import build_card
+
         return build_card(self.conn, self.profile, self._today(), group=group, include=include,
                           name=name.strip() or None)
 
@@ -46,9 +52,13 @@ class CardShareState:
         return card_drop.publish(self.drop_root, card.group, card.card_id, card_bytes(card))
 
     def withdraw(self, group: str) -> bool:
+        from workbook.services.card import card_id
+
         return card_drop.withdraw(self.drop_root, group, card_id(self.conn))
 
     def is_published(self, group: str) -> bool:
+        from workbook.services.card import card_id
+
         return bool(self.drop_root and group) and card_drop.is_published(
             self.drop_root, group, card_id(self.conn))
 
@@ -132,6 +142,8 @@ class CardSharePanel:
         group = group if self.state.drop_root or not group else slugify(group)
         include = {s for s, box in self.ticks.items() if box.value}
         self.card = self.state.build(self.name.value, group, include)
+        from workbook.services.card import describe_card
+
         lines = describe_card(self.card, self.tr)
         self.preview.value = ('<div class="wb-card">' + "".join(
             html_text(text, "p") for _, text in lines) + html_text(

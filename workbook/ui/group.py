@@ -16,7 +16,7 @@ import ipywidgets as ipw
 
 from workbook.domain import group as rules
 from workbook.domain.progress_card import CardError
-from workbook.io.card_drop import DropFolderError, drop_root
+from workbook.services.card_drop import DropFolderError, drop_root
 from workbook.store.group import GroupConflict
 from workbook.ui.common import PageContext, StatusLine, build_page, guarded, page_shell
 from workbook.ui.group_cards import CardsPanel

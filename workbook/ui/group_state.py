@@ -10,7 +10,7 @@ from pathlib import Path
 
 from workbook.domain import group as rules
 from workbook.domain.progress_card import MAX_CARD_BYTES, ProgressCard
-from workbook.io import card_drop
+from workbook.services import card_drop
 from workbook.services import group as service
 from workbook.store import group as store
 

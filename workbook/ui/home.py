@@ -86,7 +86,7 @@ class HomePage:
 
 def _card_share(ctx: PageContext, status: StatusLine):
     """"Share my progress card" (see ui/card_share.py), on this profile."""
-    from workbook.io.card_drop import drop_root
+    from workbook.services.card_drop import drop_root
     from workbook.ui.card_share import CardSharePanel, CardShareState
 
     return CardSharePanel(ctx.tr, CardShareState(ctx.conn, ctx.profile, drop_root=drop_root()),
