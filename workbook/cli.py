@@ -23,6 +23,8 @@ COMMANDS = {
     "import-profile": "import_profile",
     "delete-profile": "delete_profile",
     "erase-contact": "erase_contact",
+    "card": "card",
+    "group": "group",
 }
 
 

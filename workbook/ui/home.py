@@ -43,8 +43,9 @@ class HomePage:
         self.chart.layout.height = 360
         self.export_box = ipw.VBox()
         self._build_export()
+        self.share = ipw.VBox([_card_share(ctx, self.status).view])
         self.view = ipw.VBox([self.header, self.language, self.status, self.summary, self.links,
-                              self.chart_title, self.chart, self.export_box])
+                              self.share, self.chart_title, self.chart, self.export_box])
         self.view.add_class("wb-page")
         self._render_text()
 
@@ -95,10 +96,20 @@ class HomePage:
 
     def _on_language(self, change) -> None:
         self.ctx.set_language(change["new"])
+        self.share.children = [_card_share(self.ctx, self.status).view]
         self._render_text()
         self._build_export()
         refresh_figure(self.chart, self._figure())
         self.status.show(self.ctx.tr("home.language_saved"))
+
+
+def _card_share(ctx: PageContext, status: StatusLine):
+    """"Share my progress card" (see ui/card_share.py), on this profile."""
+    from workbook.services.card_drop import drop_root
+    from workbook.ui.card_share import CardSharePanel, CardShareState
+
+    return CardSharePanel(ctx.tr, CardShareState(ctx.conn, ctx.profile, drop_root=drop_root()),
+                          guarded(ctx, status))
 
 
 def build_home(profile: str | None = None, lang: str | None = None) -> ipw.Widget:
