@@ -84,13 +84,15 @@ def suggest_plan(topics: list[tuple[int, str]], start: dt.date, weeks: int = PLA
     return items
 
 
-def plan_events(items: list[PlanItem]) -> list[RoutineEvent]:
-    """Calendar events for the plan's open items (texts `press.ics.*`), for the routines
-    page's .ics writer."""
+def plan_events(items: list[PlanItem], channel_labels: dict[str, str]) -> list[RoutineEvent]:
+    """Calendar events for the plan's open items (texts `press.ics.*`, channels named by
+    `channel_labels`), for the routines page's .ics writer."""
     return [RoutineEvent(
         uid_key=f"press-plan-{item.id}", summary_key="press.ics.summary",
         description_key="press.ics.description",
         start=dt.datetime.combine(item.planned_on, dt.time(PLAN_HOUR)),
         minutes=PLAN_EVENT_MINUTES[item.channel],
-        values=(("topic", item.topic), ("channel", item.channel), ("note", item.note)))
+        values=(("topic", item.topic),
+                ("channel", channel_labels.get(item.channel, item.channel)),
+                ("note", item.note)))
         for item in items if not item.done]

@@ -119,14 +119,14 @@ EXAMPLE_MARKERS = ("par exemple", "comme chez", "for example", "for instance", "
 NUMBER_WORDS = frozenset({
     "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "vingt",
     "trente", "cent", "cents", "mille", "million", "millions", "milliard", "milliards",
-    "moitie", "tiers", "quart", "double", "triple", "two", "three", "four", "five", "six",
+    "moitie", "tiers", "quart", "double", "triple", "two", "three", "four", "five",
     "seven", "eight", "nine", "ten", "twenty", "thirty", "hundred", "thousand", "billion",
     "half", "third", "quarter", "twice", "doubled", "tripled"})
 STOPWORDS = frozenset({
     "le", "la", "les", "un", "une", "des", "de", "du", "d", "l", "et", "ou", "en", "dans", "pour",
     "par", "sur", "avec", "que", "qui", "est", "sont", "a", "au", "aux", "ce", "ces", "se", "sa",
     "son", "ses", "nos", "notre", "vos", "votre", "il", "elle", "on", "nous", "vous", "ils",
-    "pas", "ne", "plus", "the", "an", "and", "or", "of", "to", "in", "for", "on", "with",
+    "pas", "ne", "plus", "the", "an", "and", "or", "of", "to", "in", "for", "with",
     "is", "are", "be", "it", "its", "that", "this", "we", "you", "our", "your", "by", "at",
     "as", "from", "not", "more", "than", "c", "s", "qu", "y", "j"})
 
