@@ -1,4 +1,4 @@
-"""`workbook` command line: serve, demo, import, export, plan."""
+"""`workbook` command line: serve, demo, import, export, plan, press."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ COMMANDS = {
     "serve": "serve",
     "demo": "demo",
     "plan": "plan",
+    "press": "press",
     "import": "import_",
     "export": "export",
 }

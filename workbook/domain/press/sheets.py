@@ -114,7 +114,7 @@ JARGON = {
 # Acronyms every reader knows: not jargon.
 COMMON_ACRONYMS = frozenset({"UE", "EU", "USA", "UK", "TV", "PME", "PDG", "CEO", "RH", "HR",
                              "OK", "PC", "SNCF", "ONU", "UN", "OMS", "WHO", "PIB", "GDP",
-                             "CO2", "TVA", "VAT", "CDI", "CV"})
+                             "CO2", "TVA", "VAT", "CDI", "CV", "MW", "GW"})
 EXAMPLE_MARKERS = ("par exemple", "comme chez", "for example", "for instance", "such as", "e.g")
 NUMBER_WORDS = frozenset({
     "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "vingt",
