@@ -96,12 +96,18 @@ SAMPLE_ROWS = {
     2: [
         "INSERT INTO positioning_versions(one_liner, score) VALUES ('Supply chain', 70)",
         "INSERT INTO journalists(contact_id, outlet) VALUES (1, 'Ouest Éco')",
+        "INSERT INTO media_log(journalist_id, occurred_on, kind) VALUES (1, '2026-01-06', 'pitch')",
+        "INSERT INTO key_messages(topic, position, message) VALUES ('Solaire', 1, 'Trois jours')",
         "INSERT INTO groups(id, name) VALUES (1, 'Club mardi')",
         "INSERT INTO participants(group_id, display_name) VALUES (1, 'Karim')",
     ],
     3: [
         "INSERT INTO plan_checkoffs(week_start, item_key, interaction_id)"
         " VALUES ('2026-01-05', 'touch:1', 1)",
+    ],
+    4: [
+        "INSERT INTO contacts(id, full_name) VALUES (2, 'Marc Leguen')",
+        "INSERT INTO merge_dismissals(contact_a, contact_b) VALUES (1, 2)",
     ],
 }
 

@@ -28,6 +28,7 @@ UMBRELLA_MAX_SECONDS = 20
 UMBRELLA_MAX_WORDS = int(UMBRELLA_MAX_SECONDS * WORDS_PER_SECOND)  # 50
 MAX_ANALYSED_CHARS = 2000       # per field: a 20,000-character paste is cut, and said so
 REPEAT_OVERLAP = 0.5
+STEM = 5                        # "stocker" and "stockant" share "stock"
 MAX_WORDS_SHOWN = 5
 
 # Every code the checker can return, in the order the page lists them.
@@ -247,7 +248,7 @@ def has_evidence(text: str) -> bool:
     text = _cut(text)
     if _FIGURE.search(text) or _EXAMPLE.search(fold_same_length(text)):
         return True
-    for match in _WORD.finditer(text):
+    for match in re.finditer(r"\w+", text):
         word = match.group(0)
         if fold(word) in NUMBER_WORDS:
             return True
@@ -305,8 +306,7 @@ def rule_jargon(sheet: TopicSheet, lang: str) -> list[Finding]:
     found = []
     for where, number, text in _fields(sheet):
         acronyms = [a for a in _ACRONYM.findall(text)
-                    if a not in COMMON_ACRONYMS and a not in explained and not a.isdigit()
-                    and sum(c.isalpha() for c in a) >= 2]
+                    if a not in COMMON_ACRONYMS and a not in explained]
         words = _distinct([*acronyms, *(w for w in _matches(pattern, text)
                                         if w.upper() not in explained)])
         if words:
@@ -315,7 +315,7 @@ def rule_jargon(sheet: TopicSheet, lang: str) -> list[Finding]:
 
 
 def _stems(text: str) -> set[str]:
-    return {fold(w)[:6] for w in _WORD.findall(_cut(text)) if fold(w) not in STOPWORDS}
+    return {fold(w)[:STEM] for w in re.findall(r"\w+", _cut(text)) if fold(w) not in STOPWORDS}
 
 
 def rule_repetition(sheet: TopicSheet) -> list[Finding]:
@@ -331,8 +331,8 @@ def rule_repetition(sheet: TopicSheet) -> list[Finding]:
                 continue
             shared = a & b
             if len(shared) / len(a | b) >= REPEAT_OVERLAP:
-                words = tuple(w for w in _WORD.findall(points[later].message)
-                              if fold(w)[:6] in shared)
+                words = tuple(w for w in re.findall(r"\w+", points[later].message)
+                              if fold(w)[:STEM] in shared)
                 found.append(Finding("repeated_point", "point", later + 1, _distinct(words),
                                      value=earlier + 1))
                 break
