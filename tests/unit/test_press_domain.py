@@ -223,6 +223,12 @@ def test_a_point_repeating_another():
                                   P("Réduire les retards en stockant près des chantiers")))
     found = rules.rule_repetition(sheet)
     assert [(f.point, f.value) for f in found] == [(3, 1)]
+    hedged = TopicSheet("t", "M", (P("I think maybe we should sort of anticipate things"),
+                                   P("We should anticipate things a bit more")))
+    assert [f.point for f in rules.rule_repetition(hedged)] == [2]
+    distinct = TopicSheet("t", "M", (P("Storing near the site halves the delays"),
+                                     P("Transformers for the site are ordered a year ahead")))
+    assert rules.rule_repetition(distinct) == []
 
 
 def test_each_point_needs_a_quotable_line():

@@ -40,9 +40,10 @@ class ReadinessPanel:
                             "wb-press-settings-save")
         self.save.on_click(guard(self._on_save))
         self.status = local_status("wb-press-settings-status")
-        self.sheets = classed(ipw.HTML(), "wb-press-sheet-status")
+        self.sheets = classed(ipw.HTML(), "wb-press-readiness-sheets")
         self.record = classed(ipw.HTML(), "wb-press-record")
         self.chart = classed(go.FigureWidget(figure()), "wb-press-chart")
+        self._first_render = True
         self.view = ipw.VBox([
             coaching(tr("press.coach.readiness")), self.summary,
             ipw.HTML(html_text(tr("press.readiness.reach_title"), "h4")),
@@ -88,7 +89,10 @@ class ReadinessPanel:
                       minutes=r.target_minutes) if r.requests else tr("press.record.none")
         self.record.value = (html_text(sentence, "p", "wb-press-record-sentence")
                              + table_html(head, [overall, *per[:TABLE_ROWS]]))
-        refresh_figure(self.chart, self._figure())
+        if self._first_render:
+            self._first_render = False      # the chart was just built from the same data
+        else:
+            refresh_figure(self.chart, self._figure())
 
     def _on_save(self, _button) -> None:
         def save() -> str:

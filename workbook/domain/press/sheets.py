@@ -27,7 +27,7 @@ QUOTE_MAX_WORDS = int(QUOTE_MAX_SECONDS * WORDS_PER_SECOND)       # 20
 UMBRELLA_MAX_SECONDS = 20
 UMBRELLA_MAX_WORDS = int(UMBRELLA_MAX_SECONDS * WORDS_PER_SECOND)  # 50
 MAX_ANALYSED_CHARS = 2000       # per field: a 20,000-character paste is cut, and said so
-REPEAT_OVERLAP = 0.5
+REPEAT_OVERLAP = 0.6
 STEM = 5                        # "stocker" and "stockant" share "stock"
 MAX_WORDS_SHOWN = 5
 
@@ -330,7 +330,9 @@ def rule_repetition(sheet: TopicSheet) -> list[Finding]:
             if len(a) < 2 or len(b) < 2:
                 continue
             shared = a & b
-            if len(shared) / len(a | b) >= REPEAT_OVERLAP:
+            # Overlap against the shorter point: a point restating another in fewer words,
+            # or with a hedge added, still repeats it.
+            if len(shared) >= 2 and len(shared) / min(len(a), len(b)) >= REPEAT_OVERLAP:
                 words = tuple(w for w in re.findall(r"\w+", points[later].message)
                               if fold(w)[:STEM] in shared)
                 found.append(Finding("repeated_point", "point", later + 1, _distinct(words),
