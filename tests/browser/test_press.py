@@ -103,10 +103,15 @@ def test_vague_sheet_then_sharp_then_a_call_logged_within_the_hour(page, server)
 def test_hostile_text_in_a_sheet_stays_text(page, server):
     _open(page, server)
     _tab(page, "Topic sheets")
-    attack = "<img src=x onerror=\"document.title='pwned'\">KPI ROI"
+    attack = "<img src=x onerror=\"document.title='pwned'\">KPI ROI 🎙️"
+    _field(page, "wb-press-topic").fill(attack)
     _field(page, "wb-press-umbrella").fill(attack)
     findings = page.locator(".wb-press-findings")
     expect(findings.locator("li[data-code='jargon']").first).to_be_visible()
-    expect(page.locator(".wb-press-umbrella-time")).to_be_visible()
+    page.locator(".wb-press-sheet-save").click()
+    expect(page.locator(".wb-press-sheet-status")).to_contain_text("<img src=x")
+    _tab(page, "Readiness")
+    expect(page.locator(".wb-press-readiness-sheets")).to_contain_text("<img src=x")
+    expect(page.locator(".wb-press-chart .main-svg").first).to_be_visible()
     assert page.locator(".wb-press-tabs img").count() == 0
     assert page.title() != "pwned"
