@@ -390,3 +390,15 @@ def test_readiness_and_the_plan():
                          {"talk": "Talk"})
     assert len(events) == 1 and events[0].uid_key == "press-plan-7"
     assert dict(events[0].values)["channel"] == "Talk" and events[0].minutes == 90
+
+
+def test_every_refusal_code_is_a_sentence_in_both_languages():
+    codes = {"no_journalist", "bad_kind", "no_received_at", "received_in_future",
+             "answered_before_received", "answered_in_future", "no_entry", "no_name",
+             "no_contact", "no_topic", "bad_time", "bad_day", "bad_minutes"}
+    for lang in LANGUAGES:
+        assert all(Translator(lang).has(f"press.problem.{c}") for c in codes)
+    for lang in LANGUAGES:
+        tr = Translator(lang)
+        assert all(tr.has(f"press.readiness.{c}")
+                   for c in ("unreachable", "no_sheet", "no_ready_sheet"))

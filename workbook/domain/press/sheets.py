@@ -13,6 +13,7 @@ the command translate codes through `press.finding.<code>.why/.fix`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -134,7 +135,7 @@ STOPWORDS = frozenset({
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _ACRONYM = re.compile(r"(?<![\w(])([A-Z][A-Z0-9]{1,6})(?![\w)])")
 _FIGURE = re.compile(r"\d|[%€$£]")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n]\s*|[«\"“]\s*)$")
+_SENTENCE_OPENERS = frozenset(".!?…:;\n«\"“")
 
 
 def _lexicon_regex(entries: Iterable[str]) -> re.Pattern:
@@ -179,13 +180,15 @@ def _matches(pattern: re.Pattern, text: str) -> tuple[str, ...]:
     return _distinct(text[m.start():m.end()] for m in pattern.finditer(folded))
 
 
+@functools.cache
+def _fold_char(char: str) -> str:
+    folded = fold(char) if char.strip() else char
+    return folded[0] if len(folded) == 1 else char.lower()
+
+
 def fold_same_length(text: str) -> str:
     """Lower case without accents, one character for one (positions stay valid)."""
-    out = []
-    for char in text.replace("’", "'"):
-        folded = fold(char) if char.strip() else char
-        out.append(folded[0] if len(folded) == 1 else (char.lower()))
-    return "".join(out)
+    return "".join(map(_fold_char, text.replace("’", "'")))
 
 
 def _fields(sheet: TopicSheet) -> list[tuple[str, int | None, str]]:
@@ -243,6 +246,12 @@ def rule_quotes(sheet: TopicSheet) -> list[Finding]:
             if point.message.strip() and not any(q.strip() for q in point.quotes)]
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    """The word at `start` opens the text or a sentence (its capital is not a name's)."""
+    before = text[max(0, start - 12):start].rstrip(" \t\u00a0")
+    return not before or before[-1] in _SENTENCE_OPENERS
+
+
 def has_evidence(text: str) -> bool:
     """A figure, a named organisation or person, or an example marker."""
     text = _cut(text)
@@ -252,7 +261,7 @@ def has_evidence(text: str) -> bool:
         word = match.group(0)
         if fold(word) in NUMBER_WORDS:
             return True
-        if word[:1].isupper() and not _SENTENCE_START.search(text[:match.start()]):
+        if word[:1].isupper() and not _starts_sentence(text, match.start()):
             return True        # a capital inside a sentence: a name
     return False
 
