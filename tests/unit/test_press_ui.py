@@ -164,6 +164,12 @@ def test_checking_a_pitch_before_sending(page):
     assert 'data-code="pitch_ok"' in media.verdict.value
     assert 'data-code="reread_article"' in media.verdict.value
     page.state.log(media.who.value, "pitch", NOW - dt.timedelta(days=10))
+    page.readiness.pitch_weeks.value = 1
+    page.readiness.save.click()
+    media.check.click()
+    assert 'data-code="pitch_ok"' in media.verdict.value     # the window is configurable
+    page.readiness.pitch_weeks.value = 8
+    page.readiness.save.click()
     media.kind.value = "follow_up"
     media.draft.value = "Je me permets de vous relancer."
     media.check.click()

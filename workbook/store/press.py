@@ -67,8 +67,11 @@ def load_settings(conn: sqlite3.Connection) -> PressSettings:
         settings = PressSettings(**values)
     except TypeError:
         return PressSettings()
-    if not isinstance(settings.callback_minutes, int) or settings.callback_minutes <= 0:
-        settings = dataclasses.replace(settings, callback_minutes=60)
+    defaults = PressSettings()
+    for name in ("callback_minutes", "pitch_weeks"):
+        value = getattr(settings, name)
+        if not isinstance(value, int) or value <= 0:
+            settings = dataclasses.replace(settings, **{name: getattr(defaults, name)})
     return settings
 
 

@@ -22,7 +22,8 @@ ICS_FILE_NAME = "visibility-plan.ics"
 
 
 class ReadinessPanel:
-    """Callbacks: `on_save(phone, email, hours, minutes)`; `figure(figures)` builds the chart."""
+    """Callbacks: `on_save(phone, email, hours, minutes, pitch_weeks)`; `figure()` builds
+    the chart."""
 
     def __init__(self, tr, guard: Callable, *, on_save: Callable,
                  figure: Callable[[], go.Figure]):
@@ -36,6 +37,9 @@ class ReadinessPanel:
         self.minutes = classed(ipw.BoundedIntText(description=tr("press.readiness.minutes"),
                                                   min=1, max=1440, value=60),
                                "wb-press-target-minutes")
+        self.pitch_weeks = classed(ipw.BoundedIntText(
+            description=tr("press.readiness.pitch_weeks"), min=1, max=52, value=8),
+            "wb-press-pitch-weeks")
         self.save = classed(ipw.Button(description=tr("press.readiness.save"), icon="save"),
                             "wb-press-settings-save")
         self.save.on_click(guard(self._on_save))
@@ -47,7 +51,8 @@ class ReadinessPanel:
         self.view = ipw.VBox([
             coaching(tr("press.coach.readiness")), self.summary,
             ipw.HTML(html_text(tr("press.readiness.reach_title"), "h4")),
-            ipw.HBox([self.phone, self.email]), self.hours, ipw.HBox([self.minutes, self.save]),
+            ipw.HBox([self.phone, self.email]), self.hours,
+            ipw.HBox([self.minutes, self.pitch_weeks, self.save]),
             self.status, ipw.HTML(html_text(tr("press.readiness.sheets_title"), "h4")),
             self.sheets, ipw.HTML(html_text(tr("press.record.title"), "h4")), self.record,
             self.chart])
@@ -56,6 +61,7 @@ class ReadinessPanel:
         tr, settings = self.tr, figures.settings
         self.phone.value, self.email.value = settings.phone, settings.email
         self.hours.value, self.minutes.value = settings.hours, settings.callback_minutes
+        self.pitch_weeks.value = settings.pitch_weeks
         reach = " · ".join(x for x in (settings.phone, settings.email, settings.hours) if x)
         lines = [tr("press.readiness.reach", where=reach or "—"),
                  tr("press.readiness.target", minutes=settings.callback_minutes),
@@ -97,7 +103,7 @@ class ReadinessPanel:
     def _on_save(self, _button) -> None:
         def save() -> str:
             self._on_save_cb(self.phone.value, self.email.value, self.hours.value,
-                             int(self.minutes.value or 0))
+                             int(self.minutes.value or 0), int(self.pitch_weeks.value or 0))
             return self.tr("press.readiness.saved")
 
         run_action(self.tr, self.status, save)

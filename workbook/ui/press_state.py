@@ -53,12 +53,15 @@ class PressState:
         return [e for e in self.figures.entries if e.journalist_id == journalist_id]
 
     # ------------------------------------------------------------ settings
-    def save_settings(self, phone: str, email: str, hours: str, callback_minutes: int) -> None:
-        if callback_minutes <= 0:
+    def save_settings(self, phone: str, email: str, hours: str, callback_minutes: int,
+                      pitch_weeks: int | None = None) -> None:
+        """Where journalists reach the user, the call-back target and the pitch window."""
+        pitch_weeks = self.settings.pitch_weeks if pitch_weeks is None else pitch_weeks
+        if callback_minutes <= 0 or pitch_weeks <= 0:
             raise PressInputError(["bad_minutes"])
         store.save_settings(self.conn, PressSettings(
             phone=phone.strip(), email=email.strip(), hours=hours.strip(),
-            callback_minutes=int(callback_minutes), pitch_weeks=self.settings.pitch_weeks))
+            callback_minutes=int(callback_minutes), pitch_weeks=int(pitch_weeks)))
         self.reload()
 
     # ------------------------------------------------------------ media list
