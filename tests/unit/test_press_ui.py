@@ -245,3 +245,15 @@ def test_build_press_gives_a_sentence_for_an_unreadable_profile(tmp_path, monkey
     (tmp_path / "profiles" / "bad.sqlite").write_bytes(b"not a database" * 100)
     view = build_press("bad", "en")
     assert "wb-status-error" in view.value
+
+
+def test_a_request_logged_earlier_is_answered_later(page):
+    log = page.log
+    log.received.value = "2026-12-01 14:20"
+    log.save.click()
+    assert page.state.figures.record.answered == 0
+    log.entry.value = page.state.figures.entries[0].id
+    log.answered_now.click()
+    assert "Heure de réponse notée" in log.delete_status.value
+    record = page.state.figures.record
+    assert (record.answered, record.within_target, record.median_minutes) == (1, 1, 40)

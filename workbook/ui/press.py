@@ -62,6 +62,7 @@ class PressPage:
                                     on_write_new=self._write_new,
                                     on_log_call=self._changes(state.log_call))
         self.log = LogPanel(tr, guard, now=state.now, on_log=self._changes(state.log),
+                            on_answered=self._changes(state.set_answered),
                             on_delete=self._changes(state.delete_entry))
         self.plan = PlanPanel(tr, guard, on_add=self._changes(state.add_plan_item),
                               on_suggest=self._changes(state.suggest_plan),

@@ -27,12 +27,13 @@ NO_SHEET = -1
 
 class LogPanel:
     """Callbacks: `on_log(journalist_id, kind, received_at, answered_at, **details)`,
-    `on_delete(entry_id)`; `now()` gives the page's clock."""
+    `on_answered(entry_id, answered_at)`, `on_delete(entry_id)`; `now()` gives the clock."""
 
     def __init__(self, tr, guard: Callable, *, now: Callable[[], dt.datetime],
-                 on_log: Callable, on_delete: Callable[[int], None]):
+                 on_log: Callable, on_answered: Callable, on_delete: Callable[[int], None]):
         self.tr, self._now = tr, now
-        self._on_log_cb, self._on_delete_cb = on_log, on_delete
+        self._on_log_cb, self._on_delete_cb, self._on_answered_cb = on_log, on_delete, \
+            on_answered
         self.journalist = classed(ipw.Dropdown(description=tr("press.log.journalist"),
                                                layout=ipw.Layout(width="30em")),
                                   "wb-press-log-journalist")
@@ -67,9 +68,14 @@ class LogPanel:
         self.delete = classed(ipw.Button(description=tr("press.log.delete"), icon="trash"),
                               "wb-press-log-delete")
         self.delete.on_click(guard(self._on_delete))
+        self.answered_now = classed(ipw.Button(description=tr("press.log.answered_now"),
+                                               icon="phone", layout=ipw.Layout(width="auto")),
+                                    "wb-press-log-answered-now")
+        self.answered_now.on_click(guard(self._on_answered_now))
         self.delete_status = local_status("wb-press-log-delete-status")
         self.view = ipw.VBox([
-            coaching(tr("press.coach.log")), self.table, ipw.HBox([self.entry, self.delete]),
+            coaching(tr("press.coach.log")), self.table,
+            ipw.HBox([self.entry, self.answered_now, self.delete]),
             self.delete_status, ipw.HTML(html_text(tr("press.log.add_title"), "h4")),
             self.journalist, self.kind, ipw.HBox([self.received, self.answered]), self.subject,
             self.sheet, ipw.HBox(list(self.flags.values())[:3]),
@@ -131,6 +137,14 @@ class LogPanel:
             return self.tr("press.log.saved")
 
         run_action(self.tr, self.status, save)
+
+    def _on_answered_now(self, _button) -> None:
+        if self.entry.value is None:
+            return
+        label = self.entry.label
+        run_action(self.tr, self.delete_status, lambda: (
+            self._on_answered_cb(self.entry.value, self._now()),
+            self.tr("press.log.answered_saved", entry=label))[1])
 
     def _on_delete(self, _button) -> None:
         if self.entry.value is None:

@@ -145,6 +145,10 @@ class PressState:
         self.reload()
         return ids
 
+    def set_answered(self, entry_id: int, answered_at: dt.datetime) -> None:
+        store.set_answered(self.conn, entry_id, answered_at, now=self.now())
+        self.reload()
+
     def set_flags(self, entry_id: int, **flags: bool) -> None:
         store.set_flags(self.conn, entry_id, **flags)
         self.reload()
