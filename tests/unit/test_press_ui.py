@@ -113,6 +113,13 @@ def test_the_journalist_is_calling_flow_updates_the_record(page):
     assert (record.requests, record.within_target, record.interviews) == (1, 1, 1)
     assert "1 demande(s) sur 1" in page.readiness.record.value
     assert "25 min" in page.readiness.record.value
+    page.readiness.charts.selected_index = 0
+    assert list(page.readiness.chart.data[0].y) == [25]
+    page.state.log(calling.journalist.value, "request", NOW - dt.timedelta(hours=3),
+                   NOW - dt.timedelta(hours=1))
+    page.render()
+    assert list(page.readiness.chart.data[0].y) == [120, 25]   # redrawn in place, by date
+    assert list(page.readiness.chart.data[0].marker.color) == ["#c62828", "#2e7d32"]
 
 
 def test_an_answer_before_the_request_is_refused_next_to_the_button(page):
@@ -141,6 +148,8 @@ def test_hostile_text_stays_text_everywhere(page):
     for shown in (page.media.table.value, log.table.value, page.readiness.record.value):
         assert "<img" not in shown and "&lt;img" in shown
     assert "Ouest &lt;b&gt;Éco&lt;/b&gt;" in page.media.table.value
+    assert page.readiness.chart is None                 # plotly loads only when asked
+    page.readiness.charts.selected_index = 0
     hover = page.readiness.chart.data[0].customdata[0]
     assert "&lt;img" in hover and "&quot;" not in hover and '"' in hover
 

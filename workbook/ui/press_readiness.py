@@ -46,8 +46,13 @@ class ReadinessPanel:
         self.status = local_status("wb-press-settings-status")
         self.sheets = classed(ipw.HTML(), "wb-press-readiness-sheets")
         self.record = classed(ipw.HTML(), "wb-press-record")
-        self.chart = classed(go.FigureWidget(figure()), "wb-press-chart")
-        self._first_render = True
+        # The charts load plotly.js (~5 MB) in the browser: built when first opened only.
+        self.chart: go.FigureWidget | None = None
+        self.chart_box = ipw.VBox()
+        self.charts = classed(ipw.Accordion(children=[self.chart_box],
+                                            titles=(tr("press.readiness.charts"),),
+                                            selected_index=None), "wb-press-charts")
+        self.charts.observe(guard(self._on_charts), names="selected_index")
         self.view = ipw.VBox([
             coaching(tr("press.coach.readiness")), self.summary,
             ipw.HTML(html_text(tr("press.readiness.reach_title"), "h4")),
@@ -55,7 +60,7 @@ class ReadinessPanel:
             ipw.HBox([self.minutes, self.pitch_weeks, self.save]),
             self.status, ipw.HTML(html_text(tr("press.readiness.sheets_title"), "h4")),
             self.sheets, ipw.HTML(html_text(tr("press.record.title"), "h4")), self.record,
-            self.chart])
+            self.charts])
 
     def render(self, figures: PressFigures, now: dt.datetime, lang: str) -> None:
         tr, settings = self.tr, figures.settings
@@ -95,10 +100,13 @@ class ReadinessPanel:
                       minutes=r.target_minutes) if r.requests else tr("press.record.none")
         self.record.value = (html_text(sentence, "p", "wb-press-record-sentence")
                              + table_html(head, [overall, *per[:TABLE_ROWS]]))
-        if self._first_render:
-            self._first_render = False      # the chart was just built from the same data
-        else:
+        if self.chart is not None:
             refresh_figure(self.chart, self._figure())
+
+    def _on_charts(self, change) -> None:
+        if change["new"] is not None and self.chart is None:
+            self.chart = classed(go.FigureWidget(self._figure()), "wb-press-chart")
+            self.chart_box.children = [self.chart]
 
     def _on_save(self, _button) -> None:
         def save() -> str:
