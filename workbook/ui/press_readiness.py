@@ -13,7 +13,7 @@ from workbook.domain.press import CHANNELS, PlanItem, is_stale
 from workbook.escaping import escape_html
 from workbook.services.press import PressFigures
 from workbook.store.press import PressInputError
-from workbook.ui.common import coaching, download_link, html_text, refresh_figure, table_html
+from workbook.ui.common import coaching, download_link, html_text, table_html
 from workbook.ui.press_media import record_cells
 from workbook.ui.press_widgets import classed, local_status, parse_day, run_action, show_day
 from workbook.ui.widgets import TABLE_ROWS, set_options
@@ -46,9 +46,11 @@ class ReadinessPanel:
         self.status = local_status("wb-press-settings-status")
         self.sheets = classed(ipw.HTML(), "wb-press-readiness-sheets")
         self.record = classed(ipw.HTML(), "wb-press-record")
-        # The charts load plotly.js (~5 MB) in the browser: built when first opened only.
-        self.chart: go.FigureWidget | None = None
-        self.chart_box = ipw.VBox()
+        # The charts load plotly.js (~5 MB) in the browser: drawn when first opened only, by
+        # plotly's own renderer into an Output from this callback (a FigureWidget left empty
+        # when its front-end model took over 2 s to start on a busy machine).
+        self.chart: go.Figure | None = None
+        self.chart_box = classed(ipw.Output(), "wb-press-chart")
         self.charts = classed(ipw.Accordion(children=[self.chart_box],
                                             titles=(tr("press.readiness.charts"),),
                                             selected_index=None), "wb-press-charts")
@@ -101,12 +103,17 @@ class ReadinessPanel:
         self.record.value = (html_text(sentence, "p", "wb-press-record-sentence")
                              + table_html(head, [overall, *per[:TABLE_ROWS]]))
         if self.chart is not None:
-            refresh_figure(self.chart, self._figure())
+            self._draw()
+
+    def _draw(self) -> None:
+        self.chart = self._figure()
+        with self.chart_box:
+            self.chart_box.clear_output(wait=True)
+            self.chart.show(renderer="plotly_mimetype", config={"displaylogo": False})
 
     def _on_charts(self, change) -> None:
         if change["new"] is not None and self.chart is None:
-            self.chart = classed(go.FigureWidget(self._figure()), "wb-press-chart")
-            self.chart_box.children = [self.chart]
+            self._draw()
 
     def _on_save(self, _button) -> None:
         def save() -> str:
