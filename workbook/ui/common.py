@@ -219,6 +219,9 @@ def refresh_figure(widget: go.FigureWidget, fresh: go.Figure) -> None:
 
 def _same(old: object, new: object) -> bool:
     try:
+        if isinstance(new, dict):     # a nested property (marker, line): compare its values
+            return isinstance(old, dict) and old.keys() == new.keys() and all(
+                _same(old[key], new[key]) for key in new)
         return bool(old == new) if not hasattr(new, "__len__") or isinstance(new, str) \
             else list(old) == list(new)
     except (TypeError, ValueError):
