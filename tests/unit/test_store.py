@@ -103,6 +103,10 @@ SAMPLE_ROWS = {
         "INSERT INTO plan_checkoffs(week_start, item_key, interaction_id)"
         " VALUES ('2026-01-05', 'touch:1', 1)",
     ],
+    4: [
+        "INSERT INTO contacts(id, full_name) VALUES (2, 'Léa Vidal')",
+        "INSERT INTO merge_dismissals(contact_a, contact_b) VALUES (1, 2)",
+    ],
 }
 
 

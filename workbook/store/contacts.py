@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from workbook.domain.calendar_rules import stored_day
 from workbook.domain.names import organisation_key
 from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.store.db import transaction
@@ -15,7 +16,7 @@ from workbook.store.db import transaction
 _CONTACT_FIELDS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
                    "organisation_id", "position", "layer", "tie_strength", "mutual_connections",
                    "can_give", "cadence_days", "birthday", "connected_on", "source",
-                   "import_batch_id", "notes")
+                   "import_batch_id", "notes", "layer_set_on")
 
 
 def organisation_id(conn: sqlite3.Connection, name: str, sector: str = "") -> int | None:
@@ -37,6 +38,8 @@ def add_contact(conn: sqlite3.Connection, full_name: str, *, organisation: str =
     unknown = set(fields) - set(_CONTACT_FIELDS)
     if unknown:
         raise ValueError(f"unknown contact fields: {sorted(unknown)}")
+    if fields.get("layer", "unsorted") != "unsorted":  # dates the layer (routines' clock)
+        fields.setdefault("layer_set_on", dt.date.today().isoformat())
     with transaction(conn):
         if organisation:
             fields["organisation_id"] = organisation_id(conn, organisation)
@@ -71,6 +74,8 @@ def log_interaction(conn: sqlite3.Connection, contact_id: int, occurred_on: dt.d
         raise ValueError(f"unknown code in {(kind, direction, purpose)}")
     if isinstance(occurred_on, dt.date):
         occurred_on = occurred_on.isoformat()
+    if stored_day(occurred_on) is None:  # e.g. year 0026: would break every date rule
+        raise ValueError(f"not a plausible date: {occurred_on!r}")
     with transaction(conn):
         return conn.execute(
             "INSERT INTO interactions(contact_id, occurred_on, kind, direction, purpose, notes)"
