@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(tr("import.error.cannot_write", path=args.ics))
         data = load_routine_data(conn)
         for problem in data.skipped:
-            print(tr(f"routines.skipped.{problem.reason}", **problem.values()))
+            print(tr(f"routines.skipped.{problem.reason}", name=problem.name or "—",
+                     value=problem.value))
         print(tr("routines.cli.budget", maintain=data.settings.maintain_minutes,
                  expand=data.settings.expand_minutes, new=data.settings.new_per_week))
         cards_shown = False

@@ -122,9 +122,9 @@ class SettingsPanel:
         self.cadence_inputs = {layer: NumberField("cadence_days", tr(f"vocab.layer.{layer}"),
                                                   cadences[layer], f"wb-routines-cadence-{layer}")
                                for layer in DEFAULT_CADENCE_DAYS}
-        save_cadences = ipw.Button(description=tr("routines.settings.save_cadences"),
-                                   layout=fit())
-        save_cadences.on_click(guard(self._on_save_cadences))
+        self.save_cadences = ipw.Button(description=tr("routines.settings.save_cadences"),
+                                        layout=fit())
+        self.save_cadences.on_click(guard(self._on_save_cadences))
         reset_cadences = ipw.Button(description=tr("routines.settings.reset_cadences"),
                                     layout=fit())
         reset_cadences.on_click(guard(lambda _b: act(self.cadence_feedback, tr,
@@ -155,7 +155,7 @@ class SettingsPanel:
             self.save, self.save_feedback,
             ipw.HTML(html_text(tr("routines.settings.cadences"), "h4")),
             *(field.view for field in self.cadence_inputs.values()),
-            ipw.HBox([save_cadences, reset_cadences]), self.cadence_feedback,
+            ipw.HBox([self.save_cadences, reset_cadences]), self.cadence_feedback,
             ipw.HTML(html_text(tr("routines.settings.override"), "h4")),
             self.override_contact, self.override_days.view,
             ipw.HBox([self.override_set, override_clear]), self.override_feedback])
