@@ -26,7 +26,7 @@ def _locale(lang: str) -> str:
 
 def as_date(value: object) -> dt.date | None:
     """A date from a date, a datetime, a pandas Timestamp or an ISO string; None otherwise."""
-    if value is None:
+    if value is None or value != value:  # NaT and NaN are not equal to themselves
         return None
     if isinstance(value, str):
         try:
