@@ -198,3 +198,22 @@ def test_a_long_note_is_shortened_in_the_recent_list_but_kept_whole(page):
     recent = page.log.recent.children[1].children[1].value
     assert "…" in recent and len(recent) < 400
     assert len(store.load_interactions(page.state.conn)["notes"].iloc[-1]) > 400
+
+
+def test_the_person_picker_lists_sorted_people_and_finds_anyone(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    conn = open_profile("big")
+    add_contact(conn, "Léa Sorted", layer="close")
+    for i in range(300):
+        add_contact(conn, f"Unsorted {i:03}", organisation="Société Générale" if i == 7 else "")
+    conn.close()
+    view = RoutinesPage(open_page_context("big", "en"), today=TODAY)
+    picker = view.log.contact
+    assert [label for label, _ in picker.dropdown.options] == ["—", "Léa Sorted"]
+    picker.search.value = "societe"  # accents and case ignored, organisation too
+    assert picker.value == 9 and "Unsorted 007 — Société Générale" in picker.dropdown.label
+    picker.search.value = "unsorted"  # 300 people
+    assert len(picker.dropdown.options) == 1 + 100  # a hundred at most
+    view.due.on_log_for(250)  # chosen from elsewhere: added to the list
+    assert picker.value == 250
+    view.ctx.conn.close()

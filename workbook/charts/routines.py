@@ -86,30 +86,3 @@ def temperature_figure(series: pd.DataFrame, tr: Callable[..., str]) -> go.Figur
                          yaxis=dict(range=[0, 105]), **_LAYOUT)
     return figure
 
-
-def balance_figure(actual_maintain: int, actual_expand: int, planned_maintain: int,
-                   planned_expand: int, tr: Callable[..., str]) -> go.Figure:
-    """This week's balance at a glance: minutes spent keeping up and meeting new people
-    (bars) against the week's budget for each (a dashed mark). Actual minutes come from
-    `domain.routines.weekly_actuals` (estimated per kind of exchange)."""
-    names = [_t(tr, "vocab.purpose.maintain"), _t(tr, "vocab.purpose.expand")]
-    minutes = _t(tr, "routines.chart.unit_minutes")
-    figure = go.Figure()
-    figure.add_bar(y=names, x=[actual_maintain, actual_expand], orientation="h",
-                   marker_color=[MAINTAIN_COLOUR, EXPAND_COLOUR],
-                   name=_t(tr, "routines.chart.this_week"),
-                   text=[f"{actual_maintain} / {planned_maintain} {minutes}",
-                         f"{actual_expand} / {planned_expand} {minutes}"],
-                   textposition="outside", cliponaxis=False,
-                   hovertemplate=f"%{{y}}: %{{x}} {minutes}<extra></extra>")
-    figure.add_scatter(y=names, x=[planned_maintain, planned_expand], mode="markers",
-                       marker=dict(symbol="line-ns-open", size=28, color="#424242",
-                                   line=dict(width=3)),
-                       name=_t(tr, "routines.chart.budget"),
-                       hovertemplate=f"%{{y}}: %{{x}} {minutes}<extra></extra>")
-    top = max(actual_maintain, actual_expand, planned_maintain, planned_expand, 1)
-    figure.update_layout(height=200, title=_t(tr, "routines.chart.balance"),
-                         xaxis=dict(range=[0, top * 1.35], title=minutes),
-                         yaxis=dict(autorange="reversed"), showlegend=True,
-                         **{**_LAYOUT, "margin": dict(l=10, r=10, t=40, b=10)})
-    return figure

@@ -10,7 +10,7 @@ import sqlite3
 
 import pandas as pd
 
-from workbook.domain.calendar_rules import holiday_calendar, stored_day
+from workbook.domain.calendar_rules import EARLIEST_YEAR, LATEST_YEAR, holiday_calendar
 from workbook.domain.routines import (
     DEFAULT_CADENCE_DAYS,
     SITUATIONS,
@@ -31,9 +31,12 @@ SETTINGS_KEY = "routines.settings"
 
 def _dates(values) -> pd.Series:
     """Stored ISO dates as datetime64[ns] days; empty, unreadable or implausible ones
-    (a year 0026) are NaT (`domain.calendar_rules.stored_day`), never an exception."""
-    days = [stored_day(value) for value in values]
-    return pd.Series(pd.to_datetime(days), dtype="datetime64[ns]")
+    (a year 0026: see `domain.calendar_rules.plausible_day`) are NaT, never an exception."""
+    raw = pd.Series(values, dtype="object")
+    text = raw.where(raw.map(lambda v: isinstance(v, str))).str.slice(0, 10)
+    parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    plausible = parsed.dt.year.between(EARLIEST_YEAR, LATEST_YEAR)
+    return parsed.where(plausible).astype("datetime64[ns]").reset_index(drop=True)
 
 
 def load_contacts(conn: sqlite3.Connection) -> pd.DataFrame:

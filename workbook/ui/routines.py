@@ -7,16 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
-import plotly.graph_objects as go
 
-from workbook.charts.routines import (
-    balance_figure,
-    overdue_by_layer_figure,
-    temperature_figure,
-    weekly_figure,
-)
 from workbook.domain.routines import PlanItem, RoutineSettings, actual_split, temperature_series
 from workbook.i18n.dates import format_date
 from workbook.services.plan import describe_item
@@ -35,6 +29,9 @@ from workbook.ui.routines_settings import SettingsPanel
 from workbook.ui.routines_state import RoutinesState
 from workbook.ui.routines_week import WeekPanel
 
+if TYPE_CHECKING:  # charts (and plotly) load only when a chart is opened
+    import plotly.graph_objects as go
+
 log = logging.getLogger("workbook.ui")
 
 PLAN_WEEKS_AHEAD = 8
@@ -46,6 +43,14 @@ _CSS = """<style>
 .wb-routines-ics-link a {font-weight: 600;}
 .wb-routines-feedback {margin: 0.2em 0 0.6em 0;}
 .wb-routines-field-error {margin-left: 1em;}
+.wb-balance {max-width: 44em; margin: 0.3em 0 0.6em 0;}
+.wb-balance-title {font-weight: 600; margin-bottom: 0.3em;}
+.wb-bar-row {display: flex; align-items: center; gap: 0.6em; margin: 0.25em 0;}
+.wb-bar-label {flex: 0 0 9em;}
+.wb-bar-track {position: relative; flex: 1 1 auto; height: 1.2em; background: #f0f0f0;}
+.wb-bar {position: absolute; left: 0; top: 0; bottom: 0;}
+.wb-bar-budget {position: absolute; top: -0.2em; bottom: -0.2em; border-left: 3px dashed #424242;}
+.wb-bar-value {flex: 0 0 11em; font-variant-numeric: tabular-nums;}
 .wb-routines-region {border: 1px solid #ddd; border-radius: 6px; padding: 0.4em 1em;
   margin: 0.4em 0;}
 </style>"""
@@ -71,12 +76,14 @@ class RoutinesPage:
         self.log = LogPanel(tr, state.today, contacts, on_save=self._on_log_save,
                             on_remove=self._on_remove, on_outreach=self._on_outreach,
                             on_replied=self._on_replied, on_followed=self._on_followed,
-                            suggest_purpose=state.purpose_for, guard=self._guard_for(None))
+                            suggest_purpose=state.purpose_for, find_contacts=state.find_contacts,
+                            label_of=state.label, guard=self._guard_for(None))
         self.settings = SettingsPanel(tr, state.settings, state.data.cadences, contacts,
                                       on_save=self._on_settings_save,
                                       on_save_cadences=self._on_cadences_save,
                                       on_reset_cadences=self._on_cadences_reset,
                                       on_override=self._on_override,
+                                      find_contacts=state.find_contacts, label_of=state.label,
                                       guard=self._guard_for(None))
         self.calendar = CalendarPanel(tr, state.settings, on_prepare=self._on_prepare_ics,
                                       guard=self._guard_for(None))
@@ -102,7 +109,8 @@ class RoutinesPage:
         state, tr = self.state, self.tr
         self._render_week()
         self.due.render(state.status)
-        self.due.show_charts(self._due_figures() if self.due.figures else [])
+        if self.due.figures:
+            self.due.show_charts(self._due_figures())
         self.log.render(state.recent(10), state.steps(), state.data.skipped)
         if self.week.history_chart is not None:
             self.week.show_history(self._history_figure())
@@ -118,16 +126,19 @@ class RoutinesPage:
         self.week.render(planned, planned.plan.week_start <= state.today,
                          actual_split(state.weekly()))
         this_week = state.weekly().iloc[-1]
-        s = state.settings
-        self.week.show_balance(balance_figure(
-            int(this_week["maintain_minutes"]), int(this_week["expand_minutes"]),
-            s.maintain_minutes, s.expand_minutes, self.tr))
+        self.week.show_balance(
+            (int(this_week["maintain_minutes"]), int(this_week["expand_minutes"])),
+            (planned.plan.maintain_minutes, planned.plan.expand_minutes))
 
     def _history_figure(self) -> go.Figure:
+        from workbook.charts.routines import weekly_figure
+
         s = self.state.settings
         return weekly_figure(self.state.weekly(), s.maintain_minutes, s.expand_minutes, self.tr)
 
     def _due_figures(self) -> list[go.Figure]:
+        from workbook.charts.routines import overdue_by_layer_figure, temperature_figure
+
         d = self.state.data
         series = temperature_series(d.contacts, d.interactions, d.cadences, self.state.today, 26)
         return [overdue_by_layer_figure(self.state.status, self.tr),

@@ -4,16 +4,19 @@ in touch (start here), dormant ties to revive, and the charts (opened on demand)
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
 import pandas as pd
-import plotly.graph_objects as go
 
 from workbook.domain.routines import drifting_list, due_list, layer_health, never_list, revive_list
 from workbook.escaping import escape_html
 from workbook.i18n.dates import format_date
 from workbook.ui.common import coaching, html_text, refresh_figure, table_html
 from workbook.ui.routines_widgets import classed, close_children, fit
+
+if TYPE_CHECKING:  # plotly loads only when the charts are opened
+    import plotly.graph_objects as go
 
 MAX_ROWS = 25
 
@@ -42,7 +45,7 @@ class DuePanel:
                               "wb-routines-due-charts")
         self.charts.set_title(0, tr("routines.due.show_charts"))
         self.charts.observe(guard(self._on_charts_open), names="selected_index")
-        self.figures: list[go.FigureWidget] = []
+        self.figures: list[go.FigureWidget] = []  # drawn when first opened
         self.view = ipw.VBox([coaching(tr("routines.coach.due"), "wb-routines-coach-due"),
                               self.health, self.due_heading, self.due_rows, self.drift_heading,
                               self.drift_rows, self.never_heading, self.never_rows,
@@ -124,5 +127,7 @@ class DuePanel:
 
     def _on_charts_open(self, change) -> None:
         if change["new"] is not None and not self.figures:
+            import plotly.graph_objects as go
+
             self.figures = [go.FigureWidget(f) for f in self.on_charts_open()]
             self.chart_box.children = list(self.figures)

@@ -15,8 +15,15 @@ from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.escaping import escape_html, shorten
 from workbook.i18n.dates import format_date
 from workbook.ui.common import coaching, html_text
-from workbook.ui.routines_widgets import act, classed, close_children, feedback, fit
-from workbook.ui.widgets import Confirmation, set_options
+from workbook.ui.routines_widgets import (
+    PersonPicker,
+    act,
+    classed,
+    close_children,
+    feedback,
+    fit,
+)
+from workbook.ui.widgets import Confirmation
 
 NOTE_PREVIEW = 120
 
@@ -32,6 +39,8 @@ class LogPanel:
                  on_outreach: Callable[..., str], on_replied: Callable[[int], str],
                  on_followed: Callable[[int], str],
                  suggest_purpose: Callable[[int, dt.date], str],
+                 find_contacts: Callable[[str], list[tuple[str, int]]],
+                 label_of: Callable[[int], tuple[str, int] | None],
                  guard: Callable[[Callable], Callable]):
         self.tr, self.today, self.guard = tr, today, guard
         self.on_save, self.on_remove, self.on_outreach = on_save, on_remove, on_outreach
@@ -39,11 +48,13 @@ class LogPanel:
         self.suggest_purpose = suggest_purpose
         wide = ipw.Layout(width="32em")
         style = {"description_width": "9em"}
-        options = [("—", None), *contacts]
-        self.contact = classed(ipw.Dropdown(options=options, value=None, layout=wide,
-                                            style=style, description=tr("routines.log.contact")),
-                               "wb-routines-log-contact")
-        self.contact.observe(guard(self._on_contact), names="value")
+        def picker(css: str) -> PersonPicker:
+            return PersonPicker(tr("routines.log.contact"), tr("routines.log.search"), contacts,
+                                find=find_contacts, label_of=label_of, css=css, style=style,
+                                layout=wide)
+
+        self.contact = picker("wb-routines-log-contact")
+        self.contact.dropdown.observe(guard(self._on_contact), names="value")
         self.kind = classed(ipw.Dropdown(
             options=[(tr(f"vocab.kind.{k}"), k) for k in INTERACTION_KINDS], value="message",
             description=tr("routines.log.kind"), style=style), "wb-routines-log-kind")
@@ -68,10 +79,7 @@ class LogPanel:
         self._pending_removal: int | None = None
         self.skipped = classed(ipw.VBox(), "wb-routines-skipped")
         # 3B7 outreach
-        self.out_contact = classed(ipw.Dropdown(options=options, value=None, layout=wide,
-                                                style=style,
-                                                description=tr("routines.log.contact")),
-                                   "wb-routines-outreach-contact")
+        self.out_contact = picker("wb-routines-outreach-contact")
         self.out_date = ipw.DatePicker(value=today, description=tr("routines.log.date"),
                                        style=style)
         self.out_save = classed(ipw.Button(description=tr("routines.log.outreach_save"),
@@ -82,16 +90,16 @@ class LogPanel:
         self.view = ipw.VBox([
             coaching(tr("routines.coach.log"), "wb-routines-coach-log"),
             ipw.HTML(html_text(tr("routines.log.heading"), "h4")),
-            self.contact, self.kind, self.direction, self.purpose, self.date, self.notes,
+            self.contact.view, self.kind, self.direction, self.purpose, self.date, self.notes,
             self.save, self.save_feedback, self.skipped, self.recent, self.confirm.view,
             self.recent_feedback,
             ipw.HTML(html_text(tr("routines.log.outreach_heading"), "h4")
                      + html_text(tr("routines.log.outreach_help"), "div", "wb-muted")),
-            self.out_contact, self.out_date, self.out_save, self.out_feedback, self.pending])
+            self.out_contact.view, self.out_date, self.out_save, self.out_feedback, self.pending])
 
     def set_contacts(self, contacts: list[tuple[str, int]]) -> None:
         for picker in (self.contact, self.out_contact):
-            set_options(picker, [("—", None), *contacts])
+            picker.reset(contacts)
 
     def choose(self, contact_id: int) -> None:
         self.contact.value = contact_id

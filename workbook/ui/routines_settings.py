@@ -26,8 +26,7 @@ from workbook.domain.routines import (
 )
 from workbook.ui.common import coaching, html_text
 from workbook.ui.routines_state import InputProblem
-from workbook.ui.routines_widgets import act, classed, feedback, fit
-from workbook.ui.widgets import set_options
+from workbook.ui.routines_widgets import PersonPicker, act, classed, feedback, fit
 
 _STYLE = {"description_width": "17em"}
 
@@ -69,7 +68,10 @@ class SettingsPanel:
     def __init__(self, tr, settings: RoutineSettings, cadences: dict[str, int],
                  contacts: list[tuple[str, int]], *, on_save: Callable[..., str],
                  on_save_cadences: Callable[..., str], on_reset_cadences: Callable[[], str],
-                 on_override: Callable[..., str], guard: Callable[[Callable], Callable]):
+                 on_override: Callable[..., str],
+                 find_contacts: Callable[[str], list[tuple[str, int]]],
+                 label_of: Callable[[int], tuple[str, int] | None],
+                 guard: Callable[[Callable], Callable]):
         self.tr, self.settings = tr, settings
         self.on_save, self.on_save_cadences = on_save, on_save_cadences
         self.on_reset_cadences, self.on_override = on_reset_cadences, on_override
@@ -130,9 +132,10 @@ class SettingsPanel:
         reset_cadences.on_click(guard(lambda _b: act(self.cadence_feedback, tr,
                                                      self.on_reset_cadences)))
         self.cadence_feedback = feedback("wb-routines-cadence-feedback")
-        self.override_contact = ipw.Dropdown(options=[("—", None), *contacts], value=None,
-                                             description=tr("routines.log.contact"),
-                                             layout=ipw.Layout(width="40em"), style=_STYLE)
+        self.override_contact = PersonPicker(
+            tr("routines.log.contact"), tr("routines.log.search"), contacts,
+            find=find_contacts, label_of=label_of, css="wb-routines-override-contact",
+            style=_STYLE, layout=ipw.Layout(width="40em"))
         self.override_days = NumberField("cadence_days", tr("routines.settings.override_days"),
                                          30, "wb-routines-override-days")
         self.override_set = ipw.Button(description=tr("routines.settings.override_save"))
@@ -157,7 +160,7 @@ class SettingsPanel:
             *(field.view for field in self.cadence_inputs.values()),
             ipw.HBox([self.save_cadences, reset_cadences]), self.cadence_feedback,
             ipw.HTML(html_text(tr("routines.settings.override"), "h4")),
-            self.override_contact, self.override_days.view,
+            self.override_contact.view, self.override_days.view,
             ipw.HBox([self.override_set, override_clear]), self.override_feedback])
 
     def show(self, settings: RoutineSettings, cadences: dict[str, int]) -> None:
@@ -169,7 +172,7 @@ class SettingsPanel:
             field.set(cadences[layer])
 
     def set_contacts(self, contacts: list[tuple[str, int]]) -> None:
-        set_options(self.override_contact, [("—", None), *contacts])
+        self.override_contact.reset(contacts)
 
     def _show_suggestion(self, situation: str) -> None:
         s = suggested_routine(situation)

@@ -13,6 +13,7 @@ import sqlite3
 import pandas as pd
 
 from workbook.domain.calendar_rules import day_problem
+from workbook.domain.names import fold
 from workbook.domain.routines import (
     PlanItem,
     RoutineSettings,
@@ -24,6 +25,11 @@ from workbook.domain.routines import (
 from workbook.services import plan as service
 from workbook.store import routines as store
 from workbook.store.contacts import log_interaction
+
+
+def _labels(contacts: pd.DataFrame) -> list[tuple[str, int]]:
+    return [(name + (f" — {org}" if org else ""), int(cid)) for name, org, cid in
+            zip(contacts["full_name"], contacts["organisation"], contacts["contact_id"])]
 
 
 class InputProblem(ValueError):
@@ -94,9 +100,27 @@ class RoutinesState:
         return log.assign(full_name=log["contact_id"].map(names))
 
     def contact_options(self) -> list[tuple[str, int]]:
-        """(label, id) of every contact, for the person pickers."""
-        return [(row.full_name + (f" — {row.organisation}" if row.organisation else ""),
-                 int(row.contact_id)) for row in self.data.contacts.itertuples(index=False)]
+        """(label, id) for the person pickers before any search: people sorted into a layer
+        or already in the log — a few hundred, not the whole 30,000-strong export."""
+        contacts = self.data.contacts
+        known = (contacts["layer"] != "unsorted") | contacts["contact_id"].isin(
+            self.data.interactions["contact_id"]) | contacts["contact_id"].isin(
+            self.data.outreach["contact_id"])
+        return _labels(contacts[known])
+
+    def find_contacts(self, text: str, limit: int = 100) -> list[tuple[str, int]]:
+        """(label, id) of the people whose name or organisation holds `text` (case and
+        accents ignored), at most `limit`."""
+        needle = fold(text)
+        if not needle:
+            return self.contact_options()
+        contacts = self.data.contacts
+        keys = (contacts["full_name"] + " " + contacts["organisation"]).map(fold)
+        return _labels(contacts[keys.str.contains(needle, regex=False)].head(limit))
+
+    def label(self, contact_id: int) -> tuple[str, int] | None:
+        return next(iter(_labels(self.data.contacts[self.data.contacts["contact_id"]
+                                                    == contact_id])), None)
 
     def name(self, contact_id: int) -> str:
         rows = self.data.contacts[self.data.contacts["contact_id"] == contact_id]

@@ -4,9 +4,9 @@ tick, the greeting-card list, and the plan-vs-actual history (opened on demand).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
-import plotly.graph_objects as go
 
 from workbook.domain.routines import PlanItem, plan_sections
 from workbook.escaping import escape_html
@@ -14,6 +14,12 @@ from workbook.i18n.dates import format_date
 from workbook.services.plan import PlannedWeek, describe_item
 from workbook.ui.common import coaching, html_text, refresh_figure
 from workbook.ui.routines_widgets import act, classed, close_children, feedback, fit
+
+if TYPE_CHECKING:  # plotly loads only when a chart is opened (~2 s, and 4.6 MB for the browser)
+    import plotly.graph_objects as go
+
+MAINTAIN_COLOUR = "#1f77b4"
+EXPAND_COLOUR = "#2ca02c"
 
 
 class WeekPanel:
@@ -36,8 +42,7 @@ class WeekPanel:
         for button, step in ((self.prev_button, -1), (self.this_button, 0),
                              (self.next_button, 1)):
             button.on_click(guard(lambda _b, step=step: on_nav(step)))
-        self.balance = classed(ipw.VBox(), "wb-routines-balance")
-        self.balance_chart: go.FigureWidget | None = None
+        self.balance = classed(ipw.HTML(), "wb-routines-balance")
         self.summary = classed(ipw.HTML(), "wb-routines-week-summary")
         self.items = classed(ipw.VBox(), "wb-routines-week-items")
         self.feedback = feedback("wb-routines-week-feedback")
@@ -50,7 +55,7 @@ class WeekPanel:
                                "wb-routines-week-chart")
         self.history.set_title(0, tr("routines.week.chart_title"))
         self.history.observe(guard(self._on_history_open), names="selected_index")
-        self.history_chart: go.FigureWidget | None = None
+        self.history_chart: go.FigureWidget | None = None  # drawn when first opened
         self._week: PlannedWeek | None = None
         self._editable = False
         self.view = ipw.VBox([
@@ -60,13 +65,33 @@ class WeekPanel:
             self.history])
 
     # ------------------------------------------------------------------ drawing
-    def show_balance(self, figure: go.Figure) -> None:
-        """The week's balance chart, drawn once and then updated in place."""
-        if self.balance_chart is None:
-            self.balance_chart = go.FigureWidget(figure)
-            self.balance.children = [self.balance_chart]
-        else:
-            refresh_figure(self.balance_chart, figure)
+    def show_balance(self, done: tuple[int, int], planned: tuple[int, int]) -> None:
+        """The week's balance as a bar chart drawn in HTML: minutes spent keeping up and
+        meeting new people against each budget. Plain HTML shows at once on the first view
+        (a plotly chart would add its library's load time to every visit)."""
+        tr = self.tr
+        top = max(*done, *planned, 1)
+        unit = tr("routines.chart.unit_minutes")
+        rows = []
+        for purpose, colour, spent, budget in (
+                ("maintain", MAINTAIN_COLOUR, done[0], planned[0]),
+                ("expand", EXPAND_COLOUR, done[1], planned[1])):
+            width, mark = 100 * min(spent, top) / top, 100 * budget / top
+            value = tr("routines.chart.done_of", done=spent, planned=budget, unit=unit)
+            rows.append(
+                '<div class="wb-bar-row">'
+                f'<span class="wb-bar-label">{escape_html(tr(f"vocab.purpose.{purpose}"))}</span>'
+                '<span class="wb-bar-track">'
+                f'<span class="wb-bar wb-bar-{purpose}" style="width:{width:.1f}%;'
+                f'background:{colour}"></span>'
+                f'<span class="wb-bar-budget" style="left:{mark:.1f}%"></span></span>'
+                f'<span class="wb-bar-value">{escape_html(value)}</span></div>')
+        title = escape_html(tr("routines.chart.balance"))
+        self.balance.value = (
+            f'<div class="wb-balance" role="img" aria-label="{title}">'
+            + html_text(tr("routines.chart.balance"), "div", "wb-balance-title")
+            + "".join(rows)
+            + html_text(tr("routines.chart.budget_mark"), "div", "wb-muted") + "</div>")
 
     def show_history(self, figure: go.Figure) -> None:
         if self.history_chart is not None:
@@ -126,6 +151,8 @@ class WeekPanel:
 
     def _on_history_open(self, change) -> None:
         if change["new"] is not None and self.history_chart is None:
+            import plotly.graph_objects as go
+
             self.history_chart = go.FigureWidget(self.on_history_open())
             self.history_box.children = [self.history_chart]
 

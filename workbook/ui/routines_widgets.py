@@ -58,3 +58,49 @@ def act(line: StatusLine, tr: Callable[..., str], action: Callable[[], str | Non
         line.show(message)
     else:
         line.clear()
+
+
+class PersonPicker:
+    """A person chooser that stays light on a 30,000-contact profile: a search box and a
+    dropdown of the people it finds (before any search, those sorted into a layer or in the
+    log). `find(text)` gives the (label, id) options; `label_of(id)` one person's."""
+
+    def __init__(self, description: str, search_placeholder: str, options, *, find,
+                 label_of, css: str, style: dict, layout: ipw.Layout):
+        from workbook.ui.widgets import Debouncer, set_options
+
+        self._set_options, self.find, self.label_of = set_options, find, label_of
+        self.search = classed(ipw.Text(placeholder=search_placeholder, continuous_update=True,
+                                       layout=ipw.Layout(width="14em")), f"{css}-search")
+        self.dropdown = classed(ipw.Dropdown(options=[("—", None), *options], value=None,
+                                             description=description, style=style,
+                                             layout=layout), css)
+        self._debounced = Debouncer(0.3, self._refilter)
+        self.search.observe(lambda _change: self._debounced(), names="value")
+        self.view = ipw.HBox([self.dropdown, self.search])
+
+    @property
+    def value(self):
+        return self.dropdown.value
+
+    @value.setter
+    def value(self, contact_id) -> None:
+        """Choose someone, even outside the current list (e.g. from a due line)."""
+        values = [v for _, v in self.dropdown.options]
+        if contact_id is not None and contact_id not in values:
+            label = self.label_of(contact_id)
+            if label is not None:
+                self.dropdown.options = [*self.dropdown.options, label]
+        self.dropdown.value = contact_id
+
+    def reset(self, options) -> None:
+        self._set_options(self.dropdown, [("—", None), *options])
+
+    def _refilter(self) -> None:
+        chosen = self.dropdown.value
+        found = self.find(self.search.value)
+        self._set_options(self.dropdown, [("—", None), *found])
+        if chosen is not None and chosen not in [v for _, v in found]:
+            self.dropdown.value = None
+        if len(found) == 1 and self.search.value.strip():  # one match: take it
+            self.dropdown.value = found[0][1]

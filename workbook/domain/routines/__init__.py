@@ -90,6 +90,7 @@ from workbook.domain.routines.status import (  # noqa: F401
     LAYER_PRIORITY,
     SCHEDULED_LAYERS,
     STATUSES,
+    cadence_days,
     cadence_for,
     drifting_list,
     due_list,
@@ -100,4 +101,5 @@ from workbook.domain.routines.status import (  # noqa: F401
     stay_in_touch_clock,
     temperature_series,
     warmth,
+    warmth_of,
 )

@@ -216,7 +216,8 @@ def weekly_plan(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: di
     for source, count in per_source.items():
         items.append(PlanItem(f"new:{source}", "new_people", f"source_{source}",
                               values=(("count", count),)))
-    for row in contacts.itertuples(index=False):
+    known = contacts[contacts["birthday"].notna() & (contacts["layer"] != "unsorted")]
+    for row in known.itertuples(index=False):
         day = birthday_in_week(row.birthday, week)
         if day is not None and row.layer != "unsorted":
             items.append(PlanItem(f"birthday:{row.contact_id}", "birthday", "birthday",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import numpy as np
 import pandas as pd
 
 from workbook.domain.calendar_rules import week_start
@@ -28,16 +29,27 @@ STATUSES = ("ok", "due", "drifting", "never", "revive", "unscheduled")
 
 
 def cadence_for(layer: str, override: int | None, cadences: dict[str, int]) -> int | None:
-    """Days between touches for one contact: its own override, else its layer's cadence.
+    """Days between touches for one contact (see `cadence_days`)."""
+    value = cadence_days(pd.Series([layer]), pd.Series([override], dtype="object"),
+                         cadences).iloc[0]
+    return None if pd.isna(value) else int(value)
+
+
+def cadence_days(layers: pd.Series, overrides: pd.Series, cadences: dict[str, int]) -> pd.Series:
+    """Days between touches for each contact: its own override, else its layer's cadence.
 
     `unsorted` and `dormant` contacts have none (method, step 4: dormant ties are a revive
     list, not a duty; unsorted ones are not placed yet). SOURCE: Dunbar layers; method step 4.
+    Series of Int64 (<NA> when unscheduled), aligned on `layers`.
     """
-    if layer not in SCHEDULED_LAYERS:
-        return None
-    if override is not None and not pd.isna(override) and int(override) > 0:
-        return int(override)
-    return int(cadences.get(layer, DEFAULT_CADENCE_DAYS[layer]))
+    per_layer = {layer: int(cadences.get(layer, days)) for layer, days
+                 in DEFAULT_CADENCE_DAYS.items()}
+    base = layers.map(per_layer).astype("Float64")
+    own = pd.to_numeric(pd.Series(overrides.to_numpy(), index=layers.index, dtype="object"),
+                        errors="coerce").astype("Float64")
+    own = own.where(own > 0)
+    chosen = own.fillna(base).where(layers.isin(SCHEDULED_LAYERS))
+    return chosen.round().astype("Int64")
 
 
 def stay_in_touch_clock(interactions: pd.DataFrame, before: dt.date | None = None) -> pd.Series:
@@ -57,13 +69,21 @@ def stay_in_touch_clock(interactions: pd.DataFrame, before: dt.date | None = Non
 
 
 def warmth(cadence: float | None, days_since: float | None) -> float:
-    """How warm one tie is, 0..1: 1 while within its cadence, then cadence/days (a contact
-    twice overdue counts ½); 0 if never touched. SOURCE: method, step 4 (networks decay)."""
-    if cadence is None or pd.isna(cadence):
-        return math.nan
-    if days_since is None or pd.isna(days_since):
-        return 0.0
-    return 1.0 if days_since <= cadence else float(cadence) / float(days_since)
+    """How warm one tie is (see `warmth_of`)."""
+    return float(warmth_of(pd.Series([cadence], dtype="float"),
+                           pd.Series([days_since], dtype="float")).iloc[0])
+
+
+def warmth_of(cadence: pd.Series, days: pd.Series) -> pd.Series:
+    """How warm each tie is, 0..1: 1 while within its cadence, then cadence/days (a contact
+    twice overdue counts ½); 0 if never touched; NaN when unscheduled.
+    SOURCE: method, step 4 (networks decay)."""
+    cadence = cadence.astype("float").to_numpy()
+    days = days.astype("float").to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = np.where(np.isnan(days), 0.0,
+                         np.where(days <= cadence, 1.0, cadence / days))
+    return pd.Series(np.where(np.isnan(cadence), np.nan, value))
 
 
 def due_status(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: dict[str, int],
@@ -88,9 +108,7 @@ def due_status(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: dic
     frame = contacts[["contact_id", "full_name", "layer", "organisation", "cadence_days"]].copy()
     last = clock.astype("datetime64[ns]").reindex(frame["contact_id"].to_numpy())
     frame["last_touch"] = pd.Series(last.to_numpy(), index=frame.index, dtype="datetime64[ns]")
-    frame["cadence_days"] = pd.array(
-        [cadence_for(layer, override, cadences)
-         for layer, override in zip(frame["layer"], frame["cadence_days"])], dtype="Int64")
+    frame["cadence_days"] = cadence_days(frame["layer"], frame["cadence_days"], cadences)
     today_ts = pd.Timestamp(today)
     if "layer_set_on" in contacts.columns:
         layered = contacts["layer_set_on"].astype("datetime64[ns]").clip(upper=today_ts)
@@ -100,23 +118,23 @@ def due_status(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: dic
     frame["days_since"] = pd.array((today_ts - frame["last_touch"]).dt.days, dtype="Int64")
     frame["due_on"] = start + pd.to_timedelta(frame["cadence_days"].astype("float"), unit="D")
     frame["overdue_days"] = pd.array((today_ts - frame["due_on"]).dt.days, dtype="Int64")
-    clock_days = (today_ts - start).dt.days
-    frame["warmth"] = [warmth(c, d) for c, d in zip(frame["cadence_days"], clock_days)]
-    frame["status"] = [_status(layer, cadence, touched, overdue)
-                       for layer, cadence, touched, overdue in
-                       zip(frame["layer"], frame["cadence_days"], frame["last_touch"].notna(),
-                           frame["overdue_days"])]
+    frame["warmth"] = warmth_of(frame["cadence_days"], (today_ts - start).dt.days).to_numpy()
+    frame["status"] = _statuses(frame["layer"], frame["cadence_days"],
+                                frame["last_touch"].notna(), frame["overdue_days"])
     return frame.reset_index(drop=True)
 
 
-def _status(layer: str, cadence, touched: bool, overdue) -> str:
-    if layer == "dormant":
-        return "revive"
-    if pd.isna(cadence):
-        return "unscheduled"
-    if pd.isna(overdue) or overdue < 0:
-        return "ok" if touched else "never"
-    return "drifting" if overdue > DRIFT_RATIO * cadence else "due"
+def _statuses(layer: pd.Series, cadence: pd.Series, touched: pd.Series,
+              overdue: pd.Series) -> np.ndarray:
+    cadence = cadence.astype("float").to_numpy()
+    overdue = overdue.astype("float").to_numpy()
+    waiting = np.isnan(overdue) | (overdue < 0)
+    with np.errstate(invalid="ignore"):
+        drifting = overdue > DRIFT_RATIO * cadence
+    return np.select(
+        [layer.to_numpy() == "dormant", np.isnan(cadence), waiting & touched.to_numpy(),
+         waiting, drifting],
+        ["revive", "unscheduled", "ok", "never", "drifting"], "due").astype(object)
 
 
 def due_list(status: pd.DataFrame) -> pd.DataFrame:
