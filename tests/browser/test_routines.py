@@ -17,10 +17,11 @@ def test_log_an_overdue_contact_then_download_the_calendar(page, server, tmp_pat
     open_page(page, server, "routines.ipynb", ".wb-routines-tabs")
     assert page.locator(".wb-routines-coach-week").is_visible()
     assert page.locator(".wb-routines-item-touch").count() > 0
-    balance = page.locator(".wb-routines-balance .js-plotly-plot")
+    balance = page.locator(".wb-routines-balance .wb-balance")
     balance.wait_for()  # the maintain-vs-expand chart is on the first view, not folded away
     assert balance.is_visible()
     expect(page.locator(".wb-routines-balance")).to_contain_text("This week: keeping up")
+    page.screenshot(path=str(tmp_path / "routines-week.png"))
 
     page.get_by_role("tab", name="Who is due").click()
     first = page.locator(".wb-routines-due-list .wb-routines-due-row").first
@@ -41,13 +42,13 @@ def test_log_an_overdue_contact_then_download_the_calendar(page, server, tmp_pat
     date.dispatch_event("change")
     page.locator(".wb-routines-log-save").click()
     feedback = page.locator(".wb-routines-log-feedback")
-    expect(feedback).to_contain_text("The year 26 cannot be right")  # beside the button
+    expect(feedback).to_contain_text("The year 26 cannot be right", timeout=60_000)  # beside it
     expect(feedback).not_to_contain_text("Something went wrong")
     assert recent.count() == rows_before  # nothing stored
     date.fill(dt.date.today().isoformat())
     date.dispatch_event("change")
     page.locator(".wb-routines-log-save").click()
-    expect(feedback).to_contain_text(f"Coffee with {name}")
+    expect(feedback).to_contain_text(f"Coffee with {name}", timeout=60_000)
 
     page.get_by_role("tab", name="Who is due").click()
     due = page.locator(".wb-routines-due-list")

@@ -217,3 +217,34 @@ def test_the_person_picker_lists_sorted_people_and_finds_anyone(tmp_path, monkey
     view.due.on_log_for(250)  # chosen from elsewhere: added to the list
     assert picker.value == 250
     view.ctx.conn.close()
+
+
+def test_first_run_asks_where_the_user_lives_suggested_from_the_language(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    from workbook.store.settings import set_setting
+
+    conn = open_profile("london")
+    set_setting(conn, "lang", "en")
+    conn.close()
+    view = RoutinesPage(open_page_context("london", "en"), today=TODAY)
+    region = view.region
+    assert region.view.layout.display != "none" and region.form.layout.display != "none"
+    assert (region.holidays.value, region.timezone.value) == ("GB-ENG", "Europe/London")
+    assert "Europe/London" in view.calendar.zone.value
+    assert "United Kingdom (England and Wales)" in view.calendar.zone.value
+    region.timezone.value = "Atlantis"
+    region.save.click()
+    assert "Unknown time zone" in region.feedback.value
+    assert not store.settings_saved(view.state.conn)
+    region.holidays.value = "GB-SCT"
+    region.timezone.value = "london"
+    region.save.click()
+    assert "Saved: time zone Europe/London" in region.feedback.value
+    assert region.form.layout.display == "none"
+    saved = store.load_settings(view.state.conn)
+    assert (saved.holidays, saved.timezone) == ("GB-SCT", "Europe/London")
+    assert "Scotland" in view.calendar.zone.value
+    view.ctx.conn.close()
+    again = RoutinesPage(open_page_context("london", "en"), today=TODAY)
+    assert again.region.view.layout.display == "none"  # asked once
+    again.ctx.conn.close()

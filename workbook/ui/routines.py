@@ -51,7 +51,7 @@ _CSS = """<style>
 .wb-bar {position: absolute; left: 0; top: 0; bottom: 0;}
 .wb-bar-budget {position: absolute; top: -0.2em; bottom: -0.2em; border-left: 3px dashed #424242;}
 .wb-bar-value {flex: 0 0 11em; font-variant-numeric: tabular-nums;}
-.wb-routines-region {border: 1px solid #ddd; border-radius: 6px; padding: 0.4em 1em;
+.wb-routines-region-form {border: 1px solid #ddd; border-radius: 6px; padding: 0.4em 1em;
   margin: 0.4em 0;}
 </style>"""
 
@@ -90,7 +90,7 @@ class RoutinesPage:
         self.region = RegionPanel(tr, state.settings, on_save=self._on_region_save,
                                   guard=self._guard_for(None))
         if state.data.settings_saved:
-            self.region.hide()
+            self.region.hide(entirely=True)
         panels = [self.week, self.due, self.log, self.settings, self.calendar]
         self.tabs = ipw.Tab(children=[panel.view for panel in panels])
         self.tabs.add_class("wb-routines-tabs")

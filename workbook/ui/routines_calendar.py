@@ -111,11 +111,15 @@ class RegionPanel:
             ipw.HTML(html_text(tr("routines.region.question"), "h4")
                      + html_text(tr("routines.region.help"), "div", "wb-muted")),
             self.holidays, self.timezone, self.save])
+        self.form.add_class("wb-routines-region-form")
         self.view = classed(ipw.VBox([self.form, self.feedback]), "wb-routines-region")
 
-    def hide(self) -> None:
-        """Answered: the question goes, its answer (the feedback line) stays in view."""
+    def hide(self, entirely: bool = False) -> None:
+        """Answered: the question goes, its answer (the feedback line) stays in view;
+        `entirely` when it was answered on an earlier visit."""
         self.form.layout.display = "none"
+        if entirely:
+            self.view.layout.display = "none"
 
     def _on_save(self, _button) -> None:
         def save() -> str:

@@ -60,7 +60,6 @@ class RoutinesState:
                                  self.data.cadences, self.today)
         self._steps: pd.DataFrame | None = None
         self._weekly: pd.DataFrame | None = None
-        self._ranked = None
 
     @property
     def settings(self) -> RoutineSettings:
@@ -68,7 +67,9 @@ class RoutinesState:
 
     # ------------------------------------------------------------------ reads
     def ranked(self) -> pd.DataFrame:
-        """People never in touch, best first ("whom to contact next"), read once per write."""
+        """People never in touch, best first ("whom to contact next"). Read once per page:
+        nothing on this page changes roles, targets or introductions, and whoever gets an
+        exchange here leaves the plan's first contacts through the log (~1 s at 30,000)."""
         if self._ranked is None:
             self._ranked = service.first_contact_ranking(self.conn, self.today)
         return self._ranked
