@@ -198,3 +198,21 @@ def test_the_calendar_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch)
     monkeypatch.undo()
     ics.write_bytes_atomically(target, b"BEGIN:VCALENDAR")
     assert target.read_bytes() == b"BEGIN:VCALENDAR"
+
+
+def test_hostile_names_stay_text_in_new_lines_and_notices(home):
+    conn = open_profile("p")
+    hostile = '<img src=x onerror="alert(1)">Eve'
+    eve = add_contact(conn, hostile, layer="close")
+    conn.execute("UPDATE contacts SET layer_set_on = '2020-01-01' WHERE id = ?", (eve,))
+    conn.execute("INSERT INTO interactions(contact_id, occurred_on, kind) VALUES (?, ?, 'call')",
+                 (eve, "<b>0026</b>"))
+    conn.commit()
+    conn.close()
+    page = _page()
+    notice = page.log.skipped.children[0].children[1].value
+    assert "&lt;img src=x" in notice and "<img" not in notice and "&lt;b&gt;0026" in notice
+    week = " ".join(row.children[1].value for row in page.week.items.children
+                    if hasattr(row, "children") and len(row.children) > 1)
+    assert "&lt;img src=x" in week and "<img" not in week  # due since put in the layer
+    page.ctx.conn.close()
