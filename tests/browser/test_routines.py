@@ -1,5 +1,8 @@
-"""The routines page in a real browser: log an exchange for an overdue person and see them
-leave the due list; download the calendar file and read it back."""
+"""The routines page in a real browser: the week's balance chart on the first view; a
+two-digit year refused next to the button; log an exchange for an overdue person and see
+them leave the due list; download the calendar file and read it back."""
+
+import datetime as dt
 
 import icalendar
 import pytest
@@ -14,6 +17,11 @@ def test_log_an_overdue_contact_then_download_the_calendar(page, server, tmp_pat
     open_page(page, server, "routines.ipynb", ".wb-routines-tabs")
     assert page.locator(".wb-routines-coach-week").is_visible()
     assert page.locator(".wb-routines-item-touch").count() > 0
+    balance = page.locator(".wb-routines-balance .wb-balance")
+    balance.wait_for()  # the maintain-vs-expand chart is on the first view, not folded away
+    assert balance.is_visible()
+    expect(page.locator(".wb-routines-balance")).to_contain_text("This week: keeping up")
+    page.screenshot(path=str(tmp_path / "routines-week.png"))
 
     page.get_by_role("tab", name="Who is due").click()
     first = page.locator(".wb-routines-due-list .wb-routines-due-row").first
@@ -27,8 +35,20 @@ def test_log_an_overdue_contact_then_download_the_calendar(page, server, tmp_pat
     chosen = contact.evaluate("s => s.options[s.selectedIndex].text")
     assert name in chosen.replace("\xa0", " ")  # the dropdown writes no-break spaces
     page.locator(".wb-routines-log-kind select").select_option(label="Coffee")
+    recent = page.locator(".wb-routines-recent-row")
+    rows_before = recent.count()
+    date = page.locator(".wb-routines-log-date input")
+    date.fill("0026-03-10")  # "03/10/0026": a two-digit year typed in the date field
+    date.dispatch_event("change")
     page.locator(".wb-routines-log-save").click()
-    page.locator(".wb-routines-status", has_text=f"Coffee with {name}").wait_for()
+    feedback = page.locator(".wb-routines-log-feedback")
+    expect(feedback).to_contain_text("The year 26 cannot be right", timeout=60_000)  # beside it
+    expect(feedback).not_to_contain_text("Something went wrong")
+    assert recent.count() == rows_before  # nothing stored
+    date.fill(dt.date.today().isoformat())
+    date.dispatch_event("change")
+    page.locator(".wb-routines-log-save").click()
+    expect(feedback).to_contain_text(f"Coffee with {name}", timeout=60_000)
 
     page.get_by_role("tab", name="Who is due").click()
     due = page.locator(".wb-routines-due-list")

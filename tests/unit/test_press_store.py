@@ -12,7 +12,7 @@ from workbook.store import open_path, transaction
 from workbook.store import press as store
 from workbook.store.contacts import add_contact, delete_contact
 from workbook.store.db import connect
-from workbook.store.migrations import latest_version, migrate
+from workbook.store.migrations import all_migrations, migrate
 from workbook.store.press import PressInputError
 
 NOW = dt.datetime(2026, 12, 1, 15, 0)
@@ -22,7 +22,8 @@ HOSTILE = "<img src=x onerror=\"alert(1)\">Sophie 🎙️"
 def test_upgrade_keeps_journalists_log_and_key_messages(tmp_path):
     path = tmp_path / "old.sqlite"
     conn = connect(path)
-    migrate(conn, target=latest_version() - 1)
+    press = next(m.version for m in all_migrations() if m.name == "press")
+    migrate(conn, target=press - 1)
     with transaction(conn):
         conn.execute("INSERT INTO contacts(id, full_name) VALUES (1, 'Sophie Marchetti')")
         conn.execute("INSERT INTO journalists(id, contact_id, outlet, beat, notes)"

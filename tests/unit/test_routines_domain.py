@@ -10,8 +10,6 @@ from workbook.domain import routines as r
 from workbook.domain.calendar_rules import (
     add_business_days,
     business_days_between,
-    easter_sunday,
-    french_public_holidays,
     holidays_around,
     holidays_for,
     is_business_day,
@@ -22,10 +20,13 @@ CADENCES = dict(r.DEFAULT_CADENCE_DAYS)
 
 
 def contacts(*rows):
-    """rows: (id, name, layer[, cadence_days[, connected_on[, organisation_id[, birthday]]]])"""
-    full = [tuple(row) + (None,) * (7 - len(row)) for row in rows]
+    """rows: (id, name, layer[, cadence_days[, connected_on[, organisation_id[, birthday
+    [, layer_set_on]]]]])"""
+    full = [tuple(row) + (None,) * (8 - len(row)) for row in rows]
     frame = pd.DataFrame(full, columns=["contact_id", "full_name", "layer", "cadence_days",
-                                        "connected_on", "organisation_id", "birthday"])
+                                        "connected_on", "organisation_id", "birthday",
+                                        "layer_set_on"])
+    frame["layer_set_on"] = pd.to_datetime(frame["layer_set_on"])
     frame["cadence_days"] = pd.array(frame["cadence_days"], dtype="Int64")
     frame["organisation_id"] = pd.array(frame["organisation_id"], dtype="Int64")
     frame["connected_on"] = pd.to_datetime(frame["connected_on"])
@@ -94,9 +95,12 @@ def test_due_status_sorts_people_into_ok_due_drifting_never_revive_unscheduled()
     assert status.loc["Sleep", "status"] == "revive"
     assert status.loc["New", "status"] == "unscheduled"
     assert status.loc["Own rhythm", "status"] == "drifting"  # 22 days on a 10-day rhythm
-    assert status.loc["Connected", "status"] == "ok"  # clock started at the connection
+    # a LinkedIn connection date does not start the clock: never in touch is "start here"
+    assert status.loc["Connected", "status"] == "never"
     assert list(r.due_list(r.due_status(people, frame, CADENCES, TODAY))["full_name"]) == [
-        "Never", "Due"]
+        "Due"]
+    assert list(r.never_list(r.due_status(people, frame, CADENCES, TODAY))["full_name"]) == [
+        "Connected", "Never"]
     assert list(r.drifting_list(r.due_status(people, frame, CADENCES, TODAY))["full_name"]) == [
         "Drift", "Own rhythm"]
 
@@ -167,16 +171,13 @@ def test_suggested_split_expands_more_when_searching_or_changing_sector():
 
 # ----------------------------------------------------------------- business days
 
-def test_easter_and_french_holidays():
-    assert easter_sunday(2024) == dt.date(2024, 3, 31)
-    assert easter_sunday(2026) == dt.date(2026, 4, 5)
-    assert easter_sunday(2038) == dt.date(2038, 4, 25)
-    days = french_public_holidays(2026)
+def test_french_holidays_come_from_the_holidays_library():
+    days = holidays_for("FR", [2026])
     assert len(days) == 11
-    assert days[dt.date(2026, 4, 6)] == "easter_monday"
-    assert days[dt.date(2026, 5, 14)] == "ascension"
-    assert days[dt.date(2026, 5, 25)] == "whit_monday"
-    assert len(french_public_holidays(2026, alsace_moselle=True)) == 13
+    assert {dt.date(2026, 4, 6), dt.date(2026, 5, 14), dt.date(2026, 5, 25)} <= days
+    alsace = holidays_for("FR-57", [2026])
+    assert len(alsace) == 13 and dt.date(2026, 4, 3) in alsace  # Good Friday
+    assert holidays_for("fr_alsace", [2026]) == alsace  # the code saved by earlier versions
     assert holidays_for("none", [2026]) == frozenset()
 
 
@@ -265,7 +266,8 @@ def test_weekly_plan_lists_who_why_followups_new_people_and_birthdays():
                 (6, "2026-11-01"))
     sent = outreach((1, 5, 10, "2026-11-10"))
     settings = r.RoutineSettings(weekly_minutes=120, expand_share=50, new_per_week=3,
-                                 sources=("events", "alumni"))
+                                 sources=("events", "alumni"),
+                                 card_layers=("inner", "close", "dormant"))
     plan = r.weekly_plan(people, frame, CADENCES, sent, settings, TODAY,
                          holidays_for("fr", [2026]))
     keys = [item.key for item in plan.items]
@@ -328,17 +330,6 @@ def test_card_season_and_birthdays():
         "events": 2, "introductions": 2, "alumni": 1}
 
 
-def test_describe_item_translates_codes_and_dates():
-    from workbook.i18n import Translator
-
-    item = r.PlanItem("touch:1", "touch", "due_this_week", 1, "Zoé <b>",
-                      (("layer", "inner"), ("date", "2026-11-25")))
-    fr = Translator("fr")
-    assert r.describe_item(item, fr) == (
-        f"Zoé <b> ({fr('vocab.layer.inner')}) — à recontacter le 25/11/2026")
-    assert "25 Nov 2026" in r.describe_item(item, Translator("en"))
-
-
 def test_routine_events_cover_slots_review_cards_birthdays_followups():
     people = contacts((1, "Ana", "inner", None, None, None, "05-02"),
                       (2, "Unsorted", "unsorted", None, None, None, "05-03"))
@@ -387,7 +378,8 @@ def test_valid_setting():
     assert not r.valid_setting("timezone", "Mars/Olympus")
     assert not r.valid_setting("maintain_time", "25h")
     assert not r.valid_setting("expand_share", 120)
-    assert r.valid_setting("holidays", "fr_alsace") and not r.valid_setting("holidays", "de")
+    assert r.valid_setting("holidays", "FR-57") and r.valid_setting("holidays", "GB-ENG")
+    assert not r.valid_setting("holidays", "xx")
 
 
 def test_a_follow_up_sent_during_the_week_keeps_its_line_done():

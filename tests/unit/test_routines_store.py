@@ -121,3 +121,53 @@ def test_migration_adds_the_checkoff_link_to_an_older_profile(tmp_path):
     assert "interaction_id" in columns
     assert store.checkoffs(upgraded, dt.date(2026, 11, 16)) == {"x"}
     upgraded.close()
+
+
+def test_moving_a_contact_into_a_layer_dates_the_move(conn):
+    from workbook.store.network import set_layer_of, update_contact
+
+    today = dt.date.today().isoformat()
+    ana = add_contact(conn, "Ana")
+    bo = add_contact(conn, "Bo", layer="close")
+    assert conn.execute("SELECT layer_set_on FROM contacts WHERE id = ?", (ana,)).fetchone()[0] \
+        is None
+    assert conn.execute("SELECT layer_set_on FROM contacts WHERE id = ?", (bo,)).fetchone()[0] \
+        == today
+    conn.execute("UPDATE contacts SET layer_set_on = '2020-01-01'")
+    conn.commit()
+    assert set_layer_of(conn, [ana, bo], "close") == 1  # Bo is already there: not re-dated
+    dates = dict(conn.execute("SELECT id, layer_set_on FROM contacts").fetchall())
+    assert dates == {ana: today, bo: "2020-01-01"}
+    update_contact(conn, bo, layer="close", notes="same layer")
+    update_contact(conn, ana, layer="inner")
+    dates = dict(conn.execute("SELECT id, layer_set_on FROM contacts").fetchall())
+    assert dates == {ana: today, bo: "2020-01-01"}
+    frame = store.load_contacts(conn).set_index("full_name")
+    assert str(frame.loc["Bo", "layer_set_on"].date()) == "2020-01-01"
+
+
+def test_the_upgrade_dates_contacts_already_sorted_from_their_last_change(tmp_path):
+    from workbook.store.db import connect
+    from workbook.store.migrations import latest_version
+
+    conn = connect(tmp_path / "old.sqlite")
+    migrate(conn, target=latest_version() - 1)
+    conn.execute("INSERT INTO contacts(full_name, layer, updated_at) VALUES"
+                 " ('Sorted', 'close', '2025-03-04T10:00:00'), ('Loose', 'unsorted', '2025-03-04')")
+    conn.commit()
+    migrate(conn)
+    assert dict(conn.execute("SELECT full_name, layer_set_on FROM contacts").fetchall()) == {
+        "Sorted": "2025-03-04", "Loose": None}
+    conn.close()
+
+
+def test_settings_of_earlier_versions_and_the_first_run(conn):
+    set_setting(conn, "lang", "en")
+    assert not store.settings_saved(conn)
+    assert (store.load_settings(conn).timezone, store.load_settings(conn).holidays) == (
+        "Europe/London", "GB-ENG")
+    set_setting(conn, store.SETTINGS_KEY, json.dumps({"holidays": "fr_alsace",
+                                                      "card_layers": ["inner", "bogus"]}))
+    assert store.settings_saved(conn)
+    loaded = store.load_settings(conn)
+    assert loaded.holidays == "FR-57" and loaded.card_layers == ("inner", "close")

@@ -39,135 +39,136 @@ def _texts(box):
 
 def test_page_builds_with_five_tabs_and_escapes_names(page):
     assert page.tabs.titles == ("This week", "Who is due", "Log", "Settings", "Calendar")
-    assert "Léa &lt;b&gt;Late&lt;/b&gt;" in _texts(page.due_rows)
-    assert "<b>Late</b>" not in _texts(page.due_rows)
-    assert "Late by: 5 days" in _texts(page.due_rows)
-    assert "Sleepy Sam" in page.revive.value
-    assert "Inner circle" in page.health.value
+    assert "Léa &lt;b&gt;Late&lt;/b&gt;" in _texts(page.due.due_rows)
+    assert "<b>Late</b>" not in _texts(page.due.due_rows)
+    assert "Late by: 5 days" in _texts(page.due.due_rows)
+    assert "Sleepy Sam" in page.due.revive.value
+    assert "Inner circle" in page.due.health.value
 
 
 def test_logging_an_exchange_takes_the_person_off_the_due_list(page):
-    assert len(page.due_rows.children) == 1
-    page.due_rows.children[0].children[0].click()  # "Log an exchange"
-    assert page.tabs.selected_index == 2 and page.log_contact.value == 1
-    page.log_kind.value = "greeting_card"
-    page.log_direction.value = "in"
-    page.log_save.click()
-    assert "Greeting card with Léa" in page.status.value
-    assert "Nobody is due" in page.due_rows.children[0].value
+    assert len(page.due.due_rows.children) == 1
+    page.due.due_rows.children[0].children[0].click()  # "Log an exchange"
+    assert page.tabs.selected_index == 2 and page.log.contact.value == 1
+    page.log.kind.value = "greeting_card"
+    page.log.direction.value = "in"
+    page.log.save.click()
+    assert "Greeting card with Léa" in page.log.save_feedback.value  # next to the button
+    assert "Nobody is due" in page.due.due_rows.children[0].value
     assert store.load_interactions(page.state.conn)["kind"].iloc[-1] == "greeting_card"
 
 
 def test_bad_log_input_says_what_to_do_and_saves_nothing(page):
     before = len(store.load_interactions(page.state.conn))
-    page.log_save.click()
-    assert "Choose a person first" in page.status.value
-    page.log_contact.value = 2
-    page.log_date.value = TODAY + dt.timedelta(days=3)
-    page.log_save.click()
-    assert "today or earlier" in page.status.value
+    page.log.save.click()
+    assert "Choose a person first" in page.log.save_feedback.value
+    page.log.contact.value = 2
+    page.log.date.value = TODAY + dt.timedelta(days=3)
+    page.log.save.click()
+    assert "today or earlier" in page.log.save_feedback.value
     assert len(store.load_interactions(page.state.conn)) == before
 
 
 def test_ticking_a_plan_line_logs_the_touch_and_unticking_removes_it(page):
-    rows = [r for r in page.week_items.children if "wb-routines-item-touch" in r._dom_classes]
+    rows = [r for r in page.week.items.children if "wb-routines-item-touch" in r._dom_classes]
     assert rows and "Léa" in rows[0].children[1].value
-    total = len(page.state.plan(0).items)
-    assert f">0 of {total} done<" in page.week_summary.value
+    total = len(page.state.week(0).plan.items)
+    assert f">0 of {total} done<" in page.week.summary.value
     count = len(store.load_interactions(page.state.conn))
     rows[0].children[0].value = True
     assert len(store.load_interactions(page.state.conn)) == count + 1
-    assert "Done:" in page.status.value
-    assert "Nobody is due" in page.due_rows.children[0].value
-    assert f">1 of {total} done<" in page.week_summary.value
-    rows = [r for r in page.week_items.children if "wb-routines-item-touch" in r._dom_classes]
+    assert "Done:" in page.week.feedback.value
+    assert "Nobody is due" in page.due.due_rows.children[0].value
+    assert f">1 of {total} done<" in page.week.summary.value
+    rows = [r for r in page.week.items.children if "wb-routines-item-touch" in r._dom_classes]
     assert rows[0].children[0].value is True
     rows[0].children[0].value = False
     assert len(store.load_interactions(page.state.conn)) == count
-    assert f">0 of {total} done<" in page.week_summary.value
+    assert f">0 of {total} done<" in page.week.summary.value
 
 
 def test_removing_a_logged_exchange_puts_the_person_back_on_the_due_list(page):
-    page.log_contact.value = 1
-    page.log_save.click()
-    assert "Nobody is due" in page.due_rows.children[0].value
-    newest = page.recent.children[1]
+    page.log.contact.value = 1
+    page.log.save.click()
+    assert "Nobody is due" in page.due.due_rows.children[0].value
+    newest = page.log.recent.children[1]
     assert "Léa &lt;b&gt;" in newest.children[1].value
     newest.children[0].click()  # "Remove": asks first, removes nothing yet
-    assert "Confirm removal" in page.status.value and newest.children[0].button_style == "danger"
-    assert "Nobody is due" in page.due_rows.children[0].value
-    newest.children[0].click()  # "Confirm removal"
-    assert "Removed: Message with Léa &lt;b&gt;Late&lt;/b&gt;" in page.status.value
-    assert "Léa" in _texts(page.due_rows)
+    assert page.log.confirm.view.layout.display == "flex"
+    assert "erase the exchange with Léa &lt;b&gt;" in page.log.confirm.question.value
+    assert "Nobody is due" in page.due.due_rows.children[0].value
+    page.log.confirm.yes.click()  # "Confirm removal"
+    assert "Removed: Message with Léa &lt;b&gt;Late&lt;/b&gt;" in page.log.recent_feedback.value
+    assert "Léa" in _texts(page.due.due_rows)
 
 
 def test_outreach_and_its_buttons(page):
-    page.out_contact.value = 2
-    page.out_date.value = dt.date(2026, 11, 12)
-    page.out_save.click()
-    assert "First message to Ok Olivier" in page.status.value
-    pending = page.pending.children
+    page.log.out_contact.value = 2
+    page.log.out_date.value = dt.date(2026, 11, 12)
+    page.log.out_save.click()
+    assert "First message to Ok Olivier" in page.log.out_feedback.value
+    pending = page.log.pending.children
     assert len(pending) == 2 and "send one follow-up" in pending[1].children[2].value
     pending[1].children[1].click()  # follow-up sent
-    assert "Follow-up to Ok Olivier" in page.status.value
-    assert len(page.pending.children) == 1
+    assert "Follow-up to Ok Olivier" in page.log.out_feedback.value
+    assert len(page.log.pending.children) == 1
 
 
 def test_settings_save_and_bad_timezone(page):
-    page.situation.value = "employed"
-    page.use_suggested.click()
-    assert page.weekly_minutes.value == 60
-    assert "Save my routine" in page.status.value  # says the suggestion is not saved yet
-    page.timezone.value = "Nowhere/Atlantis"
-    page.settings_save.click()
-    assert "Unknown time zone" in page.status.value
+    page.settings.situation.value = "employed"
+    page.settings.use_suggested.click()
+    assert page.settings.weekly_minutes.text.value == "60"
+    assert "Save my routine" in page.settings.save_feedback.value  # not saved yet
+    page.settings.timezone.value = "Nowhere/Atlantis"
+    page.settings.save.click()
+    assert "Unknown time zone" in page.settings.save_feedback.value
     assert store.load_settings(page.state.conn).situation != "employed"
-    page.timezone.value = "montreal"  # a city is enough
-    page.settings_save.click()
-    assert page.timezone.value == "America/Montreal"
+    page.settings.timezone.value = "montreal"  # a city is enough
+    page.settings.save.click()
+    assert page.settings.timezone.value == "America/Montreal"
     assert store.load_settings(page.state.conn).weekly_minutes == 60
     assert store.load_settings(page.state.conn).timezone == "America/Montreal"
-    assert "45 min keeping up, 15 min meeting new people" in page.week_summary.value
+    assert "45 min keeping up, 15 min meeting new people" in page.week.summary.value
 
 
 def test_cadence_override_and_week_navigation(page):
-    page.override_contact.value = 1
-    page.override_days.value = 200
-    page.tabs.children[3].children[-1].children[0].click()  # "Set"
-    assert "set to 200" in page.status.value
-    assert "Nobody is due" in page.due_rows.children[0].value
-    page.next_button.click()
-    assert "30 Nov 2026" in page.week_heading.value
-    rows = [r for r in page.week_items.children if "wb-routines-item" in r._dom_classes]
+    page.settings.override_contact.value = 1
+    page.settings.override_days.text.value = "200"
+    page.settings.override_set.click()
+    assert "set to 200" in page.settings.override_feedback.value
+    assert "Nobody is due" in page.due.due_rows.children[0].value
+    page.week.next_button.click()
+    assert "30 Nov 2026" in page.week.heading.value
+    rows = [r for r in page.week.items.children if "wb-routines-item" in r._dom_classes]
     assert rows and all(r.children[0].disabled for r in rows)  # a future week: read only
 
 
 def test_calendar_link_holds_a_valid_ics(page):
-    page.maintain_time.value = "half past eight"
-    page.ics_prepare.click()
-    assert "hours:minutes" in page.status.value and page.ics_link.value == ""
-    page.maintain_time.value = "8h15"  # written the French way
-    page.ics_prepare.click()
-    link = page.ics_link.value
+    page.calendar.maintain_time.value = "half past eight"
+    page.calendar.prepare.click()
+    assert "hours:minutes" in page.calendar.feedback.value and page.calendar.link.value == ""
+    page.calendar.maintain_time.value = "8h15"  # written the French way
+    page.calendar.prepare.click()
+    link = page.calendar.link.value
     assert 'download="networking-routine.ics"' in link
     payload = base64.b64decode(link.split("base64,")[1].split('"')[0])
     calendar = icalendar.Calendar.from_ical(payload)
     assert calendar.walk("VTIMEZONE")
     assert b"T081500" in payload
     assert store.load_settings(page.state.conn).maintain_time == "08:15"
-    page.expand_time.value = "18:00"  # the prepared file no longer matches: it goes away
-    assert page.ics_link.value == ""
+    page.calendar.expand_time.value = "18:00"  # the prepared file no longer matches: it goes away
+    assert page.calendar.link.value == ""
 
 
 def test_charts_are_drawn_on_opening_and_updated_in_place(page):
-    page.week_chart.selected_index = 0
-    page.due_charts.selected_index = 0
-    weekly = page._charts["weekly"]
+    page.week.history.selected_index = 0
+    page.due.charts.selected_index = 0
+    weekly = page.week.history_chart
     before = sum(weekly.data[0].y)
-    page.log_contact.value = 2
-    page.log_save.click()
+    page.log.contact.value = 2
+    page.log.save.click()
     assert sum(weekly.data[0].y) == before + 1
-    assert len(page._charts["temperature"].data) == 5
+    assert len(page.due.figures[1].data) == 5
 
 
 def test_build_routines_returns_the_page(tmp_path, monkeypatch):
@@ -179,21 +180,71 @@ def test_build_routines_returns_the_page(tmp_path, monkeypatch):
 def test_an_empty_profile_works_everywhere(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
     empty = RoutinesPage(open_page_context("empty", "fr"), today=TODAY)
-    empty.week_chart.selected_index = 0
-    empty.due_charts.selected_index = 0
-    empty.cards.selected_index = 0
-    empty.next_button.click()
-    empty.ics_prepare.click()
-    assert "base64," in empty.ics_link.value
-    assert "Personne à recontacter" in empty.due_rows.children[0].value
+    empty.week.history.selected_index = 0
+    empty.due.charts.selected_index = 0
+    empty.week.cards.selected_index = 0
+    empty.week.next_button.click()
+    empty.calendar.prepare.click()
+    assert "base64," in empty.calendar.link.value
+    assert "Personne à recontacter" in empty.due.due_rows.children[0].value
     assert "wb-status-error" not in empty.status.value
     empty.ctx.conn.close()
 
 
 def test_a_long_note_is_shortened_in_the_recent_list_but_kept_whole(page):
-    page.log_contact.value = 2
-    page.log_notes.value = "Parlé de l'hydrogène 😀 " * 20
-    page.log_save.click()
-    recent = page.recent.children[1].children[1].value
+    page.log.contact.value = 2
+    page.log.notes.value = "Parlé de l'hydrogène 😀 " * 20
+    page.log.save.click()
+    recent = page.log.recent.children[1].children[1].value
     assert "…" in recent and len(recent) < 400
     assert len(store.load_interactions(page.state.conn)["notes"].iloc[-1]) > 400
+
+
+def test_the_person_picker_lists_sorted_people_and_finds_anyone(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    conn = open_profile("big")
+    add_contact(conn, "Léa Sorted", layer="close")
+    for i in range(300):
+        add_contact(conn, f"Unsorted {i:03}", organisation="Société Générale" if i == 7 else "")
+    conn.close()
+    view = RoutinesPage(open_page_context("big", "en"), today=TODAY)
+    picker = view.log.contact
+    assert [label for label, _ in picker.dropdown.options] == ["—", "Léa Sorted"]
+    picker.search.value = "societe"  # accents and case ignored, organisation too
+    assert picker.value == 9 and "Unsorted 007 — Société Générale" in picker.dropdown.label
+    picker.search.value = "unsorted"  # 300 people
+    assert len(picker.dropdown.options) == 1 + 100  # a hundred at most
+    view.due.on_log_for(250)  # chosen from elsewhere: added to the list
+    assert picker.value == 250
+    view.ctx.conn.close()
+
+
+def test_first_run_asks_where_the_user_lives_suggested_from_the_language(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    from workbook.store.settings import set_setting
+
+    conn = open_profile("london")
+    set_setting(conn, "lang", "en")
+    conn.close()
+    view = RoutinesPage(open_page_context("london", "en"), today=TODAY)
+    region = view.region
+    assert region.view.layout.display != "none" and region.form.layout.display != "none"
+    assert (region.holidays.value, region.timezone.value) == ("GB-ENG", "Europe/London")
+    assert "Europe/London" in view.calendar.zone.value
+    assert "United Kingdom (England and Wales)" in view.calendar.zone.value
+    region.timezone.value = "Atlantis"
+    region.save.click()
+    assert "Unknown time zone" in region.feedback.value
+    assert not store.settings_saved(view.state.conn)
+    region.holidays.value = "GB-SCT"
+    region.timezone.value = "london"
+    region.save.click()
+    assert "Saved: time zone Europe/London" in region.feedback.value
+    assert region.form.layout.display == "none"
+    saved = store.load_settings(view.state.conn)
+    assert (saved.holidays, saved.timezone) == ("GB-SCT", "Europe/London")
+    assert "Scotland" in view.calendar.zone.value
+    view.ctx.conn.close()
+    again = RoutinesPage(open_page_context("london", "en"), today=TODAY)
+    assert again.region.view.layout.display == "none"  # asked once
+    again.ctx.conn.close()

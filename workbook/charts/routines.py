@@ -85,3 +85,4 @@ def temperature_figure(series: pd.DataFrame, tr: Callable[..., str]) -> go.Figur
     figure.update_layout(height=320, title=_t(tr, "routines.chart.temperature"),
                          yaxis=dict(range=[0, 105]), **_LAYOUT)
     return figure
+

@@ -12,20 +12,12 @@ import textwrap
 from pathlib import Path
 
 from workbook.commands import UsageError, open_with_language
-from workbook.domain.calendar_rules import holidays_around
-from workbook.domain.routines import (
-    describe_item,
-    done_keys,
-    format_day,
-    plan_sections,
-    plan_weeks,
-    routine_events,
-    three_b_seven,
-    week_start,
-)
+from workbook.domain.routines import plan_sections
 from workbook.i18n import LANGUAGES
+from workbook.i18n.dates import format_date
 from workbook.paths import DEFAULT_PROFILE
-from workbook.store.routines import checkoffs, load_routine_data
+from workbook.services.plan import describe_item, save_routine_calendar, weeks_ahead
+from workbook.store.routines import load_routine_data
 
 MAX_WEEKS = 12
 
@@ -53,17 +45,16 @@ def run(args: argparse.Namespace) -> int:
         if ics_path is not None and not ics_path.parent.is_dir():
             raise UsageError(tr("import.error.cannot_write", path=args.ics))
         data = load_routine_data(conn)
-        first = week_start(today)
-        holidays = holidays_around(data.settings.holidays, today)
-        plans = plan_weeks(data.contacts, data.interactions, data.cadences, data.outreach,
-                           data.settings, first, args.weeks, holidays)
+        for problem in data.skipped:
+            print(tr(f"routines.skipped.{problem.reason}", name=problem.name or "—",
+                     value=problem.value))
         print(tr("routines.cli.budget", maintain=data.settings.maintain_minutes,
                  expand=data.settings.expand_minutes, new=data.settings.new_per_week))
         cards_shown = False
-        for plan in plans:
-            done = done_keys(plan, data.interactions, checkoffs(conn, plan.week_start))
+        for week in weeks_ahead(conn, data, today, args.weeks):
+            plan, done = week.plan, week.done
             print()
-            print(tr("routines.week.heading", date=format_day(plan.week_start, tr.lang)))
+            print(tr("routines.week.heading", date=format_date(plan.week_start, tr.lang)))
             for section, items in plan_sections(plan):
                 _print_section(tr, f"routines.week.section_{section}", items, done)
             if plan.campaign:
@@ -75,20 +66,12 @@ def run(args: argparse.Namespace) -> int:
                 print(textwrap.fill(", ".join(names), width=96, initial_indent="    ",
                                     subsequent_indent="    "))
         if ics_path is not None:
-            from workbook.io.ics import calendar_bytes
-
-            steps = three_b_seven(data.outreach, data.contacts, today, holidays,
-                                  data.interactions)
-            events = routine_events(data.settings, today, data.contacts, steps)
-            payload = calendar_bytes(events, tr, timezone=data.settings.timezone,
-                                     profile=args.profile,
-                                     calendar_name=tr("routines.ics.calname"))
             try:
-                ics_path.write_bytes(payload)
+                count = save_routine_calendar(ics_path, data, today, tr, args.profile)
             except OSError:
                 raise UsageError(tr("import.error.cannot_write", path=args.ics)) from None
             print()
-            print(tr("routines.cli.ics_written", path=str(ics_path), count=len(events)))
+            print(tr.count("routines.cli.ics_written", count, path=str(ics_path)))
     finally:
         conn.close()
     return 0

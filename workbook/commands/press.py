@@ -23,9 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _day(moment, lang: str) -> str:
-    from workbook.domain.routines import format_day
+    from workbook.i18n.dates import format_date
 
-    return "—" if moment is None else f"{format_day(moment.date(), lang)} {moment:%H:%M}"
+    return "—" if moment is None else f"{format_date(moment.date(), lang)} {moment:%H:%M}"
 
 
 def _record_line(tr, name: str, record) -> str:

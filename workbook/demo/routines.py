@@ -10,6 +10,7 @@ import sqlite3
 
 from workbook.domain.calendar_rules import add_business_days, holidays_around, is_business_day
 from workbook.domain.routines import suggested_routine, week_start
+from workbook.store.contacts import contact_ids, set_birthday
 from workbook.store.routines import (
     add_outreach,
     check_off,
@@ -36,9 +37,7 @@ def seed(conn: sqlite3.Connection, rng: random.Random, today: dt.date) -> None:
                                   expand_share=70)
     save_settings(conn, routine)
     holidays = holidays_around(routine.holidays, today)
-    targets = [r[0] for r in conn.execute(
-        "SELECT id FROM contacts WHERE layer = 'target' AND organisation_id IS NOT NULL"
-        " ORDER BY id")]
+    targets = contact_ids(conn, ["target"], with_organisation=True)
     picked = rng.sample(targets, min(6, len(targets)))
     # (business days ago, what happened since): one per 3B7 stage
     stages = ((1, None), (4, None), (9, None), (12, "followed"), (5, "replied"), (2, "replied"))
@@ -49,10 +48,8 @@ def seed(conn: sqlite3.Connection, rng: random.Random, today: dt.date) -> None:
             mark_replied(conn, outreach, min(today, add_business_days(sent, 2, holidays)))
         elif outcome == "followed":
             mark_followed_up(conn, outreach, add_business_days(sent, 7, holidays))
-    close = [r[0] for r in conn.execute(
-        "SELECT id FROM contacts WHERE layer IN ('inner', 'close') ORDER BY id")]
+    close = contact_ids(conn, ["inner", "close"])
     for contact in rng.sample(close, min(4, len(close))):
         day = today + dt.timedelta(days=rng.randint(0, 40))
-        conn.execute("UPDATE contacts SET birthday = ? WHERE id = ?",
-                     (f"{rng.randint(1965, 1995)}-{day.month:02d}-{day.day:02d}", contact))
+        set_birthday(conn, contact, f"{rng.randint(1965, 1995)}-{day.month:02d}-{day.day:02d}")
     check_off(conn, week_start(today), "new:events")

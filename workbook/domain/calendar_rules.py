@@ -1,65 +1,58 @@
-"""Business days: weekends and French public holidays, for follow-up rules such as 3B7.
+"""Business days, public holidays and plausible dates, for follow-up rules such as 3B7.
 
-Holiday calendars are named by a code kept in the profile settings: `fr` (France, the
-default: most users are French job seekers), `fr_alsace` (adds Good Friday and 26 December,
-observed in Alsace-Moselle) and `none` (weekends only).
+Public holidays come from the `holidays` library (MIT, maintained, ~0.1 s to import), for the
+calendar code kept in the profile settings: a country (ISO 3166 alpha-2) with an optional
+subdivision, `FR`, `FR-57` (Alsace-Moselle), `GB-ENG`, `BE`, `CH`, `CA-QC`…, or `none`
+(weekends only). Codes saved by earlier versions (`fr`, `fr_alsace`) still read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 
-HOLIDAY_CALENDARS = ("fr", "fr_alsace", "none")
+# The calendars offered, in the order the settings list them.
+HOLIDAY_CALENDARS = ("FR", "FR-57", "BE", "CH", "LU", "CA-QC", "CA-ON", "GB-ENG", "GB-SCT",
+                     "IE", "US", "DE", "ES", "IT", "none")
+_OLD_CODES = {"fr": "FR", "fr_alsace": "FR-57"}
 
+# The region a language suggests before the user chooses (first run): (holidays, time zone).
+REGION_BY_LANGUAGE = {"fr": ("FR", "Europe/Paris"), "en": ("GB-ENG", "Europe/London")}
 
-def easter_sunday(year: int) -> dt.date:
-    """Gregorian Easter Sunday (the anonymous Gregorian computus, as given by Meeus)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month, day = divmod(h + ell - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
+# Dates a person can mean in this workbook: exchanges, connections, messages. A year before
+# EARLIEST_YEAR is a typing slip (a two-digit year "26" stored as 0026), not history.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
 
 
-def french_public_holidays(year: int, alsace_moselle: bool = False) -> dict[dt.date, str]:
-    """The eleven French public holidays ("jours fériés", Code du travail art. L3133-1) of
-    `year`, as date -> code; Alsace-Moselle adds Good Friday and Saint Stephen's day."""
-    easter = easter_sunday(year)
-    days = {
-        dt.date(year, 1, 1): "new_year",
-        easter + dt.timedelta(days=1): "easter_monday",
-        dt.date(year, 5, 1): "labour_day",
-        dt.date(year, 5, 8): "victory_1945",
-        easter + dt.timedelta(days=39): "ascension",
-        easter + dt.timedelta(days=50): "whit_monday",
-        dt.date(year, 7, 14): "national_day",
-        dt.date(year, 8, 15): "assumption",
-        dt.date(year, 11, 1): "all_saints",
-        dt.date(year, 11, 11): "armistice_1918",
-        dt.date(year, 12, 25): "christmas",
-    }
-    if alsace_moselle:
-        days[easter - dt.timedelta(days=2)] = "good_friday"
-        days[dt.date(year, 12, 26)] = "saint_stephen"
-    return days
+def holiday_calendar(code: str | None) -> str:
+    """The current code of a saved calendar code (`fr` -> `FR`); unknown codes give ValueError."""
+    code = _OLD_CODES.get(code or "", code or "")
+    if code not in HOLIDAY_CALENDARS:
+        raise ValueError(f"unknown holiday calendar {code!r}")
+    return code
+
+
+@lru_cache(maxsize=64)
+def _holidays(code: str, year: int) -> frozenset[dt.date]:
+    import holidays  # ~0.1 s: only when business days are counted
+
+    if code == "none":
+        return frozenset()
+    country, _, subdivision = code.partition("-")
+    return frozenset(holidays.country_holidays(country, subdiv=subdivision or None,
+                                               years=year))
 
 
 def holidays_for(calendar: str, years: Iterable[int]) -> frozenset[dt.date]:
-    """Every holiday of calendar code `calendar` (see `HOLIDAY_CALENDARS`) in `years`."""
-    if calendar not in HOLIDAY_CALENDARS:
-        raise ValueError(f"unknown holiday calendar {calendar!r}")
-    if calendar == "none":
-        return frozenset()
+    """Every public holiday of calendar code `calendar` (see `HOLIDAY_CALENDARS`) in `years`.
+    SOURCE: the `holidays` library (national and regional calendars, e.g. Alsace-Moselle's
+    Good Friday and 26 December, the UK's bank holidays)."""
+    code = holiday_calendar(calendar)
     found: set[dt.date] = set()
     for year in years:
-        found.update(french_public_holidays(year, alsace_moselle=calendar == "fr_alsace"))
+        found |= _holidays(code, year)
     return frozenset(found)
 
 
@@ -67,6 +60,11 @@ def holidays_around(calendar: str, day: dt.date) -> frozenset[dt.date]:
     """The holidays of the year before `day`'s, its own and the next: enough for business-day
     spans that start in the past or end after New Year."""
     return holidays_for(calendar, range(day.year - 1, day.year + 2))
+
+
+def week_start(day: dt.date) -> dt.date:
+    """The Monday of `day`'s week (ISO weeks)."""
+    return day - dt.timedelta(days=day.weekday())
 
 
 def is_business_day(day: dt.date, holidays: frozenset[dt.date] = frozenset()) -> bool:
@@ -102,3 +100,35 @@ def business_days_between(start: dt.date, end: dt.date,
         count += day.weekday() < 5
     count -= sum(1 for h in holidays if start < h <= end and h.weekday() < 5)
     return count
+
+
+def plausible_day(day: dt.date | None) -> bool:
+    """Whether a stored or typed date can be meant: a year from EARLIEST_YEAR to LATEST_YEAR
+    (a two-digit year typed into a date field arrives as year 26, and is refused)."""
+    return day is not None and EARLIEST_YEAR <= day.year <= LATEST_YEAR
+
+
+def stored_day(text: object) -> dt.date | None:
+    """The date an ISO text held in the profile means ('2026-03-10', '2026-03-10T09:00'),
+    None when empty, unreadable or implausible (see `plausible_day`): one bad row must not
+    break a page."""
+    if not isinstance(text, str) or len(text) < 10:
+        return None
+    try:
+        day = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    return day if plausible_day(day) else None
+
+
+def day_problem(day: dt.date | None, today: dt.date, allow_future: bool = False) -> str | None:
+    """Why a date typed for something that happened cannot be taken, as a code: `missing`,
+    `implausible` (outside EARLIEST_YEAR..LATEST_YEAR, e.g. a two-digit year), `future`;
+    None when it is fine."""
+    if day is None:
+        return "missing"
+    if not plausible_day(day):
+        return "implausible"
+    if not allow_future and day > today:
+        return "future"
+    return None

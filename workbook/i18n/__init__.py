@@ -2,6 +2,11 @@
 
 Each page has one JSON file per language (`en/<page>.json`, `fr/<page>.json`); keys are
 `<page>.<name>`. Placeholders use `str.format` names: `"{count} contacts"`.
+
+Plurals: a text that depends on a number has one key per CLDR plural category,
+`<key>.one` and `<key>.other` (French says "0 contact", English "0 contacts");
+`Translator.count(key, n)` picks the one the language's plural rule (Babel) asks for.
+Dates and times: `workbook.i18n.dates`.
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ import os
 from functools import cache
 from importlib import resources
 
-LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
+from workbook.domain.language import DEFAULT_LANGUAGE, LANGUAGES, normalise_language
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "normalise_language", "Translator", "translate",
+           "catalogue", "choose_language", "MissingTranslation"]
 
 
 class MissingTranslation(KeyError):
@@ -35,11 +42,6 @@ def catalogue(lang: str) -> dict[str, str]:
     return merged
 
 
-def normalise_language(lang: str | None) -> str:
-    """`fr`/`en` from anything like `fr_FR`, `EN`, `en-GB`; the default otherwise."""
-    code = (lang or "").strip().lower()[:2]
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
-
 
 def choose_language(*preferences: str | None) -> str:
     """The first preference given (e.g. a `--lang` flag, then the profile's saved choice),
@@ -58,6 +60,14 @@ def translate(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def plural_category(lang: str, count: int) -> str:
+    """'one' or 'other': the CLDR plural category of `count` in `lang` (French puts 0 and 1
+    under 'one', English only 1). The catalogues carry these two categories."""
+    from babel import Locale
+
+    return "one" if Locale.parse(lang).plural_form(abs(count)) == "one" else "other"
+
+
 class Translator:
     """`tr = Translator("fr"); tr("home.title")` — bound to one language."""
 
@@ -66,6 +76,11 @@ class Translator:
 
     def __call__(self, key: str, **values: object) -> str:
         return translate(self.lang, key, **values)
+
+    def count(self, key: str, count: int, **values: object) -> str:
+        """`<key>.one` or `<key>.other` by the language's plural rule, `{count}` filled."""
+        return translate(self.lang, f"{key}.{plural_category(self.lang, count)}",
+                         count=count, **values)
 
     def has(self, key: str) -> bool:
         return key in catalogue(self.lang)

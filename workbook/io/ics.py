@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
 
 from workbook import __version__
-from workbook.domain.routines import RoutineEvent, format_day
+from workbook.domain.routines import RoutineEvent
+from workbook.i18n.dates import format_date
 
 PRODID = f"-//Networking Workbook//Routine {__version__}//EN"
 UID_DOMAIN = "networking-workbook.invalid"
@@ -47,7 +51,7 @@ def build_calendar(events: Iterable[RoutineEvent], tr: Callable[..., str], *, ti
     for item in events:
         values = dict(item.values)
         if values.get("date"):  # ISO in the data, as people read it in the file
-            values["date"] = format_day(values["date"], getattr(tr, "lang", "en"))
+            values["date"] = format_date(values["date"], getattr(tr, "lang", "en"))
         event = icalendar.Event()
         event.add("uid", event_uid(item.uid_key, profile))
         event.add("dtstamp", stamp)
@@ -83,3 +87,27 @@ def _rrule(parts: tuple[tuple[str, str], ...]) -> icalendar.vRecur:
 def calendar_bytes(events: Iterable[RoutineEvent], tr: Callable[..., str], **options) -> bytes:
     """The .ics file's bytes (UTF-8, CRLF line ends, folded lines)."""
     return build_calendar(events, tr, **options).to_ical()
+
+
+def write_calendar(path: Path | str, events: Iterable[RoutineEvent], tr: Callable[..., str],
+                   **options) -> None:
+    """Write `events` as an .ics file at `path`, whole or not at all: the bytes go to a
+    temporary file in the same folder, renamed over `path` once complete (a full disk or a
+    crash never leaves half a calendar, nor erases the previous one). `options` as for
+    `build_calendar`. Raises OSError when the folder cannot be written."""
+    write_bytes_atomically(Path(path), calendar_bytes(events, tr, **options))
+
+
+def write_bytes_atomically(path: Path, payload: bytes) -> None:
+    """`path` gets `payload` through a temporary sibling and a rename (atomic on one disk)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                         dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from workbook.domain.calendar_rules import stored_day
 from workbook.domain.names import organisation_key
 from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.store.db import transaction
@@ -19,7 +20,7 @@ FILE_FIELDS = ("full_name", "first_name", "last_name", "email", "phone", "profil
 _CONTACT_FIELDS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
                    "organisation_id", "position", "layer", "tie_strength", "mutual_connections",
                    "can_give", "cadence_days", "birthday", "connected_on", "source",
-                   "import_batch_id", "notes")
+                   "import_batch_id", "notes", "layer_set_on")
 
 
 def blank(value) -> bool:
@@ -50,6 +51,8 @@ def add_contact(conn: sqlite3.Connection, full_name: str, *, organisation: str =
     unknown = set(fields) - set(_CONTACT_FIELDS)
     if unknown:
         raise ValueError(f"unknown contact fields: {sorted(unknown)}")
+    if fields.get("layer", "unsorted") != "unsorted":  # dates the layer (routines' clock)
+        fields.setdefault("layer_set_on", dt.date.today().isoformat())
     with transaction(conn):
         if organisation:
             fields["organisation_id"] = organisation_id(conn, organisation)
@@ -84,6 +87,8 @@ def log_interaction(conn: sqlite3.Connection, contact_id: int, occurred_on: dt.d
         raise ValueError(f"unknown code in {(kind, direction, purpose)}")
     if isinstance(occurred_on, dt.date):
         occurred_on = occurred_on.isoformat()
+    if stored_day(occurred_on) is None:  # e.g. year 0026: would break every date rule
+        raise ValueError(f"not a plausible date: {occurred_on!r}")
     with transaction(conn):
         return conn.execute(
             "INSERT INTO interactions(contact_id, occurred_on, kind, direction, purpose, notes)"
@@ -118,3 +123,20 @@ def layer_role_counts(conn: sqlite3.Connection) -> pd.DataFrame:
 
 def last_interaction_on(conn: sqlite3.Connection) -> str | None:
     return conn.execute("SELECT MAX(occurred_on) FROM interactions").fetchone()[0]
+
+
+def contact_ids(conn: sqlite3.Connection, layers: Iterable[str], *,
+                with_organisation: bool = False) -> list[int]:
+    """Ids of the contacts in `layers` (those with an organisation only, if asked), in the
+    order they were added."""
+    layers = list(layers)
+    where = " AND organisation_id IS NOT NULL" if with_organisation else ""
+    return [row[0] for row in conn.execute(
+        f"SELECT id FROM contacts WHERE layer IN ({', '.join('?' * len(layers))}){where}"
+        " ORDER BY id", layers)]
+
+
+def set_birthday(conn: sqlite3.Connection, contact_id: int, birthday: str) -> None:
+    """`birthday` as ISO `YYYY-MM-DD` (or `--MM-DD` when the year is unknown)."""
+    with transaction(conn):
+        conn.execute("UPDATE contacts SET birthday = ? WHERE id = ?", (birthday, contact_id))

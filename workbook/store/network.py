@@ -41,6 +41,10 @@ ORDER BY c.id
 
 # Every UPDATE of a contact stamps it (the schema only sets `updated_at` on insert).
 _TOUCH = "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')"
+# A move to another layer dates the move: the stay-in-touch clock of someone never in touch
+# starts there (routines). `?` is the new layer; the CASE reads the row's old one.
+_LAYER_DATE = ("layer_set_on = CASE WHEN layer <> ? THEN date('now', 'localtime')"
+               " ELSE layer_set_on END")
 
 _EDITABLE = {"full_name", "first_name", "last_name", "email", "phone", "profile_url", "position",
              "layer", "tie_strength", "mutual_connections", "can_give", "notes", "cadence_days"}
@@ -101,8 +105,9 @@ def update_contact(conn: sqlite3.Connection, contact_id: int, *, organisation: s
             fields["organisation_id"] = organisation_id(conn, organisation)   # None if blank
         if fields:
             assignments = ", ".join(f"{name} = ?" for name in fields)
-            conn.execute(f"UPDATE contacts SET {assignments}, {_TOUCH} WHERE id = ?",
-                         (*fields.values(), contact_id))
+            dated = (f"{_LAYER_DATE}, ", (fields["layer"],)) if "layer" in fields else ("", ())
+            conn.execute(f"UPDATE contacts SET {dated[0]}{assignments}, {_TOUCH} WHERE id = ?",
+                         (*dated[1], *fields.values(), contact_id))
         if roles is not None:
             set_roles(conn, contact_id, [r for r in roles if r in ROLES])
         if needs is not None:
@@ -129,9 +134,9 @@ def set_layer_of(conn: sqlite3.Connection, contact_ids: Iterable[int], layer: st
     """Bulk move to `layer`. Returns the number of contacts changed."""
     if layer not in LAYERS:
         raise ValueError(f"unknown layer {layer!r}")
-    return _rows_changed(conn, f"UPDATE contacts SET layer = ?, {_TOUCH}"
+    return _rows_changed(conn, f"UPDATE contacts SET {_LAYER_DATE}, layer = ?, {_TOUCH}"
                                " WHERE id = ? AND layer <> ?",
-                         [(layer, int(i), layer) for i in contact_ids])
+                         [(layer, layer, int(i), layer) for i in contact_ids])
 
 
 def interaction_count(conn: sqlite3.Connection, contact_id: int) -> int:

@@ -10,10 +10,14 @@ import sqlite3
 
 import pandas as pd
 
+from workbook.domain.calendar_rules import EARLIEST_YEAR, LATEST_YEAR, holiday_calendar
+from workbook.domain.language import normalise_language
 from workbook.domain.routines import (
     DEFAULT_CADENCE_DAYS,
     SITUATIONS,
     RoutineSettings,
+    SkippedRow,
+    regional_defaults,
     suggested_routine,
     valid_setting,
 )
@@ -26,37 +30,63 @@ SETTINGS_KEY = "routines.settings"
 
 
 def _dates(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values, dtype="object"), errors="coerce", format="ISO8601")
+    """Stored ISO dates as datetime64[ns] days; empty, unreadable or implausible ones
+    (a year 0026: see `domain.calendar_rules.plausible_day`) are NaT, never an exception."""
+    raw = pd.Series(values, dtype="object")
+    text = raw.where(raw.map(lambda v: isinstance(v, str))).str.slice(0, 10)
+    parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    plausible = parsed.dt.year.between(EARLIEST_YEAR, LATEST_YEAR)
+    return parsed.where(plausible).astype("datetime64[ns]").reset_index(drop=True)
 
 
 def load_contacts(conn: sqlite3.Connection) -> pd.DataFrame:
-    """Contacts as the routine rules read them (columns in `workbook.domain.routines`)."""
+    """Contacts as the routine rules read them (columns in `workbook.domain.routines`, plus
+    `layer_set_on`: the day they were put in their layer, NaT if unknown)."""
     rows = conn.execute(
         "SELECT c.id, c.full_name, c.layer, c.cadence_days, c.birthday, c.connected_on,"
-        " c.organisation_id, COALESCE(o.name, '') FROM contacts c"
+        " c.layer_set_on, c.organisation_id, COALESCE(o.name, '') FROM contacts c"
         " LEFT JOIN organisations o ON o.id = c.organisation_id ORDER BY c.full_name").fetchall()
     frame = pd.DataFrame([tuple(r) for r in rows], columns=[
         "contact_id", "full_name", "layer", "cadence_days", "birthday", "connected_on",
-        "organisation_id", "organisation"])
+        "layer_set_on", "organisation_id", "organisation"])
     frame["contact_id"] = frame["contact_id"].astype("int64")
     frame["cadence_days"] = pd.array(frame["cadence_days"], dtype="Int64")
     frame["organisation_id"] = pd.array(frame["organisation_id"], dtype="Int64")
-    frame["connected_on"] = _dates(frame["connected_on"]).dt.normalize().values
+    frame["connected_on"] = _dates(frame["connected_on"]).to_numpy()
+    frame["layer_set_on"] = _dates(frame["layer_set_on"]).to_numpy()
     frame["birthday"] = frame["birthday"].astype("object")
     return frame
 
 
-def load_interactions(conn: sqlite3.Connection) -> pd.DataFrame:
-    """Every interaction (columns in `workbook.domain.routines`), oldest first."""
+def _interaction_rows(conn: sqlite3.Connection) -> pd.DataFrame:
     rows = conn.execute(
-        "SELECT id, contact_id, occurred_on, kind, direction, purpose, notes FROM interactions"
-        " ORDER BY occurred_on, id").fetchall()
+        "SELECT i.id, i.contact_id, i.occurred_on, i.kind, i.direction, i.purpose, i.notes,"
+        " COALESCE(c.full_name, '') FROM interactions i LEFT JOIN contacts c"
+        " ON c.id = i.contact_id ORDER BY i.occurred_on, i.id").fetchall()
     frame = pd.DataFrame([tuple(r) for r in rows], columns=[
-        "interaction_id", "contact_id", "occurred_on", "kind", "direction", "purpose", "notes"])
+        "interaction_id", "contact_id", "raw_date", "kind", "direction", "purpose", "notes",
+        "full_name"])
     frame["interaction_id"] = frame["interaction_id"].astype("int64")
     frame["contact_id"] = frame["contact_id"].astype("int64")
-    frame["occurred_on"] = _dates(frame["occurred_on"]).dt.normalize().values
-    return frame.dropna(subset=["occurred_on"]).reset_index(drop=True)
+    frame["occurred_on"] = _dates(frame["raw_date"]).to_numpy()
+    return frame
+
+
+def load_interactions(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Every readable interaction (columns in `workbook.domain.routines`), oldest first;
+    `unreadable_interactions` lists those left out."""
+    frame = _interaction_rows(conn)
+    return frame.dropna(subset=["occurred_on"]).drop(columns=["raw_date", "full_name"]
+                                                     ).reset_index(drop=True)
+
+
+def unreadable_interactions(conn: sqlite3.Connection) -> tuple[SkippedRow, ...]:
+    """Interactions whose date cannot be read or cannot be meant (year 0026): left out of
+    every routine, listed so that the user can remove them."""
+    frame = _interaction_rows(conn)
+    bad = frame[frame["occurred_on"].isna()]
+    return tuple(SkippedRow("interactions", int(r.interaction_id), "bad_date", str(r.raw_date),
+                            r.full_name) for r in bad.itertuples(index=False))
 
 
 def delete_interaction(conn: sqlite3.Connection, interaction_id: int) -> None:
@@ -99,11 +129,19 @@ def set_contact_cadence(conn: sqlite3.Connection, contact_id: int, days: int | N
 
 # --------------------------------------------------------------------------- settings
 
+def settings_saved(conn: sqlite3.Connection) -> bool:
+    """Whether the user has saved a routine (if not, the page asks where they live first)."""
+    return get_setting(conn, SETTINGS_KEY) is not None
+
+
 def load_settings(conn: sqlite3.Connection) -> RoutineSettings:
-    """The saved routine, else the suggestion for the profile's situation; unreadable or
-    out-of-range saved values fall back to defaults one by one (nothing crashes a page)."""
+    """The saved routine, else the suggestion for the profile's situation and language
+    (holidays and time zone); unreadable or out-of-range saved values fall back to defaults
+    one by one (nothing crashes a page)."""
     situation = get_setting(conn, "situation")
-    base = suggested_routine(situation if situation in SITUATIONS else "job_search")
+    base = regional_defaults(normalise_language(get_setting(conn, "lang")),
+                             suggested_routine(situation if situation in SITUATIONS
+                                               else "job_search"))
     try:
         saved = json.loads(get_setting(conn, SETTINGS_KEY) or "{}")
     except json.JSONDecodeError:
@@ -114,8 +152,13 @@ def load_settings(conn: sqlite3.Connection) -> RoutineSettings:
     for f in dataclasses.fields(RoutineSettings):
         if f.name in saved:
             candidate = saved[f.name]
-            if f.name == "sources" and isinstance(candidate, list):
+            if f.name in ("sources", "card_layers") and isinstance(candidate, list):
                 candidate = tuple(candidate)  # JSON has no tuples
+            if f.name == "holidays":  # codes of earlier versions: fr, fr_alsace
+                try:
+                    candidate = holiday_calendar(candidate)
+                except ValueError:
+                    continue
             if valid_setting(f.name, candidate):
                 values[f.name] = candidate
     return dataclasses.replace(base, **values)
@@ -125,8 +168,9 @@ def save_settings(conn: sqlite3.Connection, settings: RoutineSettings) -> None:
     """Save the routine (checked field by field: a bad value raises ValueError, nothing saved)."""
     data = dataclasses.asdict(settings)
     data["sources"] = list(settings.sources)
+    data["card_layers"] = list(settings.card_layers)
     bad = [name for name, value in data.items()
-           if not valid_setting(name, tuple(value) if name == "sources" else value)]
+           if not valid_setting(name, tuple(value) if isinstance(value, list) else value)]
     if bad:
         raise ValueError(f"invalid routine settings: {bad}")
     set_setting(conn, SETTINGS_KEY, json.dumps(data, ensure_ascii=False))
@@ -146,8 +190,9 @@ def load_outreach(conn: sqlite3.Connection) -> pd.DataFrame:
     frame["contact_id"] = frame["contact_id"].astype("int64")
     frame["organisation_id"] = pd.array(frame["organisation_id"], dtype="Int64")
     for column in ("sent_on", "replied_on", "followed_up_on"):
-        frame[column] = _dates(frame[column]).values
-    return frame
+        frame[column] = _dates(frame[column]).to_numpy()
+    # a first message with no readable date has no 3B7 clock: left out
+    return frame.dropna(subset=["sent_on"]).reset_index(drop=True)
 
 
 def add_outreach(conn: sqlite3.Connection, contact_id: int, sent_on: dt.date,
@@ -216,18 +261,45 @@ def check_off(conn: sqlite3.Connection, week_start: dt.date, item_key: str,
                      (week_start.isoformat(), item_key, interaction_id))
 
 
-def uncheck(conn: sqlite3.Connection, week_start: dt.date, item_key: str) -> None:
-    """Untick a plan line; the touch its ticking logged (if any) is removed with it."""
+def tick_line(conn: sqlite3.Connection, week_start: dt.date, item_key: str, on: dt.date, *,
+              contact_id: int | None = None, kind: str | None = None, purpose: str = "maintain",
+              follow_up_of: int | None = None) -> bool:
+    """Tick a plan line, in one transaction, once: with `contact_id` and `kind` the touch is
+    logged (on `on`); with `follow_up_of` that outreach's follow-up is dated and logged.
+    A line already ticked (in another tab, say) is left as it is: nothing is logged twice.
+    Returns whether this call ticked it."""
+    with transaction(conn):
+        if conn.execute("SELECT 1 FROM plan_checkoffs WHERE week_start = ? AND item_key = ?",
+                        (week_start.isoformat(), item_key)).fetchone():
+            return False
+        interaction = None
+        if follow_up_of is not None:
+            interaction = mark_followed_up(conn, follow_up_of, on)
+        elif contact_id is not None and kind is not None:
+            interaction = log_interaction(conn, contact_id, on, kind, purpose=purpose)
+        conn.execute("INSERT INTO plan_checkoffs(week_start, item_key, interaction_id)"
+                     " VALUES (?, ?, ?)", (week_start.isoformat(), item_key, interaction))
+    return True
+
+
+def uncheck(conn: sqlite3.Connection, week_start: dt.date, item_key: str,
+            follow_up_of: int | None = None) -> bool:
+    """Untick a plan line, in one transaction: the touch its ticking logged (if any) goes
+    with it, and with `follow_up_of` that outreach waits again. A line not ticked (already
+    unticked elsewhere) is left alone. Returns whether this call unticked it."""
     with transaction(conn):
         row = conn.execute("SELECT interaction_id FROM plan_checkoffs"
                            " WHERE week_start = ? AND item_key = ?",
                            (week_start.isoformat(), item_key)).fetchone()
         if row is None:
-            return
+            return False
         conn.execute("DELETE FROM plan_checkoffs WHERE week_start = ? AND item_key = ?",
                      (week_start.isoformat(), item_key))
         if row[0] is not None:
             conn.execute("DELETE FROM interactions WHERE id = ?", (row[0],))
+        if follow_up_of is not None:
+            undo_follow_up(conn, follow_up_of)
+    return True
 
 
 # --------------------------------------------------------------------------- one read for a page
@@ -241,9 +313,13 @@ class RoutineData:
     outreach: pd.DataFrame
     cadences: dict[str, int]
     settings: RoutineSettings
+    skipped: tuple[SkippedRow, ...] = ()
+    settings_saved: bool = True
 
 
 def load_routine_data(conn: sqlite3.Connection) -> RoutineData:
-    """Contacts, interactions, outreach, cadences and settings: one read for a page."""
+    """Contacts, interactions, outreach, cadences and settings: one read for a page; rows
+    that cannot be read are left out and listed in `skipped`."""
     return RoutineData(load_contacts(conn), load_interactions(conn), load_outreach(conn),
-                       layer_cadences(conn), load_settings(conn))
+                       layer_cadences(conn), load_settings(conn),
+                       unreadable_interactions(conn), settings_saved(conn))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import ipywidgets as ipw
 
 from workbook.domain.progress_card import ProgressCard, routine_adherence
-from workbook.domain.routines import format_day
+from workbook.i18n.dates import format_date
 from workbook.ui.common import Markup, StatusLine, coaching, html_text, table_html
 from workbook.ui.group_roster import _button
 
@@ -122,7 +122,7 @@ class CardsPanel:
                          tr(f"group.press.{s['press']}") if s["press"] else "—",
                          ", ".join(s["targets"]) if s["targets"] else "—",
                          ", ".join(s["introductions"]) if s["introductions"] else "—",
-                         format_day(card.created, self.lang)))
+                         format_date(card.created, self.lang)))
         self.side_by_side.value = table_html(
             [tr("group.cards.col_name"), tr("group.cards.col_focus"),
              tr("group.cards.col_one_liner"), tr("group.cards.col_contacts"),
@@ -142,7 +142,7 @@ class CardsPanel:
                 html_text(f"{_value(s['focus'])} · {_pct(s['adherence'])}"))
         if not by_cell:
             return html_text(tr("group.cards.none_yet"), "p", "wb-muted")
-        heads = [tr("group.cards.col_name")] + [format_day(s["held_on"], self.lang)
+        heads = [tr("group.cards.col_name")] + [format_date(s["held_on"], self.lang)
                                                 for s in sessions]
         rows = [[p["display_name"]] + [by_cell.get((p["id"], s["id"]), "·") for s in sessions]
                 for p in roster]

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as ipw
 
-from workbook.domain.routines import format_day
 from workbook.escaping import escape_html
+from workbook.i18n.dates import format_date
 from workbook.ui.common import StatusLine, coaching, html_text, table_html
 from workbook.ui.group_roster import _button
 from workbook.ui.widgets import Confirmation, set_options
@@ -75,14 +75,14 @@ class PairsPanel:
                                    for a, b in avoid])
         known = len(self.round_choice.options)
         set_options(self.round_choice,
-                    [(f"{r['round_no']} · {format_day(r['held_on'], self.lang)}", r["id"])
+                    [(f"{r['round_no']} · {format_date(r['held_on'], self.lang)}", r["id"])
                      for r in reversed(rounds)])
         if rounds and len(rounds) != known:     # a round was added or deleted: the latest
             self.round_choice.value = rounds[-1]["id"]
         self.history.value = table_html(
             [tr("group.pairs.col_round"), tr("group.pairs.col_date"),
              tr("group.pairs.col_people")],
-            [(r["round_no"], format_day(r["held_on"], self.lang),
+            [(r["round_no"], format_date(r["held_on"], self.lang),
               " | ".join(group_label(g, names) for g in r["groups"]))
              for r in reversed(rounds)]) if rounds else html_text(tr("common.none_yet"), "p",
                                                                     "wb-muted")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import ipywidgets as ipw
 
 from workbook.domain.group import ODD_MODES
-from workbook.domain.routines import format_day
+from workbook.i18n.dates import format_date
 from workbook.ui.common import StatusLine, coaching, html_text, table_html
 from workbook.ui.widgets import set_options
 
@@ -122,7 +122,7 @@ class SessionPanel:
     def show(self, sessions: list[dict], session: dict | None, roster: list[dict],
              absent: set[int]) -> None:
         self._quiet = True
-        set_options(self.choice, [(format_day(s["held_on"], self.lang), s["id"])
+        set_options(self.choice, [(format_date(s["held_on"], self.lang), s["id"])
                                   for s in reversed(sessions)])
         if session:
             self.choice.value = session["id"]

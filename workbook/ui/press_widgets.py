@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import ipywidgets as ipw
 
-from workbook.domain.routines import format_day
+from workbook.i18n.dates import format_date
 from workbook.store.press import PressInputError
 from workbook.ui.common import StatusLine
 
@@ -57,8 +57,8 @@ def show_day(day: dt.date | dt.datetime | None, lang: str) -> str:
     if day is None:
         return "—"
     if isinstance(day, dt.datetime):
-        return f"{format_day(day.date(), lang)} {day:%H:%M}"
-    return format_day(day, lang)
+        return f"{format_date(day.date(), lang)} {day:%H:%M}"
+    return format_date(day, lang)
 
 
 def typed_moment(moment: dt.datetime) -> str:

@@ -1,0 +1,131 @@
+"""The weekly plan and the routine's calendar file: what the routines page and `workbook plan`
+both show and write. Reads the profile through the store, plans with the domain rules and
+puts the result in the user's words (catalogue, dates in their language)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from workbook.domain.calendar_rules import holidays_around, week_start
+from workbook.domain.network import prepare_frame, rank_contacts
+from workbook.domain.routines import (
+    PlanItem,
+    RoutineEvent,
+    WeekPlan,
+    done_keys,
+    plan_weeks,
+    routine_events,
+    three_b_seven,
+)
+from workbook.i18n.dates import format_date
+from workbook.io.ics import calendar_bytes, write_calendar
+from workbook.store.network import contacts_frame
+from workbook.store.routines import RoutineData, checkoffs
+
+# Candidates for first contacts kept from the ranking: enough for the longest plan
+# (12 weeks of MAX_FIRST_CONTACTS) with room for those skipped.
+RANKED_CANDIDATES = 120
+
+ICS_FILE_NAME = "networking-routine.ics"
+
+
+@dataclass(frozen=True)
+class PlannedWeek:
+    """One week's plan and which of its lines are done (`done`), ticked by hand (`ticked`)."""
+
+    plan: WeekPlan
+    done: frozenset[str]
+    ticked: frozenset[str]
+
+
+def holidays_for(data: RoutineData, today: dt.date) -> frozenset[dt.date]:
+    """The public holidays of the profile's calendar around `today` (3B7 counts business days)."""
+    return holidays_around(data.settings.holidays, today)
+
+
+def first_contact_ranking(conn: sqlite3.Connection, today: dt.date) -> pd.DataFrame:
+    """People never in touch, best first by "whom to contact next" (the network page's
+    ranking: connectors, prescribers, who can introduce to a target organisation…), sorted
+    into a layer or not. Columns: id, reasons (codes of `workbook.domain.network.REASONS`)."""
+    frame = contacts_frame(conn)
+    never = frame[frame["last_contact"].isna()]
+    ranked = rank_contacts(prepare_frame(never), today, top=RANKED_CANDIDATES)
+    return ranked[["id", "reasons", "introduces_to_target", "mutual_connections"]]
+
+
+def plan_for(data: RoutineData, today: dt.date, offset: int = 0,
+             ranked: pd.DataFrame | None = None) -> WeekPlan:
+    """The plan of the week `offset` weeks from this one: later weeks assume the earlier
+    plans are carried out; earlier weeks are planned from the log as it stood."""
+    first = week_start(today) + dt.timedelta(weeks=min(offset, 0))
+    return plan_weeks(data.contacts, data.interactions, data.cadences, data.outreach,
+                      data.settings, first, max(offset, 0) + 1, holidays_for(data, today),
+                      ranked)[-1]
+
+
+def with_progress(conn: sqlite3.Connection, data: RoutineData, plan: WeekPlan) -> PlannedWeek:
+    """`plan` with its done lines: ticked in the profile, or settled by an exchange logged."""
+    ticked = checkoffs(conn, plan.week_start)
+    return PlannedWeek(plan, frozenset(done_keys(plan, data.interactions, ticked)),
+                       frozenset(ticked))
+
+
+def weeks_ahead(conn: sqlite3.Connection, data: RoutineData, today: dt.date,
+                weeks: int) -> list[PlannedWeek]:
+    """This week and the next `weeks - 1`, each with its progress."""
+    plans = plan_weeks(data.contacts, data.interactions, data.cadences, data.outreach,
+                       data.settings, week_start(today), weeks, holidays_for(data, today),
+                       first_contact_ranking(conn, today))
+    return [with_progress(conn, data, plan) for plan in plans]
+
+
+def describe_item(item: PlanItem, tr: Callable[..., str]) -> str:
+    """The plan line in words: `routines.reason.<reason>` filled with the item's values,
+    codes (layer) translated, dates in the reader's language, counts with their plural."""
+    lang = getattr(tr, "lang", "en")
+    values = {"name": item.name, **item.value_dict()}
+    if "layer" in values:
+        values["layer"] = tr(f"vocab.layer.{values['layer']}")
+    if "reasons" in values:  # codes of the network page's ranking
+        numbers = {"count": values.pop("introduces", 0), "mutual": values.pop("mutual", 0),
+                   "days": 0}
+        values["reasons"] = ", ".join(tr(f"network.reason.{code}", **numbers)
+                                      for code in str(values["reasons"]).split()) or "—"
+    for key in ("date", "due"):
+        if values.get(key):
+            values[key] = format_date(values[key], lang)
+    key = f"routines.reason.{item.reason}"
+    if "count" in values and tr.has(f"{key}.one"):  # a text with a plural
+        return tr.count(key, values.pop("count"), **values)
+    return tr(key, **values)
+
+
+def routine_calendar_events(data: RoutineData, today: dt.date) -> list[RoutineEvent]:
+    """The routine as calendar events, with the 3B7 follow-ups pending today."""
+    steps = three_b_seven(data.outreach, data.contacts, today, holidays_for(data, today),
+                          data.interactions)
+    return routine_events(data.settings, today, data.contacts, steps)
+
+
+def routine_calendar(data: RoutineData, today: dt.date, tr: Callable[..., str],
+                     profile: str) -> tuple[bytes, int]:
+    """The routine's .ics file as bytes, and how many events it holds."""
+    events = routine_calendar_events(data, today)
+    payload = calendar_bytes(events, tr, timezone=data.settings.timezone, profile=profile,
+                             calendar_name=tr("routines.ics.calname"))
+    return payload, len(events)
+
+
+def save_routine_calendar(path: Path, data: RoutineData, today: dt.date,
+                          tr: Callable[..., str], profile: str) -> int:
+    """Write the routine's .ics file to `path` (whole or not at all); the number of events."""
+    events = routine_calendar_events(data, today)
+    write_calendar(path, events, tr, timezone=data.settings.timezone, profile=profile,
+                   calendar_name=tr("routines.ics.calname"))
+    return len(events)

@@ -1,0 +1,220 @@
+"""The routines page's state: the routine data of one profile and every write the page makes.
+
+Nothing else on the page writes to the store. Each method is plain Python a test can call;
+a user error raises `InputProblem` with a catalogue code, checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+
+import pandas as pd
+
+from workbook.domain.calendar_rules import day_problem
+from workbook.domain.names import fold
+from workbook.domain.routines import (
+    PlanItem,
+    RoutineSettings,
+    due_status,
+    suggested_purpose,
+    three_b_seven,
+    weekly_actuals,
+)
+from workbook.services import plan as service
+from workbook.store import routines as store
+from workbook.store.contacts import log_interaction
+
+
+def _labels(contacts: pd.DataFrame) -> list[tuple[str, int]]:
+    return [(name + (f" — {org}" if org else ""), int(cid)) for name, org, cid in
+            zip(contacts["full_name"], contacts["organisation"], contacts["contact_id"])]
+
+
+class InputProblem(ValueError):
+    """What the user typed cannot be taken: `code` names the sentence to show
+    (`routines.problem.<code>`), `values` fill it. Nothing was written."""
+
+    def __init__(self, code: str, **values: object):
+        super().__init__(code)
+        self.code = code
+        self.values = values
+
+
+class RoutinesState:
+    """The routine data of one profile (`data`, `status`), re-read after every write."""
+
+    def __init__(self, conn: sqlite3.Connection, profile: str, today: dt.date | None = None):
+        self.conn = conn
+        self.profile = profile
+        self.today = today or dt.date.today()
+        self._ranked: pd.DataFrame | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the profile again (after every write) and drop what was derived from it."""
+        self.data = store.load_routine_data(self.conn)
+        self.holidays = service.holidays_for(self.data, self.today)
+        self.status = due_status(self.data.contacts, self.data.interactions,
+                                 self.data.cadences, self.today)
+        self._steps: pd.DataFrame | None = None
+        self._weekly: pd.DataFrame | None = None
+
+    @property
+    def settings(self) -> RoutineSettings:
+        return self.data.settings
+
+    # ------------------------------------------------------------------ reads
+    def ranked(self) -> pd.DataFrame:
+        """People never in touch, best first ("whom to contact next"). Read once per page:
+        nothing on this page changes roles, targets or introductions, and whoever gets an
+        exchange here leaves the plan's first contacts through the log (~1 s at 30,000)."""
+        if self._ranked is None:
+            self._ranked = service.first_contact_ranking(self.conn, self.today)
+        return self._ranked
+
+    def week(self, offset: int) -> service.PlannedWeek:
+        """The plan of the week `offset` weeks from this one, with what is done."""
+        plan = service.plan_for(self.data, self.today, offset, self.ranked())
+        return service.with_progress(self.conn, self.data, plan)
+
+    def steps(self) -> pd.DataFrame:
+        """Where each outreach stands today (3B7), computed once per read."""
+        if self._steps is None:
+            self._steps = three_b_seven(self.data.outreach, self.data.contacts, self.today,
+                                        self.holidays, self.data.interactions)
+        return self._steps
+
+    def weekly(self) -> pd.DataFrame:
+        """Touches and minutes of the last 12 weeks, computed once per read."""
+        if self._weekly is None:
+            self._weekly = weekly_actuals(self.data.interactions, self.data.contacts,
+                                          self.today, 12)
+        return self._weekly
+
+    def recent(self, limit: int = 10) -> pd.DataFrame:
+        """The last exchanges logged, newest first, with the person's name (`full_name`)."""
+        log = self.data.interactions.sort_values(["occurred_on", "interaction_id"],
+                                                 ascending=False).head(limit)
+        names = self.data.contacts.set_index("contact_id")["full_name"]
+        return log.assign(full_name=log["contact_id"].map(names))
+
+    def contact_options(self) -> list[tuple[str, int]]:
+        """(label, id) for the person pickers before any search: people sorted into a layer
+        or already in the log — a few hundred, not the whole 30,000-strong export."""
+        contacts = self.data.contacts
+        known = (contacts["layer"] != "unsorted") | contacts["contact_id"].isin(
+            self.data.interactions["contact_id"]) | contacts["contact_id"].isin(
+            self.data.outreach["contact_id"])
+        return _labels(contacts[known])
+
+    def find_contacts(self, text: str, limit: int = 100) -> list[tuple[str, int]]:
+        """(label, id) of the people whose name or organisation holds `text` (case and
+        accents ignored), at most `limit`."""
+        needle = fold(text)
+        if not needle:
+            return self.contact_options()
+        contacts = self.data.contacts
+        keys = (contacts["full_name"] + " " + contacts["organisation"]).map(fold)
+        return _labels(contacts[keys.str.contains(needle, regex=False)].head(limit))
+
+    def label(self, contact_id: int) -> tuple[str, int] | None:
+        return next(iter(_labels(self.data.contacts[self.data.contacts["contact_id"]
+                                                    == contact_id])), None)
+
+    def name(self, contact_id: int) -> str:
+        rows = self.data.contacts[self.data.contacts["contact_id"] == contact_id]
+        return rows["full_name"].iloc[0] if len(rows) else ""
+
+    def purpose_for(self, contact_id: int, on: dt.date) -> str:
+        rows = self.data.contacts[self.data.contacts["contact_id"] == contact_id]
+        if not len(rows):
+            return "maintain"
+        earlier = self.data.interactions[(self.data.interactions["contact_id"] == contact_id)
+                                         & (self.data.interactions["occurred_on"]
+                                            < pd.Timestamp(on))]
+        return suggested_purpose(rows["layer"].iloc[0], rows["connected_on"].iloc[0],
+                                 len(earlier) > 0, on)
+
+    # ------------------------------------------------------------------ checks
+    def check_contact_and_day(self, contact_id: int | None, on: dt.date | None) -> None:
+        """A person is chosen and the date is one that happened (not in the future, a
+        four-digit year); else InputProblem, before anything is written."""
+        if contact_id is None:
+            raise InputProblem("pick_contact")
+        problem = day_problem(on, self.today)
+        if problem:
+            raise InputProblem(f"date_{problem}", year=getattr(on, "year", ""))
+
+    # ------------------------------------------------------------------ writes
+    def log(self, contact_id: int | None, on: dt.date | None, kind: str, direction: str,
+            purpose: str, notes: str) -> int:
+        self.check_contact_and_day(contact_id, on)
+        interaction = log_interaction(self.conn, contact_id, on, kind, direction=direction,
+                                      purpose=purpose, notes=notes)
+        self.reload()
+        return interaction
+
+    def remove_interaction(self, interaction_id: int) -> None:
+        store.delete_interaction(self.conn, interaction_id)
+        self.reload()
+
+    def tick(self, week_start: dt.date, item: PlanItem, done: bool) -> bool:
+        """Tick or untick a plan line, in one transaction and only once (another tab may
+        have done it already). Ticking a line about a person logs the touch (their clock
+        restarts); unticking removes that touch again. Returns whether anything changed."""
+        outreach = int(item.key.split(":")[1]) if item.kind == "follow_up" else None
+        if not done:
+            changed = store.uncheck(self.conn, week_start, item.key, follow_up_of=outreach)
+        else:
+            on = min(max(self.today, week_start), week_start + dt.timedelta(days=6))
+            kind = None
+            if item.kind in ("touch", "revive", "birthday", "card", "first_contact"):
+                kind = "greeting_card" if item.kind == "card" else "message"
+            changed = store.tick_line(
+                self.conn, week_start, item.key, on, contact_id=item.contact_id, kind=kind,
+                purpose=self.purpose_for(item.contact_id, on) if kind else "maintain",
+                follow_up_of=outreach)
+        self.reload()
+        return changed
+
+    def add_outreach(self, contact_id: int | None, on: dt.date | None) -> None:
+        self.check_contact_and_day(contact_id, on)
+        store.add_outreach(self.conn, contact_id, on)
+        self.reload()
+
+    def replied(self, outreach_id: int) -> None:
+        store.mark_replied(self.conn, outreach_id, self.today)
+        self.reload()
+
+    def followed_up(self, outreach_id: int) -> None:
+        store.mark_followed_up(self.conn, outreach_id, self.today)
+        self.reload()
+
+    def save_settings(self, settings: RoutineSettings) -> None:
+        store.save_settings(self.conn, settings)
+        self.reload()
+
+    def save_region(self, holidays: str, timezone: str) -> None:
+        """The first-run choice: where the user lives (public holidays, time zone)."""
+        self.save_settings(dataclasses.replace(self.settings, holidays=holidays,
+                                               timezone=timezone))
+
+    def save_cadences(self, cadences: dict[str, int]) -> None:
+        store.set_layer_cadences(self.conn, cadences)
+        self.reload()
+
+    def reset_cadences(self) -> None:
+        store.reset_layer_cadences(self.conn)
+        self.reload()
+
+    def set_override(self, contact_id: int | None, days: int | None) -> None:
+        if contact_id is None:
+            raise InputProblem("pick_contact")
+        store.set_contact_cadence(self.conn, contact_id, days)
+        self.reload()
+
+    def ics(self, tr) -> tuple[bytes, int]:
+        """The routine's calendar file (bytes) and its number of events."""
+        return service.routine_calendar(self.data, self.today, tr, self.profile)
