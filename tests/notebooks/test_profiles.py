@@ -14,6 +14,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from workbook.escaping import escape_html
 from workbook.paths import notebooks_dir
 from workbook.store import open_profile, transaction
 
@@ -69,13 +70,20 @@ def profiles(tmp_path_factory):
 
 
 def _error_sentences(nb) -> list[str]:
-    """Texts of widgets that show a page's error sentence instead of the page."""
+    """Texts of widgets that show a page's or a callback's failure sentence (the
+    catalogue's `common.error_*`) instead of the page. A page may still warn about what it
+    had to leave out (a bad row), in its own words."""
+    from workbook.i18n import LANGUAGES, catalogue
+
+    failures = [text for lang in LANGUAGES for key, text in catalogue(lang).items()
+                if key.startswith("common.error_")]
     state = nb.metadata.get("widgets", {}).get(
         "application/vnd.jupyter.widget-state+json", {}).get("state", {})
     found = []
     for model in state.values():
         value = model.get("state", {}).get("value")
-        if isinstance(value, str) and 'class="wb-status-error"' in value:
+        if isinstance(value, str) and any(escape_html(f) in value or f in value
+                                          for f in failures):
             found.append(value)
     return found
 
