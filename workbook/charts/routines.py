@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from workbook.domain.routines import SCHEDULED_LAYERS
-from workbook.escaping import escape_html
+from workbook.escaping import chart_text
 
 MAINTAIN_COLOUR = "#1f77b4"
 EXPAND_COLOUR = "#2ca02c"
@@ -22,7 +22,7 @@ _LAYOUT = dict(margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor="white",
 
 
 def _t(tr: Callable[..., str], key: str, **values) -> str:
-    return escape_html(tr(key, **values))
+    return chart_text(tr(key, **values))
 
 
 def weekly_figure(weekly: pd.DataFrame, planned_maintain: int, planned_expand: int,

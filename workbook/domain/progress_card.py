@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbook.domain.errors import CodedError
+
 FORMAT = "workbook-progress-card"
 VERSION = 1
 BEGIN = "-----BEGIN WORKBOOK PROGRESS CARD-----"
@@ -38,13 +40,8 @@ READ_ERRORS = ("empty", "too_large", "truncated", "foreign", "too_new", "tampere
                "other_group")
 
 
-class CardError(ValueError):
+class CardError(CodedError, ValueError):
     """A card that cannot be accepted; `code` is one of READ_ERRORS."""
-
-    def __init__(self, code: str, detail: object = ""):
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)

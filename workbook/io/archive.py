@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from workbook.domain.errors import CodedError
 from workbook.io.export import write_csv
 
 ARCHIVE_FORMAT = "networking-workbook-profile"
@@ -38,14 +39,9 @@ ARCHIVE_ERRORS = ("not_archive", "newer", "truncated", "damaged", "bad_value")
 Progress = Callable[[int, int], None]
 
 
-class ArchiveError(Exception):
+class ArchiveError(CodedError):
     """An archive that cannot be restored: `code` in `ARCHIVE_ERRORS`, `detail` a short hint
     in English (the table, the value) for the command line and the log."""
-
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)

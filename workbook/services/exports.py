@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from workbook import __version__
+from workbook.domain.errors import CodedError
 from workbook.io.archive import ProfileArchive, Table, write_json, write_zip
 from workbook.io.export import write_csv
 from workbook.store.archive import dump_tables, schema_version
@@ -35,14 +36,9 @@ _EXTENSIONS = {".json": "json", ".zip": "zip", ".xlsx": "xlsx", ".csv": "csv",
 Progress = Callable[[int, int], None]
 
 
-class ExportError(Exception):
+class ExportError(CodedError):
     """An export that cannot be made: `code` is `unknown_format`, `file_exists` or
     `cannot_write`; nothing was written."""
-
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)
