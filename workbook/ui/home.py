@@ -9,6 +9,7 @@ from workbook.charts.overview import layers_by_role
 from workbook.escaping import escape_html
 from workbook.paths import notebooks_dir
 from workbook.store.contacts import count_contacts, last_interaction_on, layer_role_counts
+from workbook.store.positioning import latest_version
 from workbook.store.settings import get_setting
 from workbook.ui.common import (
     PAGES,
@@ -30,6 +31,8 @@ class HomePage:
         self.header = ipw.HTML()
         self.summary = ipw.HTML()
         self.summary.add_class("wb-home-summary")
+        self.first_steps = ipw.HTML()
+        self.first_steps.add_class("wb-home-first-steps")
         self.links = ipw.HTML()
         self.links.add_class("wb-home-links")
         self.chart_title = ipw.HTML()
@@ -39,8 +42,9 @@ class HomePage:
         self.language.observe(guarded(ctx, self.status)(self._on_language), names="value")
         self.chart = go.FigureWidget(self._figure())
         self.chart.layout.height = 360
-        self.view = ipw.VBox([self.header, self.language, self.status, self.summary, self.links,
-                              self.chart_title, self.chart])
+        self.chart_box = ipw.VBox([self.chart_title, self.chart])
+        self.view = ipw.VBox([self.header, self.language, self.status, self.summary,
+                              self.first_steps, self.links, self.chart_box])
         self.view.add_class("wb-page")
         self._render_text()
 
@@ -59,8 +63,27 @@ class HomePage:
             f'<div class="wb-card"><b>{escape_html(tr("common.profile"))}:</b> '
             f'{escape_html(name)}<br>'
             f'{escape_html(tr("home.summary", contacts=count_contacts(conn), last=last))}</div>')
+        self.first_steps.value = self._first_steps_html()
         self.links.value = self._links_html()
         self.chart_title.value = f"<h3>{escape_html(tr('home.chart_title'))}</h3>"
+        # An empty profile gets its first steps, not a chart with bare axes.
+        self.chart_box.layout.display = "none" if count_contacts(conn) == 0 else None
+
+    def _first_steps_html(self) -> str:
+        """What to do first, while it is not done: import contacts, write the positioning."""
+        tr, conn = self.ctx.tr, self.ctx.conn
+        steps = []
+        if count_contacts(conn) == 0:
+            steps.append(("home.first.import", "network.ipynb"))
+        if latest_version(conn) is None:
+            steps.append(("home.first.positioning", "positioning.ipynb"))
+        if not steps:
+            return ""
+        items = "".join(f'<li>{escape_html(tr(key))} <a href="{notebook}">'
+                        f'{escape_html(tr("home.first.link"))}</a></li>'
+                        for key, notebook in steps)
+        return (f'<div class="wb-card"><h3>{escape_html(tr("home.first.title"))}</h3>'
+                f"<ol>{items}</ol></div>")
 
     def _links_html(self) -> str:
         tr, folder = self.ctx.tr, notebooks_dir()
