@@ -33,7 +33,7 @@ from pathlib import Path
 
 DEFAULT_ROOT = "/srv/networking-workbook/cards"
 FOLDER_MODE = 0o3730
-_GROUP_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,23}$")
+_GROUP_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,23}$")  # what the workbook's pages accept
 
 
 class GroupsFileError(ValueError):
@@ -43,7 +43,7 @@ class GroupsFileError(ValueError):
 def load_groups(path: str | os.PathLike) -> dict[str, dict]:
     """`{"groups": {"<name>": {"coach": "<user>", "members": ["<user>", ...]}}}` → the groups.
 
-    Group names become folder and Unix group names: lower-case letters, digits, `_` and `-`.
+    Group names become folder and Unix group names: lower-case letters, digits and `-`.
     """
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
@@ -53,7 +53,7 @@ def load_groups(path: str | os.PathLike) -> dict[str, dict]:
     for name, group in groups.items():
         if not _GROUP_NAME.match(name):
             raise GroupsFileError(f"{path}: group name {name!r} must be 1-24 lower-case "
-                                  "letters, digits, '_' or '-'")
+                                  "letters, digits or '-'")
         if not isinstance(group, dict) or not isinstance(group.get("coach"), str) \
                 or not isinstance(group.get("members", []), list):
             raise GroupsFileError(f"{path}: group {name!r} needs a \"coach\" (a user name) "

@@ -42,10 +42,15 @@ IDLE_SECONDS = int(os.environ.get("WORKBOOK_IDLE_SECONDS") or 3600)
 
 def _pages_dir() -> str:
     """The workbook's notebooks, as installed in the users' environment."""
-    return subprocess.run(
-        [str(USER_ENV / "bin" / "python"), "-c",
-         "from workbook.paths import notebooks_dir; print(notebooks_dir())"],
-        check=True, capture_output=True, text=True).stdout.strip()
+    try:
+        return subprocess.run(
+            [str(USER_ENV / "bin" / "python"), "-c",
+             "from workbook.paths import notebooks_dir; print(notebooks_dir())"],
+            check=True, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError) as problem:
+        raise SystemExit(f"networking-workbook is not installed in {USER_ENV}: install it "
+                         "there, or set WORKBOOK_USER_ENV to the environment that has it "
+                         f"({problem})") from None
 
 
 # --- every person's own server: the workbook, in Voilà -----------------------------------

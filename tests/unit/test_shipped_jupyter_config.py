@@ -65,6 +65,7 @@ def test_the_groups_file_names_coaches_and_members(drop_folders, tmp_path):
 @pytest.mark.parametrize("content", [
     {"groups": {"../etc": {"coach": "c", "members": []}}},
     {"groups": {"Club A": {"coach": "c", "members": []}}},
+    {"groups": {"club_a": {"coach": "c", "members": []}}},
     {"groups": {"club": {"members": ["a"]}}},
     {"groups": ["club"]},
 ])
