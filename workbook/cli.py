@@ -10,7 +10,7 @@ import sys
 from workbook import __version__
 from workbook.commands import UsageError
 from workbook.paths import ProfileNameError
-from workbook.store import NewerSchemaError
+from workbook.store import NewerSchemaError, is_busy
 
 # command name -> module in workbook.commands
 COMMANDS = {
@@ -63,8 +63,13 @@ def main(argv: list[str] | None = None) -> int:
               "workbook to open it (the file is untouched)", file=sys.stderr)
         return 2
     except sqlite3.DatabaseError as problem:
-        print(f"workbook: error: the profile file cannot be read ({problem}); nothing was "
-              "changed: restore its .bak copy or choose another --profile", file=sys.stderr)
+        if is_busy(problem):
+            print("workbook: error: the profile is busy (another window or command is writing "
+                  "to it); nothing was changed: try again in a moment", file=sys.stderr)
+        else:
+            print(f"workbook: error: the profile file cannot be read ({problem}); nothing was "
+                  "changed: if a copy ending in .bak sits beside it, restore that copy, or "
+                  "choose another --profile", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -17,6 +17,15 @@ def escape_html(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def chart_text(value: object) -> str:
+    """Text safe for a plotly label, title or hover: tags neutralised (`<` `>` `&`), quotes
+    left alone. Plotly reads a few tags in its text but does not decode `&quot;` or `&#x27;`,
+    so the attribute escaping of `escape_html` would show a name as `Chez &quot;Léa&quot;`."""
+    if value is None:
+        return ""
+    return html.escape(str(value), quote=False)
+
+
 def shorten(text: object, limit: int) -> str:
     """`text` on one line (runs of white space folded), cut to `limit` characters with "…";
     the full text stays where it is stored."""

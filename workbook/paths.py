@@ -27,7 +27,7 @@ def data_home() -> Path:
 
 def check_profile_name(name: str) -> str:
     """Return `name` if it is a safe profile name (letters, digits, `_ . -`), else raise."""
-    if not isinstance(name, str) or not _PROFILE_NAME.match(name) or name.endswith("."):
+    if not isinstance(name, str) or not _PROFILE_NAME.fullmatch(name) or name.endswith("."):
         raise ProfileNameError(name)
     return name
 

@@ -23,15 +23,16 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-component-update", "--disable-sync"]
 PAGE_TIMEOUT_MS = 90_000
 CELL_ERROR = "There was an error when executing cell"
-# Voilà 0.5 sends its kernel-shutdown beacon on unload without the XSRF token, and the server
-# refuses it (403). The kernel is then reaped by culling (see `workbook serve`); we keep XSRF
-# protection on and ignore exactly that request.
-KNOWN_VOILA_403 = "/voila/api/shutdown/"
+
+# anywidget gives a widget model 2 s to initialise, then reports this page error even though
+# the widget goes on to draw (`AbortSignal.timeout(2000)` in its runtime). On a busy 2-core
+# machine plotly's FigureWidget bundle (~4.6 MB) can take longer. Every test that shows a
+# chart asserts that the chart is drawn, so this one message is not a failure by itself.
+ANYWIDGET_SLOW_START = "[anywidget] Failed to initialize model."
 
 
 def _is_problem(response) -> bool:
-    return response.status >= 400 and not (
-        response.status == 403 and KNOWN_VOILA_403 in response.url)
+    return response.status >= 400
 
 
 @dataclass
@@ -40,9 +41,26 @@ class Server:
     home: Path
     profile: str
     log: Path
+    pid: int = 0
 
     def url(self, notebook: str) -> str:
         return f"{self.base}/voila/render/{notebook}"
+
+    def kernels(self) -> int:
+        """Kernels alive under this server (its `ipykernel_launcher` child processes)."""
+        return count_kernels(self.pid)
+
+
+def count_kernels(pid: int) -> int:
+    import psutil
+
+    def is_kernel(process) -> bool:
+        try:
+            return "ipykernel_launcher" in " ".join(process.cmdline())
+        except psutil.Error:
+            return False
+
+    return sum(is_kernel(child) for child in psutil.Process(pid).children(recursive=True))
 
 
 def _free_port() -> int:
@@ -79,7 +97,7 @@ def server(tmp_path_factory) -> Server:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base + "/", proc, log)
-        yield Server(base=base, home=home, profile="demo", log=log)
+        yield Server(base=base, home=home, profile="demo", log=log, pid=proc.pid)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -124,10 +142,12 @@ def page(browser, server):
     # Failed loads are judged on their response (URL known); the console's copy carries none.
     tab.on("console", lambda m: problems.append(f"console.{m.type}: {m.text}")
            if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
-    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}")
+           if str(error) != ANYWIDGET_SLOW_START else None)
     tab.on("response", lambda r: problems.append(f"HTTP {r.status} for {r.url}")
            if _is_problem(r) else None)
     yield tab
+    tab.close(run_before_unload=True)   # as a person closes a tab: its kernel is let go
     context.close()
     assert not foreign, f"requests left 127.0.0.1: {foreign}"
     assert not problems, f"the page reported errors: {problems}"

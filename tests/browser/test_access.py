@@ -57,6 +57,10 @@ def test_a_public_address_requires_the_printed_token(tmp_path):
         assert _status(page) in (302, 403)
         assert _status(f"{page}?token=wrong") in (302, 403)
         assert _status(f"{page}?token={token}") == 200
+        # `ps` shows every local user the server's command line: the token is not on it
+        with open(f"/proc/{proc.pid}/cmdline", "rb") as cmdline:
+            assert token.encode() not in cmdline.read()
+        assert "voila_server" in open(f"/proc/{proc.pid}/cmdline").read()
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=15)

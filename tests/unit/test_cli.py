@@ -6,8 +6,9 @@ import sys
 import pytest
 
 from workbook.cli import COMMANDS, main
-from workbook.commands.serve import is_loopback, voila_command
+from workbook.commands.serve import voila_command
 from workbook.store import open_profile
+from workbook.voila_server import is_loopback
 
 
 @pytest.fixture(autouse=True)
@@ -79,13 +80,27 @@ def test_loopback_detection(address, loopback):
     assert is_loopback(address) is loopback
 
 
-def test_serve_passes_the_address_token_and_our_template_to_voila():
+def test_serve_passes_the_address_and_our_template_but_never_the_token_on_the_command_line():
     import argparse
 
-    args = argparse.Namespace(port=9000, ip="0.0.0.0")
-    command = voila_command(args, "s3cret")
-    assert "--Voila.ip=0.0.0.0" in command and "--token=s3cret" in command
+    args = argparse.Namespace(port=9000, ip="0.0.0.0", token="s3cret")
+    command = voila_command(args)
+    assert "--Voila.ip=0.0.0.0" in command and "--Voila.port_retries=0" in command
     assert "--template=workbook" in command and "--port=9000" in command
+    assert not any("s3cret" in part or "token" in part for part in command)
+
+
+def test_serve_refuses_a_busy_port_before_printing_an_address(capsys):
+    import socket
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    captured = capsys.readouterr()
+    assert f"port {port} is already in use" in captured.err
+    assert "http://" not in captured.out
 
 
 def test_the_console_script_runs():
@@ -106,3 +121,69 @@ def test_a_damaged_profile_is_one_line_and_left_alone(argv, home, capsys, monkey
     err = capsys.readouterr().err
     assert err.startswith("workbook: error:") and err.count("\n") == 1
     assert path.read_bytes() == b"not a database at all " * 100
+
+
+def test_a_busy_profile_is_reported_as_busy_not_damaged(home, monkeypatch, capsys):
+    """A writer held up past the busy timeout is told to try again, not to restore a backup."""
+    import workbook.store.db as db
+    from workbook.store.db import connect
+
+    open_profile("busy").close()
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 100)
+    holder = connect(home / "profiles" / "busy.sqlite")
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        assert main(["demo", "--profile", "busy"]) == 2
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = capsys.readouterr().err
+    assert "busy" in err and ".bak" not in err
+    conn = open_profile("busy")
+    assert conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0] == 0
+    conn.close()
+
+
+def _write_contacts(home: str, started, stop, results) -> None:
+    import os
+
+    os.environ["WORKBOOK_HOME"] = home
+    from workbook.store import transaction
+    from workbook.store.contacts import add_contact
+
+    conn = open_profile("shared")
+    started.set()
+    written = 0
+    while not stop.is_set():
+        with transaction(conn):
+            add_contact(conn, f"Written meanwhile {written}")
+        written += 1
+    conn.close()
+    results.put(written)
+
+
+def test_demo_replace_keeps_what_another_process_writes_afterwards(home):
+    """`demo --replace` empties the profile in place: what another process writes after the
+    replace is still there afterwards (deleting the file under it lost those writes)."""
+    import multiprocessing
+    import time
+
+    assert main(["demo", "--profile", "shared"]) == 0
+    context = multiprocessing.get_context("spawn")
+    started, stop, results = context.Event(), context.Event(), context.Queue()
+    writer = context.Process(target=_write_contacts, args=(str(home), started, stop, results))
+    writer.start()
+    assert started.wait(60)
+    assert main(["demo", "--profile", "shared", "--replace"]) == 0
+    time.sleep(0.5)                 # the writer goes on after the replace
+    stop.set()
+    written = results.get(timeout=60)
+    writer.join(60)
+    conn = open_profile("shared")
+    last = conn.execute("SELECT COUNT(*) FROM contacts WHERE full_name = ?",
+                        (f"Written meanwhile {written - 1}",)).fetchone()[0]
+    demo = conn.execute("SELECT COUNT(*) FROM contacts WHERE full_name NOT LIKE"
+                        " 'Written meanwhile %'").fetchone()[0]
+    conn.close()
+    assert demo > 100
+    assert last == 1, "the last write, made after the replace, was lost"

@@ -12,7 +12,8 @@ def test_data_lives_under_workbook_home(tmp_path, monkeypatch):
     assert profile_path("alice") == tmp_path / "profiles" / "alice.sqlite"
 
 
-@pytest.mark.parametrize("name", ["", "../x", "a/b", ".hidden", "x" * 65, "trailing.", "é"])
+@pytest.mark.parametrize("name", ["", "../x", "a/b", ".hidden", "x" * 65, "trailing.", "é",
+                                  "abc\n", "abc\r\n"])
 def test_unsafe_profile_names_are_refused(name):
     with pytest.raises(ProfileNameError):
         check_profile_name(name)
@@ -128,3 +129,24 @@ def test_shorten_folds_white_space_and_cuts_with_an_ellipsis():
     assert shorten("  a\n b  ", 10) == "a b"
     assert shorten("abcdef ghij", 8) == "abcdef…"
     assert shorten(None, 5) == ""
+
+
+@pytest.mark.callback_error_expected
+def test_a_failing_callback_is_shown_as_a_sentence_and_seen_by_the_tests(
+        callbacks_must_not_fail, tmp_path, monkeypatch):
+    """The user reads a sentence; the test suite still sees the exception (the autouse
+    `callbacks_must_not_fail` fails every test where this happens unmarked)."""
+    from workbook.ui.common import StatusLine, guarded, open_page_context
+
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    ctx = open_page_context("guarded", "en")
+    status = StatusLine()
+
+    @guarded(ctx, status)
+    def _on_click(_button):
+        raise ZeroDivisionError("a bug")
+
+    _on_click(None)
+    assert "wb-status-error" in status.value and "ZeroDivisionError" not in status.value
+    assert [r.exc_info[0] for r in callbacks_must_not_fail] == [ZeroDivisionError]
+    ctx.conn.close()

@@ -73,3 +73,12 @@ def test_overview_of_a_large_network_sends_aggregates_only():
     assert len(fig.data[0].y) == 16
     sunburst = charts.layers_roles_sunburst(rules.layer_role_counts(frame), {}, {})
     assert len(sunburst.data[0].ids) <= 6 * 10
+
+
+def test_quotes_in_names_reach_the_chart_as_typed():
+    """Plotly does not decode `&quot;`: a quote must stay a quote, while tags stay inert."""
+    name = 'Cabinet "Les Halles" & fils <b>'
+    groups = pd.DataFrame({"name": [name], "contacts": [5], "is_other": [False]})
+    bar = charts.group_bars(groups, "All others").data[0]
+    assert bar.customdata[0] == 'Cabinet "Les Halles" &amp; fils &lt;b&gt;'
+    assert "&quot;" not in str(charts.group_bars(groups, "x").to_plotly_json())

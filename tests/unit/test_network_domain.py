@@ -47,6 +47,15 @@ def test_search_ignores_accents_case_and_word_order():
     assert mask.tolist() == [True, False]
 
 
+@pytest.mark.parametrize("query, expected", [
+    ("🌱", [True, False, False]), ("%", [False, False, False]), ("'", [False, True, False]),
+    ("  ", [True, True, True])])
+def test_a_search_of_symbols_matches_them_as_typed_not_everyone(query, expected):
+    contacts = frame({"full_name": "Jardin 🌱 Léa"}, {"full_name": "Kevin O'Neil"},
+                     {"full_name": "Marc"})
+    assert rules.filter_mask(contacts, rules.ContactFilter(query=query)).tolist() == expected
+
+
 def test_filter_combines_layer_role_and_untagged():
     contacts = frame({"layer": "inner", "roles": "connector"}, {"layer": "inner"},
                      {"layer": "close", "roles": "connector peer"})

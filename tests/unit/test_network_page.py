@@ -145,6 +145,23 @@ def test_editing_a_contact_saves_every_field(conn):
     assert store.contact_details(conn, ann)["layer"] == "close"
 
 
+def test_saving_in_one_tab_keeps_what_another_tab_saved_meanwhile(conn):
+    """Two tabs open on the same contact: each keeps the other's edit of another field."""
+    ann = contact_store.add_contact(conn, "Ann", organisation="Acme", notes="")
+    first, second = build(), build()
+    for tab in (first, second):
+        tab.show("contacts")
+        tab.contacts.picker.value = ann
+    second.contacts.editor.notes.value = "Met at the hydrogen fair"
+    second.contacts.editor.save.click()
+    first.contacts.editor.position.value = "Head of purchasing"
+    first.contacts.editor.save.click()
+    details = store.contact_details(conn, ann)
+    assert details["notes"] == "Met at the hydrogen fair"
+    assert details["position"] == "Head of purchasing"
+    assert first.contacts.editor.notes.value == "Met at the hydrogen fair"
+
+
 def test_erasing_a_contact_needs_a_confirmation_and_removes_interactions(conn):
     ann = contact_store.add_contact(conn, "Ann", notes="private")
     contact_store.log_interaction(conn, ann, "2026-10-01", "coffee")

@@ -172,3 +172,77 @@ def test_settings_round_trip(conn):
     set_setting(conn, "lang", "en")
     set_setting(conn, "lang", "fr")
     assert get_setting(conn, "lang") == "fr"
+
+
+def _open_and_close(path: str, start) -> str:
+    start.wait()
+    try:
+        open_path(path).close()
+        return "ok"
+    except Exception as problem:  # reported by the test
+        return f"{type(problem).__name__}: {problem}"
+
+
+def test_several_processes_opening_a_new_profile_at_once_all_succeed(tmp_path):
+    """Three pages opened at once on a new profile: each migration is applied exactly once."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager, context.Pool(3) as pool:
+        for trial in range(8):
+            path = str(tmp_path / f"new{trial}.sqlite")
+            start = manager.Event()
+            pending = [pool.apply_async(_open_and_close, (path, start)) for _ in range(3)]
+            start.set()
+            assert [p.get(timeout=60) for p in pending] == ["ok"] * 3
+            conn = connect(path)
+            assert current_version(conn) == latest_version()
+            recorded = [r[0] for r in conn.execute("SELECT version FROM schema_migrations")]
+            assert sorted(recorded) == list(range(1, latest_version() + 1))
+            conn.close()
+
+
+def test_an_upgrade_copy_cut_short_never_takes_the_backup_name(tmp_path, monkeypatch):
+    """A kill during the pre-upgrade copy must not leave an empty `.bak` a user might restore."""
+    import workbook.store as store_module
+
+    path = tmp_path / "old.sqlite"
+    conn = connect(path)
+    migrate(conn, target=1)
+    conn.close()
+
+    def killed(status, remaining, total):
+        raise KeyboardInterrupt   # some pages were written, then the power went
+
+    monkeypatch.setattr(store_module, "BACKUP_PAGES_PER_STEP", 1)
+    monkeypatch.setattr(store_module, "_backup_progress", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store_module.open_path(path)
+    assert not path.with_name(f"{path.name}.v1.bak").exists()
+    monkeypatch.undo()
+    store_module.open_path(path).close()
+    assert path.with_name(f"{path.name}.v1.bak").exists()
+
+
+def test_an_organisation_created_by_another_window_meanwhile_is_reused(tmp_path):
+    """Look-up, then insert: a window that creates the same organisation in between must not
+    make this one fail; both end with the one organisation."""
+    import time
+
+    from workbook.store.contacts import organisation_id
+
+    path = tmp_path / "orgs.sqlite"
+    open_path(path).close()
+    mine, theirs = connect(path), connect(path)
+    theirs.execute("BEGIN IMMEDIATE")                 # the other window is writing
+    found = []
+    worker = threading.Thread(target=lambda: found.append(organisation_id(mine, "Acme SAS")))
+    worker.start()
+    time.sleep(0.5)                                   # mine looked up, found nothing, waits
+    theirs.execute("INSERT INTO organisations(name, name_key) VALUES ('ACME', 'acme')")
+    theirs.execute("COMMIT")
+    worker.join(30)
+    assert found == [1]
+    assert mine.execute("SELECT COUNT(*) FROM organisations").fetchone()[0] == 1
+    mine.close()
+    theirs.close()

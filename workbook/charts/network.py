@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from workbook.charts.overview import ROLE_COLOURS
-from workbook.escaping import escape_html, shorten
+from workbook.escaping import chart_text, shorten
 
 LAYER_COLOURS = {"inner": "#1b5e20", "close": "#2e7d32", "active": "#43a047", "target": "#1565c0",
                  "dormant": "#9e9e9e", "unsorted": "#cfd8dc"}
@@ -29,13 +29,13 @@ OVERVIEW_CELLS = {"layers": (1, 1), "groups": (1, 2), "coverage": (2, 1), "intro
 
 def _short(text: str, limit: int = LABEL_CHARS) -> str:
     """An axis label cut to `limit` characters (the hover shows it whole), escaped."""
-    return escape_html(shorten(text, limit))
+    return chart_text(shorten(text, limit))
 
 
 def _layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
     # Plain white colours rather than a named template: applying a template deep-copies it,
     # ~25 ms per chart on every redraw.
-    fig.update_layout(title=dict(text=escape_html(title)), height=height,
+    fig.update_layout(title=dict(text=chart_text(title)), height=height,
                       margin=dict(l=10, r=10, t=40, b=10), paper_bgcolor="white",
                       plot_bgcolor="white", showlegend=True,
                       legend=dict(orientation="h", yanchor="bottom", y=-0.15))
@@ -55,13 +55,13 @@ def layers_roles_sunburst(counts: pd.DataFrame, layer_labels: Mapping[str, str],
     ids, labels, parents, values, colours = [], [], [], [], []
     for layer, group in counts.groupby("layer", sort=False):
         ids.append(layer)
-        labels.append(escape_html(layer_labels.get(layer, layer)))
+        labels.append(chart_text(layer_labels.get(layer, layer)))
         parents.append("")
         values.append(int(group["contacts"].sum()))
         colours.append(LAYER_COLOURS.get(layer, "#bdbdbd"))
         for role, contacts in zip(group["role"], group["contacts"]):
             ids.append(f"{layer}/{role or '-'}")
-            labels.append(escape_html(role_labels.get(role or "", role)))
+            labels.append(chart_text(role_labels.get(role or "", role)))
             parents.append(layer)
             values.append(int(contacts))
             colours.append(ROLE_COLOURS.get(role or "", ROLE_COLOURS[""]))
@@ -75,15 +75,15 @@ def coverage_bars(coverage: pd.DataFrame, first_label: str, second_label: str,
                   title: str = "") -> go.Figure:
     """Per target organisation (LAMP order, first at the top): contacts inside (first degree)
     and contacts who can introduce me (second degree). `coverage` from `target_coverage`."""
-    full = [escape_html(n) for n in coverage.get("name", pd.Series(dtype=str))][::-1]
+    full = [chart_text(n) for n in coverage.get("name", pd.Series(dtype=str))][::-1]
     names = [_short(n) for n in coverage.get("name", pd.Series(dtype=str))][::-1]
     first = coverage.get("first_degree", pd.Series(dtype=int)).tolist()[::-1]
     second = coverage.get("second_degree", pd.Series(dtype=int)).tolist()[::-1]
     fig = go.Figure([
-        go.Bar(y=names, x=first, name=escape_html(first_label), orientation="h",
+        go.Bar(y=names, x=first, name=chart_text(first_label), orientation="h",
                marker_color=FIRST_COLOUR, customdata=full,
                hovertemplate="%{customdata}: %{x}<extra></extra>"),
-        go.Bar(y=names, x=second, name=escape_html(second_label), orientation="h",
+        go.Bar(y=names, x=second, name=chart_text(second_label), orientation="h",
                marker_color=SECOND_COLOUR, customdata=full,
                hovertemplate="%{customdata}: %{x}<extra></extra>"),
     ])
@@ -99,7 +99,7 @@ def group_bars(groups: pd.DataFrame, other_label: str, title: str = "") -> go.Fi
     counts = groups.get("contacts", pd.Series(dtype=int)).tolist()[::-1]
     colours = ["#b0bec5" if o else PERSON_COLOUR for o in groups.get("is_other", [])][::-1]
     fig = go.Figure(go.Bar(y=[_short(n) for n in raw], x=counts, orientation="h",
-                           marker_color=colours, customdata=[escape_html(n) for n in raw],
+                           marker_color=colours, customdata=[chart_text(n) for n in raw],
                            hovertemplate="%{customdata}: %{x}<extra></extra>",
                            showlegend=False))
     return _layout(fig, title, height=max(260, 60 + 24 * len(raw)))
@@ -134,7 +134,7 @@ def introductions_network(nodes: pd.DataFrame, edges: pd.DataFrame, person_label
             mode="markers+text", text=labels, textposition=text_position,
             marker=dict(size=[8 + 3 * min(int(w), 6) for w in
                               (part["weight"].tolist() if len(part) else [])], color=colours),
-            name=escape_html(name), hovertemplate="%{text}<extra></extra>"))
+            name=chart_text(name), hovertemplate="%{text}<extra></extra>"))
     fig = go.Figure(traces)
     fig.update_xaxes(visible=False, range=[-1.4, 2.7])
     fig.update_yaxes(visible=False)
@@ -151,7 +151,7 @@ def network_overview(charts: Mapping[str, go.Figure], titles: Sequence[str],
     update it in place."""
     fig = make_subplots(rows=2, cols=2, specs=[[{"type": "domain"}, {"type": "xy"}],
                                                [{"type": "xy"}, {"type": "xy"}]],
-                        subplot_titles=[escape_html(t) for t in titles],
+                        subplot_titles=[chart_text(t) for t in titles],
                         horizontal_spacing=0.24, vertical_spacing=0.1)
     for name, (row, col) in OVERVIEW_CELLS.items():
         for trace in charts[name].data:

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from workbook.domain.vocabulary import LAYERS, ROLES
-from workbook.escaping import escape_html
+from workbook.escaping import chart_text
 
 # One colour per role, kept across pages so a role always looks the same.
 ROLE_COLOURS = dict(zip((*ROLES, ""), (
@@ -23,13 +23,13 @@ def layers_by_role(counts: pd.DataFrame, label: Callable[[str, str], str]) -> go
     `label(group, code)` translates a code (`group` is "layer" or "role").
     """
     layers = [layer for layer in LAYERS if layer in set(counts["layer"])]
-    layer_names = [escape_html(label("layer", layer)) for layer in layers]
+    layer_names = [chart_text(label("layer", layer)) for layer in layers]
     figure = go.Figure()
     for role in (*ROLES, ""):
         part = counts[counts["role"] == role].set_index("layer")["contacts"]
         if part.empty:
             continue
-        name = escape_html(label("role", role or "none"))
+        name = chart_text(label("role", role or "none"))
         figure.add_bar(
             y=layer_names, x=[int(part.get(layer, 0)) for layer in layers], name=name,
             orientation="h", marker_color=ROLE_COLOURS[role],

@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 
 from workbook.commands import UsageError
-from workbook.demo import fill_demo, has_data
+from workbook.demo import fill_demo
 from workbook.paths import DEMO_PROFILE, check_profile_name, profile_path
-from workbook.store import open_profile
+from workbook.store import open_profile, transaction
+from workbook.store.profile import count_contacts, empty_profile, has_contacts
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,18 +25,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     path = profile_path(check_profile_name(args.profile))
     conn = open_profile(args.profile)
-    if has_data(conn):
-        if not args.replace:
-            conn.close()
+    try:
+        if has_contacts(conn) and not args.replace:
             raise UsageError(f"profile {args.profile!r} already holds contacts; "
                              "choose another --profile or add --replace to erase it")
-        conn.close()
-        for suffix in ("", "-wal", "-shm"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
-        conn = open_profile(args.profile)
-    try:
-        fill_demo(conn)
-        contacts = conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0]
+        # Emptied and refilled in one transaction, in the same file: a window or command
+        # using the profile meanwhile sees the old profile or the demo, and what it writes
+        # afterwards is kept (deleting the file under it would silently lose those writes).
+        with transaction(conn):
+            if args.replace:
+                empty_profile(conn)
+            fill_demo(conn)
+        contacts = count_contacts(conn)
     finally:
         conn.close()
     print(f"Demo profile {args.profile!r} ready with {contacts} contacts: {path}")

@@ -7,9 +7,11 @@ tokenised address printed, since the pages hold a job seeker's private network.
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
 import os
 import secrets
+import socket
 import sys
 
 from workbook.commands import UsageError
@@ -23,10 +25,12 @@ from workbook.paths import (
 )
 from workbook.store import NewerSchemaError, open_profile
 from workbook.store.settings import set_setting
+from workbook.voila_server import TOKEN_VARIABLE, is_loopback
 
-# Reap kernels of closed tabs (a closed tab does not stop its kernel) and never let a page
-# wait forever on a stuck cell.
-IDLE_KERNEL_SECONDS = 1800
+# A kernel with no page connected for this long is shut (a tab closed without a goodbye, a
+# laptop asleep); a page open in a tab is never culled. Never let a page wait forever on a
+# stuck cell either.
+IDLE_KERNEL_SECONDS = 600
 CELL_TIMEOUT_SECONDS = 120
 
 
@@ -42,25 +46,67 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "address)")
 
 
-def is_loopback(address: str) -> bool:
-    if address == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False
-
-
-def voila_command(args: argparse.Namespace, token: str) -> list[str]:
+def voila_command(args: argparse.Namespace) -> list[str]:
+    """The server's command line. It holds no secret: the token goes through the
+    environment, since every local user can read a command line with `ps`."""
     return [
-        sys.executable, "-m", "voila", str(notebooks_dir()),
+        sys.executable, "-m", "workbook.voila_server", str(notebooks_dir()),
         "--no-browser", f"--port={args.port}", f"--Voila.ip={args.ip}",
+        "--Voila.port_retries=0",    # a busy port is an error, never a silent move
         "--template=workbook", "--theme=light",
-        f"--token={token}",
         f"--VoilaExecutor.timeout={CELL_TIMEOUT_SECONDS}",
         f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
-        "--MappingKernelManager.cull_interval=300",
+        "--MappingKernelManager.cull_interval=60",
     ]
+
+
+def check_port_free(ip: str, port: int) -> None:
+    """Refuse a port another program holds, before printing any address: the address
+    printed must be the one the pages are served at."""
+    family = socket.AF_INET6 if ":" in ip else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((ip, port))
+        except OSError as problem:
+            if problem.errno == errno.EADDRINUSE:
+                raise UsageError(f"port {port} is already in use on {ip}: stop the program "
+                                 f"using it, or choose another port with --port") from None
+            raise UsageError(f"cannot listen on {ip} port {port} ({problem.strerror}); "
+                             "choose another --ip or --port") from None
+
+
+def lan_addresses() -> list[str]:
+    """This machine's IPv4 addresses that other machines of the local network can reach
+    (not loopback, not link-local), for a group session's participants."""
+    import psutil  # installed with the Jupyter kernel
+
+    found = []
+    for addresses in psutil.net_if_addrs().values():
+        for address in addresses:
+            if address.family != socket.AF_INET:
+                continue
+            ip = ipaddress.ip_address(address.address)
+            if not ip.is_loopback and not ip.is_link_local:
+                found.append(address.address)
+    return sorted(set(found))
+
+
+def addresses_to_print(ip: str, port: int, token: str) -> list[str]:
+    """Where to open the pages: the bound address, or every reachable one for 0.0.0.0."""
+    hosts = ([*lan_addresses(), "127.0.0.1"] if ip in ("0.0.0.0", "::", "") else
+             [f"[{ip}]" if ":" in ip else ip])
+    query = f"?token={token}" if token else ""
+    return [f"http://{host}:{port}/voila/render/home.ipynb{query}" for host in hosts]
+
+
+def server_environment(profile: str, token: str) -> dict[str, str]:
+    """The server's environment: the profile its pages open, the token, and where Voilà
+    finds the workbook's template."""
+    env = dict(os.environ, WORKBOOK_PROFILE=profile, **{TOKEN_VARIABLE: token})
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(voila_templates_root()), os.environ.get("JUPYTER_PATH", "")) if p)
+    return env
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
     token = args.token or ""
     if not is_loopback(args.ip) and not token:
         token = secrets.token_urlsafe(24)
+    check_port_free(args.ip, args.port)
     try:
         conn = open_profile(profile)
     except NewerSchemaError as problem:
@@ -77,25 +124,23 @@ def run(args: argparse.Namespace) -> int:
             from None
     try:
         if args.demo:
-            from workbook.demo import fill_demo, has_data
+            from workbook.demo import fill_demo
+            from workbook.store.profile import has_contacts
 
-            if not has_data(conn):
+            if not has_contacts(conn):
                 fill_demo(conn)
         if args.lang:
             set_setting(conn, "lang", args.lang)
     finally:
         conn.close()
 
-    env = dict(os.environ, WORKBOOK_PROFILE=profile)
-    env["JUPYTER_PATH"] = os.pathsep.join(
-        p for p in (str(voila_templates_root()), os.environ.get("JUPYTER_PATH", "")) if p)
-    host = "127.0.0.1" if args.ip in ("0.0.0.0", "::") else args.ip
-    url = f"http://{host}:{args.port}/voila/render/home.ipynb"
-    if token:
-        url += f"?token={token}"
-    print(f"Networking Workbook — profile {profile!r}: open {url}", flush=True)
+    env = server_environment(profile, token)
+    urls = addresses_to_print(args.ip, args.port, token)
+    print(f"Networking Workbook — profile {profile!r}: open {urls[0]}", flush=True)
+    for url in urls[1:]:
+        print(f"  or {url}", flush=True)
     # Voilà takes this process's place, so stopping `workbook serve` (Ctrl-C, SIGTERM) stops
     # the server itself and its kernels; a child process would be left running.
-    command = voila_command(args, token)
+    command = voila_command(args)
     os.execve(command[0], command, env)
     return 0  # not reached

@@ -20,10 +20,6 @@ SEEDERS = (
 DEMO_SEED = 20261123
 
 
-def has_data(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT EXISTS (SELECT 1 FROM contacts)").fetchone()[0] == 1
-
-
 def fill_demo(conn: sqlite3.Connection, today: dt.date | None = None,
               seed: int = DEMO_SEED) -> None:
     """Fill an empty profile with the demo persona, in one transaction."""

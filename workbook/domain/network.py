@@ -159,12 +159,21 @@ def filter_mask(frame: pd.DataFrame, chosen: ContactFilter) -> pd.Series:
     """Boolean mask of the contacts matching `chosen`.
 
     The query matches accent- and case-insensitively, every word somewhere in the name,
-    organisation, position or e-mail ("chasseur tetes" finds "Chasseur de têtes").
+    organisation, position or e-mail ("chasseur tetes" finds "Chasseur de têtes"); a query of
+    symbols only matches them as typed.
     Roles match any of the chosen roles.
     """
     mask = pd.Series(True, index=frame.index)
-    for word in fold(chosen.query).split():
+    words = fold(chosen.query).split()
+    for word in words:
         mask &= frame["search_key"].str.contains(word, regex=False)
+    typed = chosen.query.strip().casefold()
+    if typed and not words:
+        # Only symbols or emoji ("🌱", "%", "'"): folding drops them, and an empty search
+        # would match everyone. Look for them as typed instead.
+        raw = (frame["full_name"] + " " + frame["organisation"] + " " + frame["position"]
+               + " " + frame["email"]).str.casefold()
+        mask &= raw.str.contains(typed, regex=False)
     if chosen.layers:
         mask &= frame["layer"].isin(chosen.layers)
     if chosen.roles:

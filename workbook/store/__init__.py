@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from workbook.paths import profile_path
-from workbook.store.db import connect, transaction
-from workbook.store.migrations import NewerSchemaError, current_version, latest_version, migrate
+from workbook.store.db import connect, is_busy, transaction
+from workbook.store.migrations import NewerSchemaError, migrate
 
-__all__ = ["open_profile", "open_path", "transaction", "NewerSchemaError", "backup"]
+__all__ = ["open_profile", "open_path", "transaction", "NewerSchemaError", "backup", "is_busy"]
+
+
+BACKUP_PAGES_PER_STEP = 1024
+
+
+def _backup_progress(status: int, remaining: int, total: int) -> None:
+    """Called between steps of a copy (a place where a crash can cut it short)."""
 
 
 def backup(conn: sqlite3.Connection, destination: Path) -> None:
-    """A consistent copy of a live profile (SQLite's online backup)."""
-    target = sqlite3.connect(destination)
+    """A consistent copy of a live profile (SQLite's online backup), written beside the
+    destination and renamed into place: a copy cut short (a crash, a kill) never takes the
+    name of a usable backup."""
+    partial = destination.with_name(destination.name + ".partial")
+    target = sqlite3.connect(partial)
     try:
-        conn.backup(target)
+        conn.backup(target, pages=BACKUP_PAGES_PER_STEP, progress=_backup_progress)
     finally:
         target.close()
+    with open(partial, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, destination)
 
 
 def open_path(path: str | Path) -> sqlite3.Connection:
@@ -26,14 +40,21 @@ def open_path(path: str | Path) -> sqlite3.Connection:
 
     Before upgrading a file that already holds data, a copy is kept beside it
     (`<name>.sqlite.v<N>.bak`): a job seeker's months of notes outlive a bad upgrade.
+    The copy is taken under the upgrade's write lock, so it is the file as it was.
     """
     path = Path(path)
     conn = connect(path)
     try:
-        version = current_version(conn)
-        if 0 < version < latest_version():
-            backup(conn, path.with_name(f"{path.name}.v{version}.bak"))
-        migrate(conn)
+        # The copy reads through a connection of its own: in WAL mode a reader goes on while
+        # `conn` holds the write lock (a backup through `conn` itself would wait on it).
+        def keep_copy(version: int) -> None:
+            reader = sqlite3.connect(path)
+            try:
+                backup(reader, path.with_name(f"{path.name}.v{version}.bak"))
+            finally:
+                reader.close()
+
+        migrate(conn, before_upgrade=keep_copy)
     except BaseException:
         conn.close()
         raise

@@ -26,9 +26,13 @@ def organisation_id(conn: sqlite3.Connection, name: str, sector: str = "") -> in
     row = conn.execute("SELECT id FROM organisations WHERE name_key = ?", (key,)).fetchone()
     if row:
         return row[0]
+    # Another window may create the same organisation between the look-up and here: the
+    # insert then does nothing and the look-up under the write lock finds theirs.
     with transaction(conn):
-        return conn.execute("INSERT INTO organisations(name, name_key, sector) VALUES (?, ?, ?)",
-                            (name.strip(), key, sector)).lastrowid
+        conn.execute("INSERT INTO organisations(name, name_key, sector) VALUES (?, ?, ?)"
+                     " ON CONFLICT(name_key) DO NOTHING", (name.strip(), key, sector))
+        return conn.execute("SELECT id FROM organisations WHERE name_key = ?",
+                            (key,)).fetchone()[0]
 
 
 def add_contact(conn: sqlite3.Connection, full_name: str, *, organisation: str = "",

@@ -18,10 +18,11 @@ import plotly.graph_objects as go
 from workbook.escaping import escape_html
 from workbook.i18n import Translator, choose_language, normalise_language
 from workbook.paths import DEFAULT_PROFILE, data_home
-from workbook.store import NewerSchemaError, open_profile
+from workbook.store import NewerSchemaError, is_busy, open_profile
 from workbook.store.settings import get_setting, set_setting
 
 log = logging.getLogger("workbook.ui")
+callback_log = logging.getLogger("workbook.ui.callbacks")   # a button or field that failed
 
 # Pages in menu order: (key, notebook file). The home page links those whose notebook exists.
 PAGES = (
@@ -83,9 +84,9 @@ def build_page(make_view: Callable[[PageContext], ipw.Widget], profile: str | No
         ctx = open_page_context(profile, lang)
     except NewerSchemaError:
         key = "common.error_newer_schema"
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as problem:
         log.exception("profile could not be opened")
-        key = "common.error_profile_unreadable"
+        key = "common.error_profile_busy" if is_busy(problem) else "common.error_profile_unreadable"
     else:
         return make_view(ctx)
     tr = Translator(choose_language(lang))
@@ -152,10 +153,11 @@ def guarded(ctx: PageContext, status: StatusLine, message_key: str = "common.err
         def wrapper(*args, **kwargs):
             try:
                 return callback(*args, **kwargs)
-            except Exception:
-                log.exception("callback %s failed", callback.__name__)
+            except Exception as problem:
+                callback_log.exception("callback %s failed", callback.__name__)
                 _append_to_log_file()
-                status.show(ctx.tr(message_key), error=True)
+                busy = isinstance(problem, sqlite3.DatabaseError) and is_busy(problem)
+                status.show(ctx.tr("common.error_busy" if busy else message_key), error=True)
                 return None
 
         return wrapper

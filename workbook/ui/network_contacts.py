@@ -280,6 +280,7 @@ class ContactEditor:
         self.mutual.value = "" if mutual is None else str(mutual)
         self.can_give.value = details["can_give"]
         self.notes.value = details["notes"]
+        self._loaded = self._form()
         self._render_intros()
         self.view.children = [self.fields]
 
@@ -309,16 +310,30 @@ class ContactEditor:
         except ValueError:
             self.page.status.show(tr("network.editor.mutual_invalid"), error=True)
             return
-        self.page.state.save_contact(
-            self.panel.current, full_name=name, organisation=self.organisation.value,
-            position=self.position.value.strip(), email=self.email.value.strip(),
-            layer=self.layer.value, tie_strength=self.tie.value or None,
-            mutual_connections=mutual, can_give=self.can_give.value.strip(),
-            notes=self.notes.value,
-            roles=[c for c, b in self.roles.items() if b.value],
-            needs=[c for c, b in self.needs.items() if b.value])
+        # Only what the user changed in this form is saved: another tab may have saved this
+        # contact since it was loaded here, and its edits of other fields must survive.
+        form = self._form(full_name=name, mutual_connections=mutual)
+        changes = {field: value for field, value in form.items()
+                   if value != self._loaded.get(field)}
+        if changes:
+            self.page.state.save_contact(self.panel.current, **changes)
         self.page.status.show(tr("network.editor.saved", name=name))
         self.page.changed()
+        self.load(self.panel.current)
+
+    def _form(self, **parsed) -> dict:
+        """The editor's fields as `update_contact` takes them (`parsed` overrides the raw
+        text of fields already checked)."""
+        mutual = self.mutual.value.strip()
+        return {
+            "full_name": self.name.value.strip(), "organisation": self.organisation.value,
+            "position": self.position.value.strip(), "email": self.email.value.strip(),
+            "layer": self.layer.value, "tie_strength": self.tie.value or None,
+            "mutual_connections": int(mutual) if mutual.isdigit() else mutual or None,
+            "can_give": self.can_give.value.strip(), "notes": self.notes.value,
+            "roles": [c for c, b in self.roles.items() if b.value],
+            "needs": [c for c, b in self.needs.items() if b.value],
+        } | parsed
 
     def _on_new(self, _button) -> None:
         name = self.page.required(self.new_name, "network.editor.name_missing")

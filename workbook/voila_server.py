@@ -1,0 +1,100 @@
+"""Voilà as the workbook runs it: `workbook serve` starts this module, never `voila` itself.
+
+What it adds to Voilà's own server, and why:
+- Host check: on a loopback address, a request must name a loopback host (`localhost`,
+  `127.0.0.1`, `[::1]`). Voilà lets any `Host` through, so a web page on another site could
+  rebind its name to 127.0.0.1 and read a job seeker's network through the kernel socket.
+- The XSRF cookie is set when a page is served, so the page's "shut my kernel down" request
+  on leaving is accepted (without the cookie the server refused it, and every page left
+  behind kept a 100-180 MB kernel alive until the idle cull).
+- A bound on kernels: kernels of pages nobody connected to (a page requested and never
+  opened, a tab whose goodbye did not arrive) are shut when a new page starts, and past
+  `MAX_KERNELS` a new page is refused with a sentence instead of filling the memory.
+- The token comes from the environment (`WORKBOOK_SERVE_TOKEN`), never the command line,
+  which every local user can read with `ps`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import ipaddress
+import os
+import sys
+
+from tornado import web
+from traitlets import Float, Integer
+from voila.app import Voila
+
+TOKEN_VARIABLE = "WORKBOOK_SERVE_TOKEN"
+LOCAL_HOSTNAMES = ["localhost"]
+
+
+def is_loopback(address: str) -> bool:
+    """True for an address only this machine can reach (`localhost`, 127.x, ::1)."""
+    if address == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(address.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def abandoned_kernels(kernel_manager, after_seconds: float,
+                      now: dt.datetime | None = None) -> list[str]:
+    """Kernels with no browser connected and no activity for `after_seconds`."""
+    now = now or dt.datetime.now(dt.UTC)
+    found = []
+    for kernel_id in list(kernel_manager.list_kernel_ids()):
+        if kernel_manager._kernel_connections.get(kernel_id, 0) > 0:
+            continue
+        last = getattr(kernel_manager.get_kernel(kernel_id), "last_activity", None)
+        if last is not None and (now - last).total_seconds() > after_seconds:
+            found.append(kernel_id)
+    return found
+
+
+def before_page(handler, notebook, cwd):
+    """Voilà's pre-launch hook: runs for every page request, before its kernel starts."""
+    handler.xsrf_token   # noqa: B018  (reading it sets the `_xsrf` cookie the page sends back)
+    app = handler.settings["voila"]
+    kernels = handler.kernel_manager
+    gone = abandoned_kernels(kernels, app.abandoned_seconds)
+    for kernel_id in gone:
+        handler.log.info("Shutting down kernel %s: no page is connected to it", kernel_id)
+        asyncio.ensure_future(kernels.shutdown_kernel(kernel_id))
+    if len(kernels.list_kernel_ids()) - len(gone) >= app.max_kernels:
+        raise web.HTTPError(503, reason=(
+            "Too many workbook pages are open. Close some tabs, then reload this page. / "
+            "Trop de pages du classeur sont ouvertes. Fermez des onglets, puis rechargez."))
+    return notebook
+
+
+class WorkbookVoila(Voila):
+    """Voilà with the workbook's host check and kernel bound (see the module's docstring)."""
+
+    max_kernels = Integer(12, config=True, help="Most kernels alive at once; a page past "
+                          "it is refused with a sentence.")
+    abandoned_seconds = Float(45, config=True, help="A kernel no page connected to for "
+                              "this long is shut when a new page starts. A page's kernel is "
+                              "connected a few seconds after the page is served.")
+
+    def init_settings(self):
+        settings = super().init_settings()
+        # Voilà allows any Host; on loopback only loopback names may reach the pages. On
+        # another address (a group session on a LAN) the token is what keeps others out.
+        settings["allow_remote_access"] = not is_loopback(self.ip)
+        settings["local_hostnames"] = LOCAL_HOSTNAMES
+        return settings
+
+
+def main(argv: list[str] | None = None) -> None:
+    token = os.environ.pop(TOKEN_VARIABLE, "")   # kernels started later do not inherit it
+    app = WorkbookVoila.instance(token=token)
+    app.initialize(argv if argv is not None else sys.argv[1:])
+    app.voila_configuration.prelaunch_hook = before_page
+    app.start()
+
+
+if __name__ == "__main__":
+    main()
