@@ -63,11 +63,11 @@ def main() -> None:
                         ("sector", "l'agroalimentaire"), ("problem", "des clôtures qui traînent"),
                         ("audience", "les DAF de PME industrielles"),
                         ("difference", "10 ans en usine avant la finance")):
-        page.step_inputs[name].value = value
+        page.form.step_inputs[name].value = value
     words = iter(range(10**9))
 
     def keystroke_then_pause():
-        page.step_inputs["deliverable"].value = f"je ramène la clôture de 10 à {next(words)} jours"
+        page.form.step_inputs["deliverable"].value = f"je ramène la clôture de 10 à {next(words)} jours"
 
     median, p95 = _times(keystroke_then_pause, max(20, args.runs // 4))
     print(f"whole refresh (compose + analyse + render + draft): median {median:.2f} ms,"

@@ -1,9 +1,10 @@
-"""`workbook` command line: serve, demo, import, export, plan."""
+"""`workbook` command line: serve, demo, import, export, plan, whole profiles."""
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sqlite3
 import sys
 
@@ -19,6 +20,11 @@ COMMANDS = {
     "plan": "plan",
     "import": "import_",
     "export": "export",
+    "import-profile": "import_profile",
+    "delete-profile": "delete_profile",
+    "erase-contact": "erase_contact",
+    "card": "card",
+    "group": "group",
 }
 
 
@@ -73,6 +79,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _stdout_closed()
+
+
+def _stdout_closed() -> int:
+    """The reader of our output went away (`workbook import … --details | head`): stop
+    quietly. Python would report the pipe again when it flushes stdout at exit, so stdout
+    now points at /dev/null. Exit status 1, as the standard library's documentation
+    recommends: the output was not all delivered."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 1
 
 
 if __name__ == "__main__":

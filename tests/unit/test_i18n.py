@@ -54,10 +54,21 @@ def test_every_literal_key_used_in_the_code_exists():
 
 
 @pytest.mark.parametrize("prefix, codes", [
-    ("import.skip", "workbook.io.model:SKIP_REASONS"),
-    ("import.warn", "workbook.io.model:WARNING_REASONS"),
+    ("import.skip", "workbook.domain.records:SKIP_REASONS"),
+    ("import.warn", "workbook.domain.records:WARNING_REASONS"),
     ("import.merge", "workbook.domain.contacts_matching:MERGE_REASONS"),
     ("routines.status", "workbook.domain.routines:STATUSES"),
+    ("group.error", "workbook.domain.group:ERROR_CODES"),
+    ("group.odd", "workbook.domain.group:ODD_MODES"),
+    ("group.board.q", "workbook.domain.group:BOARD_QUESTIONS"),
+    ("group.referrals.reason", "workbook.domain.group:REFERRAL_REASONS"),
+    ("group.referrals.status", "workbook.domain.group:REFERRAL_STATUSES"),
+    ("group.pitch.part", "workbook.domain.positioning:CORE_PARTS"),
+    ("group.card_error", "workbook.domain.progress_card:READ_ERRORS"),
+    ("group.press", "workbook.domain.progress_card:PRESS_LEVELS"),
+    ("card.section", "workbook.domain.progress_card:SECTIONS"),
+    ("group.conflict", "workbook.store.group:CONFLICTS"),
+    ("group.drop_error", "workbook.services.card_drop:ERROR_CODES"),
 ])
 def test_every_code_a_rule_can_return_is_translated(prefix, codes):
     import importlib

@@ -110,3 +110,66 @@ def test_list_undo_and_export_refuse_an_unknown_profile(tmp_path, capsys):
         assert main([*argv, "--profile", "nobody"]) == 2
         assert "no profile named nobody" in capsys.readouterr().err
     assert not profile_path("nobody").exists()
+
+
+def test_a_file_with_no_readable_record_is_an_error_giving_the_reason(tmp_path, capsys):
+    card = tmp_path / "one.vcf"
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ada Lovelace\nEMAIL:ada@x.org\n")
+    assert main(["import", str(card), "--profile", "job"]) == 2
+    captured = capsys.readouterr()
+    assert "No contact in this file could be read (card not closed (END:VCARD missing) (1))" \
+        in captured.err
+    assert "Nothing changed" not in captured.out + captured.err
+    sheet = tmp_path / "nameless.csv"
+    sheet.write_text("Name,Email\n,\n ,  \n,,\n")
+    assert main(["import", str(sheet), "--profile", "job"]) == 2
+
+
+def test_a_failed_import_leaves_no_new_profile_behind(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Date,Amount\n2024-01-01,3\n")
+    assert main(["import", str(bad), "--profile", "fresh"]) == 2
+    assert not profile_path("fresh").exists()
+    assert not list(profile_path("fresh").parent.glob("fresh*"))
+    # an existing profile is kept, of course
+    main(["import", str(FIXTURES / "linkedin_connections.csv"), "--profile", "job"])
+    assert main(["import", str(bad), "--profile", "job"]) == 2
+    assert len(_contacts()) == 5
+
+
+def test_a_closed_stdout_ends_quietly(tmp_path):
+    """`workbook import … --details | head`: no BrokenPipeError traceback."""
+    import os
+    import subprocess
+    import sys
+
+    rows = "\n".join(f"Person {n},person{n}@x.org,31/02/2020" for n in range(6000))
+    big = tmp_path / "big.csv"
+    big.write_text(f"Name,Email,Birthday\n{rows}\n")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    command = (f"{sys.executable} -m workbook.cli import {big} --profile job --details"
+               " | head -n 2")
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert done.stdout.count("\n") == 2
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+
+
+def test_a_huge_mutual_count_skips_its_row_with_a_clear_reason(tmp_path, capsys):
+    sheet = tmp_path / "mine.csv"
+    sheet.write_text("Name,Email,Mutual connections\nAda Lovelace,ada@x.org,99999999999999999999\n"
+                     "Alan Turing,alan@x.org,12\nGrace Hopper,grace@x.org,\n")
+    assert main(["import", str(sheet), "--profile", "job", "--details"]) == 0
+    out = capsys.readouterr().out
+    assert "Skipped: number of mutual connections unreadable" in out
+    assert "line 2: number of mutual connections unreadable" in out
+    assert "99999999999999999999" in out
+    conn = sqlite3.connect(profile_path("job"))
+    try:
+        rows = conn.execute("SELECT full_name, mutual_connections FROM contacts ORDER BY id")
+        assert rows.fetchall() == [("Alan Turing", 12), ("Grace Hopper", None)]
+    finally:
+        conn.close()
+    out_csv = tmp_path / "back.csv"
+    assert main(["export", str(out_csv), "--profile", "job"]) == 0
+    assert "mutual_connections" in out_csv.read_text(encoding="utf-8-sig").splitlines()[0]

@@ -5,15 +5,10 @@ from pathlib import Path
 import pytest
 
 from workbook.io import ImportFileError, import_file, read_contacts
+from workbook.store.batches import list_batches, undo_import
 from workbook.store.contacts import add_contact, log_interaction, set_roles
-from workbook.store.imports import (
-    dismiss_merge,
-    import_contacts,
-    list_batches,
-    merge_candidates,
-    merge_contacts,
-    undo_import,
-)
+from workbook.store.imports import import_contacts
+from workbook.store.merges import dismiss_merge, merge_candidates, merge_contacts
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"
 LINKEDIN = FIXTURES / "linkedin_connections.csv"

@@ -78,3 +78,20 @@ def test_clean_keeps_text_and_undoes_our_neutralisation():
     assert clean("'+33 6 12") == "+33 6 12"
     assert clean("O'Brien") == "O'Brien"
     assert clean("a\r\nb\x00c") == "a\nbc"
+
+
+@pytest.mark.parametrize("text, count", [("12", 12), (" 7 ", 7), ("12.0", 12), ("", None),
+                                         ("30000", 30000), ("1 200", 1200)])
+def test_mutual_counts_as_sheets_write_them(text, count):
+    from workbook.io.rows import parse_mutual
+
+    assert parse_mutual(text) == count
+
+
+@pytest.mark.parametrize("text", ["99999999999999999999", "-3", "about ten", "1.5", "30001",
+                                  "１２"])
+def test_mutual_counts_that_cannot_be_right(text):
+    from workbook.io.rows import parse_mutual
+
+    with pytest.raises(ValueError):
+        parse_mutual(text)

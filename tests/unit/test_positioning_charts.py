@@ -12,17 +12,17 @@ def _version(i, one_liner):
 
 def test_score_history_has_one_point_per_version_with_escaped_hover():
     versions = [_version(1, "Versatile <img src=x onerror=alert(1)>"), _version(2, "Payroll controller")]
-    fig = score_history_figure(versions, [20, 90], title="T", x_title="X", y_title="Score",
+    fig = score_history_figure(versions, [20, 90], ["1 Nov 2026, 10:11", "2 Nov"], title="T", x_title="X", y_title="Score",
                                focused_label="focused")
     trace = fig.data[0]
     assert list(trace.y) == [20, 90] and list(trace.x) == [1, 2]
     assert "<img" not in trace.customdata[0] and "&lt;img" in trace.customdata[0]
-    assert list(fig.layout.xaxis.ticktext) == ["2026-11-01 10:11", "2026-11-02 10:12"]
+    assert list(fig.layout.xaxis.ticktext) == ["1 Nov 2026, 10:11", "2 Nov"]
     assert {shape.y0 for shape in fig.layout.shapes} == {50, 75}
 
 
 def test_score_history_of_no_version_is_an_empty_line():
-    fig = score_history_figure([], [], title="T", x_title="X", y_title="Score", focused_label="f")
+    fig = score_history_figure([], [], [], title="T", x_title="X", y_title="Score", focused_label="f")
     assert len(fig.data) == 1 and list(fig.data[0].y) == []
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from workbook.domain import positioning as rules
 from workbook.domain.positioning import Card, Statement, Version, analyze
-from workbook.i18n import translate
+from workbook.i18n import LANGUAGES, Translator, translate
 
 # Realistic statements written for these tests: what job seekers actually write first, and
 # what they write after coaching. The analyser must rank every focused one above every vague one.
@@ -74,6 +74,12 @@ TRIGGERS = [
     ("no_audience", "en", "Payroll controller: I cut the month-end close from 10 to 5 days.", None),
     ("buzzwords", "fr", "Contrôleur dynamique et proactif pour les PME : je réduis la clôture de 10 à 5 jours.", "proactif"),
     ("buzzwords", "en", "Proactive controller leveraging synergies for SMEs: I cut the close from 10 to 5 days.", "synergies"),
+    ("cliches", "fr", "Contrôleur de gestion dynamique et motivé pour les PME : je ramène la clôture de 10 à 5 jours.", "dynamique"),
+    ("cliches", "en", "Passionate payroll controller for food manufacturers: I cut the close from 10 to 5 days.", "Passionate"),
+    ("generic_words", "fr", "Je travaille bien avec les gens et je fais de bonnes choses pour tout le monde.", None),
+    ("generic_words", "en", "I am good with people and I do good work for everyone every single day.", None),
+    ("bio_too_long", "fr", "Contrôleur de gestion pour les DAF de PME : je ramène la clôture de 10 à 5 jours. " * 3, None),
+    ("bio_too_long", "en", "Payroll controller for CFOs of SMEs: I cut the close from 10 to 5 days, every month. " * 3, None),
     ("too_short", "fr", "Contrôleur de gestion.", None),
     ("too_short", "en", "Payroll controller.", None),
     ("one_liner_too_long", "fr", "Contrôleur de gestion industriel pour les directeurs administratifs et financiers des "
@@ -98,15 +104,17 @@ TRIGGERS = [
 @pytest.mark.parametrize("code, lang, text, word", TRIGGERS,
                          ids=[f"{code}-{lang}-{i}" for i, (code, lang, _, _) in enumerate(TRIGGERS)])
 def test_each_finding_is_raised_with_its_words_and_texts_in_the_users_language(code, lang, text, word):
-    report = analyze(text, lang)
+    report = analyze(text, lang, bio=text if code == "bio_too_long" else None)
     finding = next((f for f in report.findings if f.code == code), None)
     assert finding is not None, report.codes
     if word is not None:
         assert word in finding.words
-    assert finding.why and finding.fix and finding.why != finding.fix
     assert finding.why_key == f"positioning.finding.{code}.why"
-    template = translate(lang, finding.fix_key, limit=0, count=0, seconds=0, total=0)
-    assert finding.fix.split()[0] == template.split()[0]  # the fix comes from the catalogue
+    for language in LANGUAGES:  # explained in both languages, from the finding's own values
+        why = translate(language, finding.why_key, **finding.values)
+        fix = translate(language, finding.fix_key, **finding.values)
+        assert why and fix and why != fix and translate(language, finding.label_key)
+        assert all(translate(language, key) for key in finding.detail_keys)
 
 
 def test_every_finding_code_has_a_trigger_in_both_languages():
@@ -163,6 +171,10 @@ def test_one_liner_is_the_first_sentence_unless_given():
 
 # -- composing the card
 
+def _compose(statement, lang):
+    return rules.compose_card(statement, lang, Translator(lang))
+
+
 STATEMENT_FR = Statement("Contrôleur de gestion industriel", "l'agroalimentaire",
                          "des clôtures mensuelles qui traînent", "Les DAF de PME industrielles",
                          "je ramène la clôture de 10 à 5 jours.", "10 ans en usine avant la finance")
@@ -172,7 +184,7 @@ STATEMENT_EN = Statement("Payroll controller", "food manufacturing", "slow month
 
 
 def test_compose_card_in_french():
-    card = rules.compose_card(STATEMENT_FR, "fr")
+    card = _compose(STATEMENT_FR, "fr")
     assert card.one_liner == ("Contrôleur de gestion industriel pour les DAF de PME industrielles"
                               " (l'agroalimentaire) : je ramène la clôture de 10 à 5 jours.")
     assert card.pitch.startswith("Je suis contrôleur de gestion industriel. Mon terrain : l'agroalimentaire.")
@@ -183,7 +195,7 @@ def test_compose_card_in_french():
 
 
 def test_compose_card_in_english_keeps_I_and_adds_an_article():
-    card = rules.compose_card(STATEMENT_EN, "en")
+    card = _compose(STATEMENT_EN, "en")
     assert card.one_liner.endswith(": I cut the close from 10 to 5 days.")
     assert card.pitch.startswith("I am a payroll controller. My field: food manufacturing. "
                                  "I help CFOs of mid-size manufacturers with one specific problem")
@@ -194,22 +206,22 @@ def test_one_liner_drops_the_sector_when_it_would_be_too_long():
     statement = Statement("Contrôleur de gestion industriel", "l'agroalimentaire et la boisson",
                           audience="les directeurs administratifs et financiers des PME",
                           deliverable="je ramène la clôture mensuelle de 10 à 5 jours")
-    line = rules.compose_one_liner(statement, "fr")
+    line = rules.compose_one_liner(statement, Translator("fr"))
     assert "agroalimentaire" not in line and rules.count_words(line) <= 22
 
 
 def test_partial_and_blank_statements_compose_without_dangling_words():
-    assert rules.compose_card(Statement(), "fr") == Card("", "", "")
-    assert rules.compose_one_liner(Statement(deliverable="je réduis les coûts de 10 %"), "fr") == \
+    assert _compose(Statement(), "fr") == Card("", "", "")
+    assert rules.compose_one_liner(Statement(deliverable="je réduis les coûts de 10 %"), Translator("fr")) == \
         "Je réduis les coûts de 10 %."
-    assert rules.compose_one_liner(Statement(audience="les DAF"), "en") == "For les DAF."
+    assert rules.compose_one_liner(Statement(audience="les DAF"), Translator("en")) == "For les DAF."
 
 
 # -- versions
 
 def _version(id_, statement, lang="fr", score=None):
     return Version(id_, f"2026-11-0{id_}T10:00:00", lang, statement,
-                   rules.compose_card(statement, lang), score)
+                   _compose(statement, lang), score)
 
 
 def test_compare_versions_reports_score_steps_and_findings():
@@ -271,22 +283,109 @@ def test_repeat_back_of_a_statement_without_core_measures_nothing():
     assert summary.results[0].overall is None
 
 
-def test_an_unknown_language_falls_back_to_french_texts():
+def test_an_unknown_language_falls_back_to_french_rules_and_texts():
     report = analyze("Profil polyvalent", "de")
     first = report.findings[0]
     assert report.lang == "fr" and first.code == "no_deliverable"
-    assert first.why == translate("fr", first.why_key)
-    assert rules.compose_card(STATEMENT_FR, "xx").pitch.startswith("Je suis")
+    assert rules.compose_card(STATEMENT_FR, "xx", Translator("xx")).pitch.startswith("Je suis")
 
 
 def test_the_pitch_template_itself_never_counts_as_a_deliverable():
     for lang in ("fr", "en"):
-        card = rules.compose_card(Statement("Data analyst", audience="store managers",
+        card = _compose(Statement("Data analyst", audience="store managers",
                                             deliverable="dashboards"), lang)
         assert "no_deliverable" in rules.analyze_card(card, lang).codes
 
 
 def test_acronyms_keep_their_case_inside_the_line():
     line = rules.compose_one_liner(Statement("Product manager", "B2B SaaS", audience="Les DAF",
-                                             deliverable="I cut churn by 30%"), "en")
+                                             deliverable="I cut churn by 30%"), Translator("en"))
     assert line == "Product manager for les DAF (B2B SaaS): I cut churn by 30%."
+
+
+def test_retention_counts_other_forms_of_the_same_word_as_kept():
+    """The lemmatiser, not a fixed prefix: irregular and conjugated forms meet."""
+    assert rules.retention("je recrute des infirmiers", "elle fait du recrutement d'infirmières") == 1.0
+    assert rules.retention("nous livrons les chantiers", "elle a livré des chantiers", "fr") == 1.0
+    assert rules.retention("I hired engineers for hospitals", "he hires engineers for a hospital", "en") == 1.0
+    assert rules.retention("I hired nurses", "she fixed engines", "en") == 0.0
+
+
+# -- the structure of a statement, read without the word lists
+
+@pytest.mark.parametrize("text, lang", [
+    ("Juriste en droit social pour les réseaux de franchise : je rédige des accords d'entreprise qui passent sans contentieux.", "fr"),
+    ("Ostéopathe auprès des cavaliers de concours : je remets les chevaux au travail en deux semaines.", "fr"),
+    ("Clinical data manager for oncology trials: I deliver database lock two weeks ahead of plan.", "en"),
+    ("I help beekeeping cooperatives sell honey abroad: export volumes up by half in a season.", "en"),
+])
+def test_an_audience_named_in_the_users_own_words_is_found(text, lang):
+    report = analyze(text, lang)
+    assert "no_audience" not in report.codes and "no_deliverable" not in report.codes
+    assert report.score >= rules.FOCUSED_SCORE
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Consultant pour toutes les entreprises, j'accompagne les organisations dans leurs projets.", "fr"),
+    ("Consultant for any company: I help organizations with their projects.", "en"),
+    ("Looking for a role with a company where I can learn.", "en"),
+])
+def test_a_broad_or_quantified_audience_is_no_audience(text, lang):
+    assert "no_audience" in analyze(text, lang).codes
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Paralegal for tech employers: visa files approved the first time.", "en"),
+    ("Freight forwarder for wine exporters: I clear customs with zero penalties.", "en"),
+    ("Formatrice pour les agents des mairies rurales : deux fois moins d'appels au support.", "fr"),
+    ("Comptable pour les artisans du bâtiment : je boucle le bilan en trois semaines.", "fr"),
+])
+def test_result_phrases_and_figures_in_words_count_as_deliverable_and_proof(text, lang):
+    codes = analyze(text, lang).codes
+    assert "no_deliverable" not in codes and "no_figure" not in codes
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Fort de 15 ans d'expérience, je suis force de proposition et polyvalent.", "fr"),
+    ("Seasoned executive with 20 years of experience across multiple sectors.", "en"),
+])
+def test_years_of_experience_are_no_deliverable(text, lang):
+    assert "no_deliverable" in analyze(text, lang).codes
+
+
+def test_a_cliche_pitch_scores_far_below_a_focused_one_and_each_family_is_explained():
+    cliche = analyze("I am a hard-working team player looking for new opportunities where I can "
+                     "grow and make an impact", "en")
+    focused = analyze("Clinical data manager for oncology trials: I deliver database lock two "
+                      "weeks ahead of plan.", "en")
+    assert cliche.score < rules.ALMOST_SCORE < rules.FOCUSED_SCORE <= focused.score
+    finding = next(f for f in cliche.findings if f.code == "cliches")
+    assert {"hard-working", "team player"} <= set(finding.words)
+    assert set(finding.details) == {"traits", "claims", "wishes"}
+    consultant = analyze("Consultant en transformation, j'accompagne les organisations dans leurs "
+                         "enjeux stratégiques et opérationnels", "fr")
+    juriste = analyze("Juriste en droit social pour les réseaux de franchise : je rédige des "
+                      "accords d'entreprise qui passent sans contentieux", "fr")
+    assert consultant.score < rules.ALMOST_SCORE and juriste.score >= rules.FOCUSED_SCORE
+
+
+def test_every_cliche_family_is_explained_in_both_languages():
+    from workbook.domain.positioning.lexicons import CLICHE_FAMILIES, CLICHES
+
+    for lang in LANGUAGES:
+        assert set(CLICHES[lang]) == set(CLICHE_FAMILIES)
+        for family in CLICHE_FAMILIES:
+            assert translate(lang, f"positioning.finding.cliches.{family}")
+
+
+def test_everyday_words_only_is_a_finding_and_domain_words_are_not():
+    assert "generic_words" in analyze("I do good work for people and I get things done every day.", "en").codes
+    assert "generic_words" not in analyze(FOCUSED["en"][0], "en").codes
+
+
+def test_the_bio_line_is_checked_against_linkedins_headline_limit():
+    bio = "Payroll controller for CFOs of food manufacturers | " + "I cut the close from 10 to 5 days | " * 5
+    card = Card("Payroll controller for CFOs: I cut the close from 10 to 5 days.", "", bio)
+    finding = next(f for f in rules.analyze_card(card, "en").findings if f.code == "bio_too_long")
+    assert finding.values == {"count": len(" ".join(bio.split())), "limit": 220}
+    assert "bio_too_long" not in rules.analyze_card(Card(card.one_liner, "", bio[:220]), "en").codes

@@ -14,11 +14,8 @@ from workbook.io.card import card_html, card_markdown
 from workbook.store import open_profile
 from workbook.store import positioning as store
 from workbook.ui.common import open_page_context
-from workbook.ui.positioning import (
-    PositioningPage,
-    build_positioning,
-    distinct_labels,
-)
+from workbook.ui.positioning import PositioningPage, build_positioning
+from workbook.ui.positioning_repeat import distinct_labels
 from workbook.ui.widgets import Debouncer
 
 VAGUE = "Profil polyvalent, ouvert à toute opportunité dans tous les secteurs"
@@ -40,12 +37,12 @@ def _page(lang="fr") -> PositioningPage:
 
 
 def _score(page) -> int:
-    return int(re.search(r'wb-positioning-score-value[^>]*>(\d+)<', page.score.value)[1])
+    return int(re.search(r'wb-positioning-score-value[^>]*>(\d+)<', page.feedback.score.value)[1])
 
 
 def _type(page, **answers):
     for name, value in answers.items():
-        page.step_inputs[name].value = value
+        page.form.step_inputs[name].value = value
 
 
 def test_build_positioning_returns_the_page_box(home):
@@ -58,53 +55,53 @@ def test_build_positioning_returns_the_page_box(home):
 def test_vague_then_focused_statement_raises_the_score_and_saves_a_version(home):
     page = _page()
     assert _score(page) == 0  # nothing typed yet: the "empty" finding
-    assert "Étapes remplies : 0 sur 6" in page.score.value
+    assert "Étapes remplies : 0 sur 6" in page.feedback.score.value
     _type(page, target_role=VAGUE)
     vague = _score(page)
-    assert vague < 50 and 'data-code="vague_words"' in page.findings.value
-    assert "polyvalent" in page.findings.value
-    assert page.card_inputs["one_liner"].value == VAGUE + "."
+    assert vague < 50 and 'data-code="vague_words"' in page.feedback.findings.value
+    assert "polyvalent" in page.feedback.findings.value
+    assert page.form.card_inputs["one_liner"].value == VAGUE + "."
     _type(page, **FOCUSED)
     assert _score(page) >= 75 > vague
-    assert 'data-code="vague_words"' not in page.findings.value
-    assert page.card_inputs["one_liner"].value.startswith("Contrôleur de gestion industriel pour les DAF")
-    page.save.click()
-    assert "wb-status-info" in page.status.value
+    assert 'data-code="vague_words"' not in page.feedback.findings.value
+    assert page.form.card_inputs["one_liner"].value.startswith("Contrôleur de gestion industriel pour les DAF")
+    page.form.save.click()
+    assert "wb-status-info" in page.form.status.value
     conn = page.ctx.conn
     saved = store.latest_version(conn)
     assert saved.statement.target_role == FOCUSED["target_role"] and saved.score >= 75
-    assert saved.card.one_liner == page.card_inputs["one_liner"].value
+    assert saved.card.one_liner == page.form.card_inputs["one_liner"].value
 
     again = _page()  # the page reloaded: the version and the answers are there
-    assert again.step_inputs["deliverable"].value == FOCUSED["deliverable"]
-    assert "(1 en tout)" in again.last_version.value
-    again.save.click()
-    assert "Rien n" in again.status.value and len(store.list_versions(conn)) == 1
+    assert again.form.step_inputs["deliverable"].value == FOCUSED["deliverable"]
+    assert "(1 en tout)" in again.form.last_version.value
+    again.form.save.click()
+    assert "Rien n" in again.form.status.value and len(store.list_versions(conn)) == 1
 
 
 def test_saving_nothing_says_so_and_stores_nothing(home):
     page = _page("en")
-    page.save.click()
-    assert "wb-status-error" in page.status.value and "Answer at least one step" in page.status.value
+    page.form.save.click()
+    assert "wb-status-error" in page.form.status.value and "Answer at least one step" in page.form.status.value
     assert store.list_versions(page.ctx.conn) == []
 
 
 def test_an_edited_card_text_stays_until_rebuilt(home):
     page = _page("en")
     _type(page, target_role="Payroll controller", audience="CFOs of SMEs")
-    page.card_inputs["one_liner"].value = "My own line for CFOs: 5-day close."
+    page.form.card_inputs["one_liner"].value = "My own line for CFOs: 5-day close."
     _type(page, deliverable="I cut the close from 10 to 5 days")
-    assert page.card_inputs["one_liner"].value == "My own line for CFOs: 5-day close."
-    assert "What changes when I join: I cut the close" in page.card_inputs["pitch"].value
-    page.recompose.click()
-    assert page.card_inputs["one_liner"].value == \
+    assert page.form.card_inputs["one_liner"].value == "My own line for CFOs: 5-day close."
+    assert "What changes when I join: I cut the close" in page.form.card_inputs["pitch"].value
+    page.form.recompose.click()
+    assert page.form.card_inputs["one_liner"].value == \
         "Payroll controller for CFOs of SMEs: I cut the close from 10 to 5 days."
 
 
 def test_unsaved_typing_is_kept_as_a_draft(home):
     page = _page()
     _type(page, problem="des clôtures qui traînent")
-    assert _page().step_inputs["problem"].value == "des clôtures qui traînent"
+    assert _page().form.step_inputs["problem"].value == "des clôtures qui traînent"
 
 
 @pytest.mark.parametrize("text", ["", "x" * 20_000, "🚀🎯 " * 50,
@@ -113,59 +110,59 @@ def test_unsaved_typing_is_kept_as_a_draft(home):
 def test_bad_input_gives_feedback_never_a_crash_nor_html(home, text):
     page = _page()
     _type(page, target_role=text, difference=text)
-    page.card_inputs["pitch"].value = text
-    assert "wb-status-error" not in page.status.value
-    for widget in (page.score, page.findings, page.length):
+    page.form.card_inputs["pitch"].value = text
+    assert "wb-status-error" not in page.form.status.value
+    for widget in (page.feedback.score, page.feedback.findings, page.form.length):
         assert "<img" not in widget.value and "<script" not in widget.value
     assert 0 <= _score(page) <= 100
-    page.save.click()
-    assert "wb-status-error" not in page.status.value or text.strip() == ""
+    page.form.save.click()
+    assert "wb-status-error" not in page.form.status.value or text.strip() == ""
 
 
 def test_repeat_back_needs_a_version_then_shows_what_gets_lost(home):
     page = _page()
     page.sections.selected_index = 1
-    page.rb_name.value, page.rb_text.value = "Ana", "Contrôleur de gestion"
-    page.rb_add.click()
-    assert "Enregistrez d&#x27;abord une version" in page.rb_status.value
+    page.repeat.name.value, page.repeat.text.value = "Ana", "Contrôleur de gestion"
+    page.repeat.add.click()
+    assert "Enregistrez d&#x27;abord une version" in page.repeat.status.value
     _type(page, **FOCUSED)
-    page.save.click()
+    page.form.save.click()
     for name, words in (("Ana", "Il est contrôleur de gestion industriel pour les DAF de PME"),
                         ("<img src=x onerror=alert(1)>", "Un contrôleur de gestion pour les DAF")):
-        page.rb_name.value, page.rb_text.value = name, words
-        page.rb_add.click()
-        assert "wb-status-info" in page.rb_status.value
-    assert page.rb_text.value == ""
+        page.repeat.name.value, page.repeat.text.value = name, words
+        page.repeat.add.click()
+        assert "wb-status-info" in page.repeat.status.value
+    assert page.repeat.text.value == ""
     rows = store.list_repeat_backs(page.ctx.conn, store.latest_version(page.ctx.conn).id)
     assert [r["connector_name"] for r in rows] == ["Ana", "<img src=x onerror=alert(1)>"]
-    assert "wb-positioning-lost-deliverable" in page.rb_summary.value
-    bars = page.rb_chart.data
+    assert "wb-positioning-lost-deliverable" in page.repeat.summary.value
+    bars = page.repeat.chart.data
     assert len(bars) == 3 and list(bars[0].x)[-1] == "Moyenne"
-    assert "&lt;img" in bars[0].x[1] and "<img" not in page.rb_summary.value
+    assert "&lt;img" in bars[0].x[1] and "<img" not in page.repeat.summary.value
     assert list(bars[2].y) == [0, 0, 0]  # nobody kept the deliverable
-    assert "<td>Il est contrôleur de gestion industriel pour les DAF de PME</td>" in page.rb_table.value
-    assert "&lt;img" in page.rb_table.value and "<img" not in page.rb_table.value
-    page.rb_add.click()
-    assert "Indiquez le nom" in page.rb_status.value
-    page.rb_delete.click()  # the list starts on its empty choice: nothing is removed
-    assert "Choisissez d&#x27;abord" in page.rb_delete_status.value
+    assert "<td>Il est contrôleur de gestion industriel pour les DAF de PME</td>" in page.repeat.table.value
+    assert "&lt;img" in page.repeat.table.value and "<img" not in page.repeat.table.value
+    page.repeat.add.click()
+    assert "Indiquez le nom" in page.repeat.status.value
+    page.repeat.delete.click()  # the list starts on its empty choice: nothing is removed
+    assert "Choisissez d&#x27;abord" in page.repeat.delete_status.value
     assert len(store.list_repeat_backs(page.ctx.conn, store.latest_version(page.ctx.conn).id)) == 2
-    page.rb_delete_choice.value = rows[1]["id"]
-    page.rb_delete.click()
-    assert "Reformulation retirée : &lt;img" in page.rb_delete_status.value
+    page.repeat.delete_choice.value = rows[1]["id"]
+    page.repeat.delete.click()
+    assert "Reformulation retirée : &lt;img" in page.repeat.delete_status.value
     assert len(store.list_repeat_backs(page.ctx.conn, store.latest_version(page.ctx.conn).id)) == 1
-    assert len(page.rb_chart.data[0].x) == 2  # Ana and the average
+    assert len(page.repeat.chart.data[0].x) == 2  # Ana and the average
 
 
 def test_a_connector_asked_twice_gets_two_bars_not_one_pile(home):
     page = _page()
     _type(page, **FOCUSED)
-    page.save.click()
+    page.form.save.click()
     page.sections.selected_index = 1
     for words in ("Un contrôleur de gestion", "Un contrôleur de gestion pour les DAF de PME"):
-        page.rb_name.value, page.rb_text.value = "Ana", words
-        page.rb_add.click()
-    assert list(page.rb_chart.data[0].x) == ["Ana", "Ana (2)", "Moyenne"]
+        page.repeat.name.value, page.repeat.text.value = "Ana", words
+        page.repeat.add.click()
+    assert list(page.repeat.chart.data[0].x) == ["Ana", "Ana (2)", "Moyenne"]
 
 
 def test_distinct_labels_number_repeats_and_avoid_taken_names():
@@ -176,17 +173,17 @@ def test_distinct_labels_number_repeats_and_avoid_taken_names():
 def test_progress_charts_versions_and_compares_the_last_two(home):
     page = _page()
     _type(page, target_role=VAGUE)
-    page.save.click()
+    page.form.save.click()
     _type(page, **FOCUSED)
-    page.save.click()
+    page.form.save.click()
     page.sections.selected_index = 0
-    scores = list(page.history_chart.data[0].y)
+    scores = list(page.progress.history_chart.data[0].y)
     assert len(scores) == 2 and scores[0] < 50 <= 75 <= scores[1]
-    assert "Mots flous ou généralistes" in page.comparison.value  # a problem fixed
-    assert re.search(r"Score \d+ → \d+ \(\+\d+\)", page.comparison.value)
+    assert "Mots flous ou généralistes" in page.progress.comparison.value  # a problem fixed
+    assert re.search(r"Score \d+ → \d+ \(\+\d+\)", page.progress.comparison.value)
     _type(page, difference="10 ans en usine")
-    page.save.click()
-    assert len(page.history_chart.data[0].y) == 3  # updated in place after a save
+    page.form.save.click()
+    assert len(page.progress.history_chart.data[0].y) == 3  # updated in place after a save
 
 
 def test_export_offers_text_markdown_and_html_with_user_text_escaped(home):
@@ -194,16 +191,16 @@ def test_export_offers_text_markdown_and_html_with_user_text_escaped(home):
     _type(page, target_role="Controller <b>& co</b>", audience="CFOs of SMEs",
           deliverable="I cut *costs* by 10%")
     page.sections.selected_index = 2
-    assert "Controller <b>& co</b>" in page.export_text.value  # plain text: as typed
-    page.export_format.value = "html"
-    assert "&lt;b&gt;&amp; co&lt;/b&gt;" in page.export_text.value
-    assert "<b>&" not in page.export_text.value
-    page.export_format.value = "markdown"
-    assert r"\<b\>& co\</b\>" in page.export_text.value and r"\*costs\*" in page.export_text.value
+    assert "Controller <b>& co</b>" in page.export.text.value  # plain text: as typed
+    page.export.format.value = "html"
+    assert "&lt;b&gt;&amp; co&lt;/b&gt;" in page.export.text.value
+    assert "<b>&" not in page.export.text.value
+    page.export.format.value = "markdown"
+    assert r"\<b\>& co\</b\>" in page.export.text.value and r"\*costs\*" in page.export.text.value
     links = re.findall(r'download="([^"]+)" href="data:[^;]+;charset=utf-8;base64,([^"]+)"',
-                       page.export_links.value)
+                       page.export.links.value)
     assert [name for name, _ in links] == ["positioning.txt", "positioning.md", "positioning.html"]
-    assert base64.b64decode(links[1][1]).decode("utf-8") == page.export_text.value
+    assert base64.b64decode(links[1][1]).decode("utf-8") == page.export.text.value
 
 
 def test_export_functions_escape_every_user_text():
@@ -225,12 +222,14 @@ def test_debouncer_runs_once_after_typing_pauses(monkeypatch):
     monkeypatch.setattr(page_module, "_kernel_loop", asyncio.get_running_loop)
 
     async def typing():
-        debounced = Debouncer(0.05, lambda: calls.append(len(calls)))
+        # Keystrokes far quicker than the pause (a busy machine stretches the gaps, so the
+        # pause is long and the keystrokes yield without sleeping).
+        debounced = Debouncer(1.0, lambda: calls.append(len(calls)))
         for _ in range(5):
             debounced()
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0)
         assert calls == []
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(2.0)
 
     # A thread of its own, so no event loop this test process may run gets in the way.
     worker = threading.Thread(target=asyncio.run, args=(typing(),))
@@ -252,8 +251,19 @@ def test_page_opens_on_the_demo_versions(home):
     fill_demo(conn)
     conn.close()
     page = _page("en")
-    assert "(3 in all)" in page.last_version.value
+    assert "(3 in all)" in page.form.last_version.value
     page.sections.selected_index = 1
-    assert "Repeat-backs recorded: 4" in page.rb_summary.value
-    assert re.search(r"kept \d+% of your core", page.rb_summary.value)
-    assert len(page.rb_chart.data[0].x) == 5
+    assert "Repeat-backs recorded: 4" in page.repeat.summary.value
+    assert re.search(r"kept \d+% of your core", page.repeat.summary.value)
+    assert len(page.repeat.chart.data[0].x) == 5
+
+
+def test_cliches_are_listed_with_the_advice_of_each_family_in_the_users_language(home):
+    page = _page()
+    _type(page, target_role="Cheffe de projet dynamique et motivée, en quête d'un nouveau challenge")
+    findings = page.feedback.findings.value
+    assert 'data-code="cliches"' in findings and "dynamique" in findings
+    assert 'data-detail="traits"' in findings and 'data-detail="wishes"' in findings
+    assert "Dites plutôt ce que vous livrez" in findings  # the fix, from the French catalogue
+    english = _page("en")
+    assert "Say what you deliver instead" in english.feedback.findings.value

@@ -103,6 +103,11 @@ SAMPLE_ROWS = {
         "INSERT INTO plan_checkoffs(week_start, item_key, interaction_id)"
         " VALUES ('2026-01-05', 'touch:1', 1)",
     ],
+    4: [
+        "INSERT INTO import_batches(id, source_format, file_name, file_sha256)"
+        " VALUES (1, 'csv', 'contacts.csv', 'abc')",
+        "INSERT INTO import_updates VALUES (1, 1, '{}')",
+    ],
 }
 
 

@@ -23,13 +23,14 @@ def _layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
     return fig
 
 
-def score_history_figure(versions: Sequence[Version], scores: Sequence[int], *, title: str,
-                         x_title: str, y_title: str, focused_label: str,
-                         almost_label: str = "") -> go.Figure:
+def score_history_figure(versions: Sequence[Version], scores: Sequence[int],
+                         dates: Sequence[str], *, title: str, x_title: str, y_title: str,
+                         focused_label: str, almost_label: str = "") -> go.Figure:
     """One point per saved version (oldest first): its focus score, the one-liner in the hover.
-    `scores` are the versions' scores (computed by the caller when a version has none).
+    `scores` are the versions' scores (computed by the caller when a version has none);
+    `dates` their times as written in the user's language (the axis labels).
     Dashed lines mark the 'almost' and 'focused' thresholds. Trace 0 is the score line."""
-    labels = [escape_html(v.saved_at) for v in versions]
+    labels = [escape_html(date) for date in dates]
     hover = [escape_html(shorten(v.card.one_liner or v.card.pitch, _HOVER_CHARS)) for v in versions]
     fig = go.Figure(go.Scatter(
         x=list(range(1, len(versions) + 1)), y=list(scores), mode="lines+markers+text",

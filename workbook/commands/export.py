@@ -1,38 +1,44 @@
-"""Export every contact of a profile to a CSV file (UTF-8, opens in Excel).
+"""Export a profile: the whole of it (json, zip, xlsx) or its contacts (csv, vcf).
 
-Values that a spreadsheet would run as formulas (starting with = + - @) are written with a
-leading apostrophe; importing the file back removes it.
+The format comes from --format, else from FILE's extension:
+  json  every table, lossless; `workbook import-profile FILE` restores it
+  zip   that JSON plus one CSV per table
+  xlsx  one sheet per table, for Excel (text kept as text, dates as dates)
+  csv   the contacts, UTF-8 for Excel, formulas neutralised
+  vcf   the contacts as vCard 3.0 for phone and mail apps
 """
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from workbook.commands import UsageError, open_with_language
 from workbook.paths import DEFAULT_PROFILE
+from workbook.services.exports import FORMATS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the CSV file to write")
+    parser.add_argument("file", help="the file to write (.json, .zip, .xlsx, .csv or .vcf)")
     parser.add_argument("--profile", default=DEFAULT_PROFILE,
                         help=f"profile to export (default: {DEFAULT_PROFILE})")
+    parser.add_argument("--format", choices=FORMATS,
+                        help="file format (default: from the file's extension)")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbook.io.export import export_contacts
+    from workbook.services.exports import ExportError, export_to_file, format_for
 
-    path = Path(args.file)
     conn, tr = open_with_language(args.profile, must_exist=True)
     try:
-        if path.exists() and not args.force:
-            raise UsageError(tr("import.error.file_exists", path=path))
         try:
-            count = export_contacts(conn, path)
-        except OSError:
-            raise UsageError(tr("import.error.cannot_write", path=path)) from None
+            fmt = format_for(args.file, args.format)
+            done = export_to_file(conn, args.file, fmt, force=args.force,
+                                  role_label=lambda code: tr(f"vocab.role.{code}"),
+                                  profile=args.profile)
+        except ExportError as problem:
+            raise UsageError(tr(f"export.error.{problem.code}", path=args.file)) from None
     finally:
         conn.close()
-    print(tr("import.export_done", count=count, path=path))
+    print(tr("export.done", path=args.file, format=fmt, contacts=done.contacts, rows=done.rows))
     return 0

@@ -2,7 +2,9 @@
 
 Re-importing a file adds nothing; a newer export updates what changed. Look-alike contacts
 are proposed for merging, never merged. Each import is a batch: `--list` shows them,
-`--undo N` erases batch N's contacts (and puts back what it changed).
+`--undo N` erases batch N's contacts (and puts back what it changed). A whole-profile
+archive (.json or .zip from `workbook export`) is restored as a new profile instead.
+A failed import leaves no new profile behind.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sqlite3
 from workbook.commands import UsageError, open_with_language
 from workbook.i18n import Translator
 from workbook.io import FORMATS, ImportFileError
-from workbook.paths import DEFAULT_PROFILE
+from workbook.paths import DEFAULT_PROFILE, profile_path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,20 +35,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.file and not args.list and args.undo is None:
         raise UsageError("give the FILE to import, or --list, or --undo BATCH")
-    conn, tr = open_with_language(args.profile, must_exist=not args.file)
+    if args.file and not args.list and args.undo is None:
+        return _import_file(args)
+    conn, tr = open_with_language(args.profile, must_exist=True)
     try:
         if args.list:
             return _list(conn, tr)
-        if args.undo is not None:
-            return _undo(conn, tr, args.undo)
-        return _import(conn, tr, args)
+        return _undo(conn, tr, args.undo)
     finally:
         conn.close()
 
 
-def _import(conn, tr: Translator, args: argparse.Namespace) -> int:
-    from workbook.io import import_file
-    from workbook.io.summary import describe_error, describe_report, describe_rows
+def _import_file(args: argparse.Namespace) -> int:
+    from workbook.io.archive import is_profile_archive
+    from workbook.services.profiles import removed_if_failed
+
+    if is_profile_archive(args.file) and not profile_path(args.profile).exists():
+        from workbook.commands.import_profile import restore
+        return restore(args.file, args.profile)
+    with removed_if_failed(args.profile):        # the import only: not the printing after
+        conn, tr = open_with_language(args.profile)
+        try:
+            report = _import(conn, tr, args)
+        finally:
+            conn.close()
+    _print_report(report, tr, args)
+    return 0
+
+
+def _import(conn, tr: Translator, args: argparse.Namespace):
+    from workbook.io.summary import describe_error
+    from workbook.services.imports import import_file
 
     try:
         report = import_file(conn, args.file, fmt=args.format)
@@ -55,15 +74,20 @@ def _import(conn, tr: Translator, args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file}: {describe_error(problem, tr)}{detail}") from None
     except sqlite3.OperationalError:           # locked by another writer past the timeout
         raise UsageError(tr("import.error.busy")) from None
+    return report
+
+
+def _print_report(report, tr: Translator, args: argparse.Namespace) -> None:
+    from workbook.io.summary import describe_report, describe_rows
+
     print(describe_report(report, tr, os.path.basename(args.file)))
     if args.details:
         for line in describe_rows(report, tr):
             print(f"  {line}")
-    return 0
 
 
 def _list(conn, tr: Translator) -> int:
-    from workbook.store.imports import list_batches
+    from workbook.store.batches import list_batches
 
     batches = list_batches(conn)
     if batches.empty:
@@ -76,7 +100,7 @@ def _list(conn, tr: Translator) -> int:
 
 
 def _undo(conn, tr: Translator, batch: int) -> int:
-    from workbook.store.imports import undo_import
+    from workbook.store.batches import undo_import
 
     try:
         erased = undo_import(conn, batch)

@@ -15,6 +15,7 @@ SEEDERS = (
     "workbook.demo.routines",
     "workbook.demo.network",
     "workbook.demo.positioning",
+    "workbook.demo.group",
 )
 
 DEMO_SEED = 20261123

@@ -84,7 +84,6 @@ def seed(conn: sqlite3.Connection, rng: random.Random, today: dt.date) -> None:
                 email=f"{_slug(name)}@example.org" if rng.random() < 0.4 else "")
             _seed_interactions(conn, rng, today, contact, touches, layer)
     _seed_journalists(conn, rng, today)
-    _seed_positioning_draft(conn)
 
 
 def _new_name(rng: random.Random, used: set[str]) -> str:
@@ -129,13 +128,3 @@ def _seed_journalists(conn, rng, today) -> None:
         conn.execute("INSERT INTO media_log(journalist_id, occurred_on, kind, subject)"
                      " VALUES (?, ?, 'pitch', ?)",
                      (journalist, when.isoformat(), "Logistique des chantiers solaires"))
-
-
-def _seed_positioning_draft(conn) -> None:
-    conn.execute(
-        "INSERT INTO positioning_versions(lang, target_role, sector, problem, audience,"
-        " deliverable, difference, one_liner, pitch, bio, score) VALUES"
-        " ('fr', 'Responsable supply chain', 'énergies renouvelables',"
-        " 'retards d''approvisionnement des chantiers', 'développeurs de parcs solaires',"
-        " '', '', 'Responsable supply chain polyvalente, ouverte à toutes opportunités"
-        " dans la logistique et l''énergie.', '', '', NULL)")

@@ -1,4 +1,4 @@
-"""Demo positioning history: Camille's vague first draft (from `core`), then two sharper
+"""Demo positioning history: Camille's vague first draft, then two sharper
 versions, and four connectors' repeat-backs of the latest. Invented text."""
 
 from __future__ import annotations
@@ -7,12 +7,12 @@ import datetime as dt
 import random
 import sqlite3
 
-from workbook.domain.positioning import Statement, analyze_card, compose_card
+from workbook.domain.positioning import Card, Statement, analyze_card, compose_card
+from workbook.i18n import Translator
 from workbook.store.positioning import (
     add_repeat_back,
-    list_versions,
+    connector_contacts,
     save_version,
-    set_version_score,
 )
 
 _ROLE = "Responsable supply chain"
@@ -39,24 +39,24 @@ REPEAT_BACKS = (
 )
 
 
+# Camille's first draft: a generalist line, the kind that gets no referral.
+FIRST_DRAFT = (Statement(_ROLE, _SECTOR, _PROBLEM, _AUDIENCE, "", ""),
+               Card(one_liner="Responsable supply chain polyvalente, ouverte à toutes "
+                              "opportunités dans la logistique et l'énergie."))
+
+
 def seed(conn: sqlite3.Connection, rng: random.Random, today: dt.date) -> None:
-    # The core draft is the first version: date it before the others and give it its score.
-    versions = list_versions(conn)
-    if versions:
-        first = versions[0]
-        when = dt.datetime.combine(today - dt.timedelta(days=28), dt.time(9, 30))
-        conn.execute("UPDATE positioning_versions SET created_at = ? WHERE id = ?",
-                     (when.isoformat(timespec="seconds"), first.id))
-        set_version_score(conn, first.id, analyze_card(first.card, first.lang).score)
+    statement, card = FIRST_DRAFT
+    when = dt.datetime.combine(today - dt.timedelta(days=28), dt.time(9, 30))
+    save_version(conn, statement, card, "fr", analyze_card(card, "fr").score,
+                 created_at=when.isoformat(timespec="seconds"))
     latest = None
     for days_ago, statement in VERSIONS:
-        card = compose_card(statement, "fr")
+        card = compose_card(statement, "fr", Translator("fr"))
         when = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(18, 5))
         latest = save_version(conn, statement, card, "fr", analyze_card(card, "fr").score,
                               created_at=when.isoformat(timespec="seconds"))
-    connectors = conn.execute(
-        "SELECT c.id, c.full_name FROM contacts c JOIN contact_roles r ON r.contact_id = c.id"
-        " WHERE r.role = 'connector' ORDER BY c.id LIMIT ?", (len(REPEAT_BACKS),)).fetchall()
-    for (contact_id, name), words in zip(connectors, REPEAT_BACKS):
+    connectors = connector_contacts(conn, limit=len(REPEAT_BACKS))
+    for (name, contact_id), words in zip(connectors, REPEAT_BACKS):
         heard_on = today - dt.timedelta(days=rng.randint(0, 2))
         add_repeat_back(conn, latest, name, words, heard_on.isoformat(), contact_id)

@@ -9,7 +9,7 @@ it never merges silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from workbook.domain.names import fold, organisation_key
@@ -69,3 +69,29 @@ def name_org_key(full_name: str, organisation: str) -> str:
     person = person_name_key(full_name)
     org = organisation_key(organisation or "")
     return f"{person}@{org}" if person and org else ""
+
+
+# The keys an import looks a row up by, strongest first (see `match_keys`).
+MATCH_ORDER = ("url", "email", "name_org")
+
+
+def match_keys(url_key: str, email_key: str, full_name: str, organisation: str
+               ) -> Iterator[tuple[str, str]]:
+    """`(kind, key)` under which a row of an import is looked up among the stored contacts
+    of the same source, strongest first (`MATCH_ORDER`): its profile address, then its
+    e-mail, then its name at its organisation. The first key that finds a contact decides,
+    so a row whose address matches one contact and e-mail another updates the first. Blank
+    keys are left out; the name key is only built when nothing stronger matched.
+
+    Method, step 2 (DESIGN.md): each person appears once on the map, whatever export they
+    came from — and a profile address is the one identifier an exporter never reformats,
+    where an e-mail can be shared (info@…) and a name is only a name at one organisation.
+    `url_key`, `email_key`: `profile_url_key`, `email_key` of the row's values.
+    """
+    if url_key:
+        yield "url", url_key
+    if email_key:
+        yield "email", email_key
+    key = name_org_key(full_name, organisation)
+    if key:
+        yield "name_org", key

@@ -9,11 +9,30 @@ _LEGAL_FORMS = {"sa", "sas", "sasu", "sarl", "eurl", "inc", "ltd", "llc", "gmbh"
                 "co", "group", "groupe"}
 
 
+def strip_accents(text: str) -> str:
+    """Casefolded, accents removed ("Élodie" -> "elodie"); punctuation and spaces kept."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
 def fold(text: str) -> str:
     """Casefolded, accents removed, punctuation turned into single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", bare).split())
+    return " ".join(re.sub(r"[^\w]+", " ", strip_accents(text)).split())
+
+
+def strip_accents_with_origin(text: str) -> tuple[str, list[int] | None]:
+    """`strip_accents(text)` and, for each of its characters, the index of the character of
+    `text` it came from (None when positions are unchanged: plain ASCII), so that a match in
+    the folded text can be quoted back as the user typed it."""
+    if text.isascii():
+        return text.lower(), None
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = char.lower() if char.isascii() else strip_accents(char)
+        chars.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(chars), origin
 
 
 def organisation_key(name: str) -> str:

@@ -1,6 +1,7 @@
-"""Importers and exporters of contact files: LinkedIn, Google, Outlook, vCard, generic CSV.
-
-The network page and `workbook import`/`workbook export` use this API:
+"""Importers and exporters: contact files (LinkedIn, Google, Outlook, vCard, generic CSV) in;
+CSV, vCard (`vcard_export`), xlsx (`xlsx_export`) and whole-profile archives (`archive`) out.
+The flows the pages and commands share are in `workbook.services` (imports, exports,
+profiles); this package's own API:
 
 - `read_contacts(path, fmt="auto") -> ReadResult` — read only, the profile is untouched.
 - `import_file(conn, path, fmt="auto", progress=None, file_name=None) -> ImportReport` —
@@ -12,7 +13,7 @@ The network page and `workbook import`/`workbook export` use this API:
 
 from __future__ import annotations
 
-from workbook.io.model import (
+from workbook.domain.records import (
     CONTACT_COLUMNS,
     ERROR_CODES,
     FORMATS,

@@ -13,7 +13,7 @@ import codecs
 import re
 from pathlib import Path
 
-from workbook.io.model import ImportFileError
+from workbook.domain.records import ImportFileError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024      # a 30,000-row LinkedIn export is ~4 MB
 

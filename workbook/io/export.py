@@ -1,4 +1,5 @@
-"""Export every contact as a CSV that Excel opens as is (UTF-8 with a byte-order mark).
+"""CSV that Excel opens as is (UTF-8 with a byte-order mark, CRLF): the contacts export,
+and each table of a whole-profile zip.
 
 Values starting with `=`, `+`, `-`, `@` (or a tab or carriage return) get a leading
 apostrophe so a spreadsheet shows them as text instead of running them as formulas
@@ -8,31 +9,42 @@ apostrophe so a spreadsheet shows them as text instead of running them as formul
 from __future__ import annotations
 
 import csv
+import io
+import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
-from workbook.store.imports import export_frame
+from workbook.store.exports import EXPORT_COLUMNS, export_rows
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_RISKY = frozenset(_FORMULA_START)
 
 
-def neutralise(value: str) -> str:
-    """A cell value safe from formula injection (OWASP CSV Injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+def write_csv(out: BinaryIO, columns: list[str], rows: Iterable[Iterable]) -> None:
+    """A table as CSV for Excel to the binary stream `out`: text starting like a formula
+    gets its apostrophe, numbers are written as they are, NULL as an empty cell."""
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([("'" + v if v[:1] in _RISKY else v) if isinstance(v, str)
+                      else ("" if v is None else v) for v in row] for row in rows)
+    text.flush()
+    text.detach()
 
 
 def export_contacts(conn: sqlite3.Connection, path: str | Path) -> int:
     """Write every contact of the profile to `path` (columns of
-    `workbook.store.imports.export_frame`); returns the number of contacts written. The file
+    `workbook.store.exports.export_rows`); returns the number of contacts written. The file
     is written beside the target and renamed, so a failure never leaves half a file."""
-    frame = export_frame(conn)
+    rows = export_rows(conn)
     path = Path(path)
     partial = path.with_name(path.name + ".part")
-    with open(partial, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(frame.columns)
-        for row in frame.itertuples(index=False, name=None):
-            writer.writerow([neutralise(v) for v in row])
-    partial.replace(path)
-    return len(frame)
+    try:
+        with open(partial, "wb") as out:
+            write_csv(out, list(EXPORT_COLUMNS), rows)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return len(rows)

@@ -46,6 +46,9 @@ _GENERIC = {
     "birthday": ("birthday", "anniversaire", "date de naissance", "birth date", "date of birth"),
     "notes": ("notes", "note", "commentaire", "commentaires", "remarques", "remarque",
               "comments", "comment"),
+    "mutual_connections": ("mutual connections", "mutual", "shared connections",
+                           "relations en commun", "contacts en commun", "connexions en commun",
+                           "mutual connections count", "relations communes"),
 }
 
 _LINKEDIN = {

@@ -6,8 +6,9 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+from workbook.domain.records import ImportReport
 from workbook.io.reader import gc_paused, parse_text, read_text
-from workbook.store.imports import ImportReport, Progress, import_contacts
+from workbook.store.imports import Progress, import_contacts
 
 
 def import_file(conn: sqlite3.Connection, path: str | Path, fmt: str = "auto",

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from workbook.domain.records import FORMATS, ImportFileError, ReadResult, contacts_frame
 from workbook.io.decoding import check_is_text, decode, read_bytes
-from workbook.io.model import FORMATS, ImportFileError, ReadResult, contacts_frame
 from workbook.io.tables import read_table
 from workbook.io.vcard import looks_like_vcard, read_vcards
 
@@ -46,8 +46,11 @@ def parse_text(text: str, fmt: str = "auto", encoding: str = "utf-8") -> ReadRes
         if looks_like_vcard(text):
             raise ImportFileError("wrong_columns", f"this is a vCard file, not {fmt}")
         found, collected = read_table(text, fmt)
-    if not collected.columns["full_name"] and not collected.skipped:
-        raise ImportFileError("no_rows", "column names but no contact under them")
+    if not collected.columns["full_name"]:
+        if not collected.skipped:
+            raise ImportFileError("no_rows", "column names but no contact under them")
+        raise ImportFileError("nothing_readable", f"{len(collected.skipped)} rows skipped",
+                              tuple(collected.skipped))
     return ReadResult(format=found, contacts=contacts_frame(collected.columns),
                       skipped=collected.skipped, warnings=collected.warnings,
                       encoding=encoding)
@@ -64,7 +67,7 @@ def read_contacts(path: str | Path, fmt: str = "auto") -> ReadResult:
     detail)`) and `warnings` (rows kept with e.g. an unreadable date left empty).
 
     Raises `ImportFileError(code, detail)` when the file cannot be read at all; show
-    `tr(f"import.error.{code}")` (codes in `workbook.io.model.ERROR_CODES`).
+    `tr(f"import.error.{code}")` (codes in `workbook.domain.records.ERROR_CODES`).
     """
     with gc_paused():
         text, encoding, _ = read_text(path)

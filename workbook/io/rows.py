@@ -21,12 +21,17 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from workbook.domain.records import CONTACT_COLUMNS, SkippedRow
+from workbook.escaping import shorten
 from workbook.io.dates import BadDate, parse_birthday, parse_date
-from workbook.io.model import CONTACT_COLUMNS, SkippedRow
 
 MAX_FIELD_CHARS = 10_000
+DETAIL_CHARS = 80                 # a value quoted in a skipped row's detail
 RAW_FIELDS = ("full_name", "first_name", "middle_name", "last_name", "email", "phone",
-              "profile_url", "organisation", "position", "connected_on", "birthday", "notes")
+              "profile_url", "organisation", "position", "connected_on", "birthday", "notes",
+              "mutual_connections")
+# LinkedIn caps a network at 30,000 connections: no two people share more.
+MAX_MUTUAL = 30_000
 _NEUTRALISED = ("'=", "'+", "'-", "'@")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -52,11 +57,6 @@ def clean_column(values: list[str]) -> list[str]:
         return [clean(v) for v in stripped]
     return stripped
 
-
-def short(value: str, limit: int = 80) -> str:
-    """A value cut for a report line."""
-    text = " ".join(value.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass
@@ -85,9 +85,40 @@ def _parse_column(values: list[str], parse, day_first: bool, lines: list[int], n
     if BadDate in parsed.values():
         for i, (line, value) in enumerate(zip(lines, values)):
             if result[i] is BadDate:
-                warnings.append(SkippedRow(line, "bad_date", f"{name}: {short(value)}"))
+                detail = f"{name}: {shorten(value, DETAIL_CHARS)}"
+                warnings.append(SkippedRow(line, "bad_date", detail))
                 result[i] = blank
     return result
+
+
+def parse_mutual(value: str) -> int | None:
+    """A number of mutual connections as a sheet writes it ("12", " 12 ", "12.0"; blank:
+    unknown), or `ValueError` for anything else — words, fractions, negative numbers, more
+    than `MAX_MUTUAL`."""
+    text = value.strip().replace("\u00a0", "").replace(" ", "")
+    if not text:
+        return None
+    whole = text[:-2] if text.endswith((".0", ",0")) else text
+    if not whole.isascii() or not whole.isdigit() or len(whole) > 6 or int(whole) > MAX_MUTUAL:
+        raise ValueError(value)
+    return int(whole)
+
+
+def _mutual_column(values: list[str], reasons: dict[int, tuple[str, str]]) -> list:
+    """`parse_mutual` over a column; an unreadable number skips its row (`bad_number`): a
+    wrong count would put the contact in the wrong place of the weak-ties ranking."""
+    if not any(values):
+        return [None] * len(values)
+    parsed = []
+    for i, value in enumerate(values):
+        try:
+            parsed.append(parse_mutual(value))
+        except ValueError:
+            parsed.append(None)
+            if i not in reasons:
+                reasons[i] = ("bad_number",
+                              f"mutual_connections: {shorten(value, DETAIL_CHARS)}")
+    return parsed
 
 
 def _all_different(columns: dict[str, list], count: int) -> bool:
@@ -115,7 +146,8 @@ def collect(lines: list[int], fields: dict[str, list[str]], day_first: bool = Tr
                 if len(value) > MAX_FIELD_CHARS and i not in reasons:
                     reasons[i] = ("field_too_long", f"{name}: {len(value)} characters")
     col = {name: (clean_column(values) if values is not empty else empty)
-           for name, values in raw.items() if name not in ("connected_on", "birthday")}
+           for name, values in raw.items()
+           if name not in ("connected_on", "birthday", "mutual_connections")}
     full = col["full_name"]
     if not all(full):
         first, middle, last = col["first_name"], col["middle_name"], col["last_name"]
@@ -129,19 +161,20 @@ def collect(lines: list[int], fields: dict[str, list[str]], day_first: bool = Tr
         full = [f or e for f, e in zip(full, col["email"])]
         for i, name in enumerate(full):
             if not name and i not in reasons:
-                reasons[i] = ("no_name", short(" ".join(
-                    v[i] for v in col.values() if v[i]) or "—"))
+                reasons[i] = ("no_name", shorten(" ".join(
+                    v[i] for v in col.values() if v[i]) or "—", DETAIL_CHARS))
     dates = {name: empty if raw[name] is empty else [v.strip() for v in raw[name]]
              for name in ("connected_on", "birthday")}
     connected = _parse_column(dates["connected_on"], parse_date, day_first, lines,
                               "connected_on", warnings, None)
     birthday = _parse_column(dates["birthday"], parse_birthday, day_first, lines,
                              "birthday", warnings, "")
+    mutual = _mutual_column(raw["mutual_connections"], reasons)
     columns = {"full_name": full, "first_name": col["first_name"],
                "last_name": col["last_name"], "email": col["email"], "phone": col["phone"],
                "profile_url": col["profile_url"], "organisation": col["organisation"],
                "position": col["position"], "connected_on": connected, "birthday": birthday,
-               "notes": col["notes"]}
+               "notes": col["notes"], "mutual_connections": mutual}
     keep = list(range(count))
     if reasons or not _all_different(columns, count):
         table = list(zip(*(columns[c] for c in CONTACT_COLUMNS)))
@@ -151,7 +184,7 @@ def collect(lines: list[int], fields: dict[str, list[str]], day_first: bool = Tr
             if i in reasons:
                 continue
             if row in seen:
-                reasons[i] = ("duplicate_row", short(row[0]))
+                reasons[i] = ("duplicate_row", shorten(row[0], DETAIL_CHARS))
                 continue
             seen.add(row)
             keep.append(i)

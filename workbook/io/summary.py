@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 
+from workbook.domain.records import ImportFileError
 from workbook.i18n import Translator
-from workbook.io.model import ImportFileError
 
 
 def describe_error(error: ImportFileError, tr: Translator) -> str:
-    """What is wrong with the file and what to do, in one sentence or two."""
+    """What is wrong with the file and what to do, in one sentence or two; for a file with
+    no readable record, the reasons its rows were skipped."""
+    if error.code == "nothing_readable":
+        return tr("import.error.nothing_readable", reasons=_reasons(error.skipped, tr))
     return tr(f"import.error.{error.code}")
+
+
+def _reasons(skipped, tr: Translator) -> str:
+    """"reason (count), …", most frequent first."""
+    counts = Counter(row.reason for row in skipped)
+    return ", ".join(tr("import.summary.reason_count", count=n, reason=tr(f"import.skip.{code}"))
+                     for code, n in counts.most_common())
 
 
 def describe_report(report, tr: Translator, file_name: str) -> str:
@@ -21,11 +31,7 @@ def describe_report(report, tr: Translator, file_name: str) -> str:
                 updated=report.updated, unchanged=report.unchanged,
                 skipped=len(report.skipped))]
     if report.skipped:
-        counts = Counter(row.reason for row in report.skipped)
-        reasons = ", ".join(tr("import.summary.reason_count", count=n,
-                               reason=tr(f"import.skip.{code}"))
-                            for code, n in counts.most_common())
-        parts.append(tr("import.summary.skipped", reasons=reasons))
+        parts.append(tr("import.summary.skipped", reasons=_reasons(report.skipped, tr)))
     if report.warnings:
         parts.append(tr("import.summary.warnings", count=len(report.warnings)))
     if report.merge_candidates:

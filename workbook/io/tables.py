@@ -18,10 +18,11 @@ import csv
 import io
 import itertools
 
+from workbook.domain.records import ImportFileError, SkippedRow
+from workbook.escaping import shorten
 from workbook.io.dates import infer_day_first
 from workbook.io.formats import MULTI_SEPARATOR, Layout, layout_for
-from workbook.io.model import ImportFileError, SkippedRow
-from workbook.io.rows import Collected, collect, short
+from workbook.io.rows import Collected, collect
 
 HEADER_SEARCH_ROWS = 60
 DELIMITERS = (",", ";", "\t")
@@ -62,7 +63,7 @@ def find_header(text: str, fmt: str = "auto") -> tuple[str, int, Layout]:
             raise ImportFileError("wrong_columns", f"this looks like a {found} export, "
                                   f"not {fmt}")
     if first_row is not None:
-        names = ", ".join(short(c, 30) for c in first_row[:8])
+        names = ", ".join(shorten(c, 30) for c in first_row[:8])
         raise ImportFileError("wrong_columns", f"columns found: {names}")
     raise ImportFileError("no_header", "no row of column names")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import quopri
 import re
 
-from workbook.io.model import ImportFileError, SkippedRow
+from workbook.domain.records import ImportFileError, SkippedRow
 from workbook.io.rows import RAW_FIELDS, Collected, collect
 
 _SPLIT = re.compile(r"(?<!\\);")

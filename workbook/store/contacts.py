@@ -12,10 +12,19 @@ from workbook.domain.names import organisation_key
 from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.store.db import transaction
 
+# Contact columns an import writes (`notes` only when it creates the contact).
+FILE_FIELDS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
+               "organisation_id", "position", "connected_on", "birthday", "mutual_connections")
+
 _CONTACT_FIELDS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
                    "organisation_id", "position", "layer", "tie_strength", "mutual_connections",
                    "can_give", "cadence_days", "birthday", "connected_on", "source",
                    "import_batch_id", "notes")
+
+
+def blank(value) -> bool:
+    """Whether a stored or read value is empty: None, '' or NaN."""
+    return value is None or value == "" or (isinstance(value, float) and value != value)
 
 
 def organisation_id(conn: sqlite3.Connection, name: str, sector: str = "") -> int | None:
@@ -83,9 +92,14 @@ def log_interaction(conn: sqlite3.Connection, contact_id: int, occurred_on: dt.d
 
 
 def delete_contact(conn: sqlite3.Connection, contact_id: int) -> None:
-    """Erase a contact; its roles, needs, interactions and notes go with it (cascades)."""
-    with transaction(conn):
-        conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+    """Erase a contact everywhere it appears, and from the file's free pages
+    (`workbook.store.erasure.erase_contact`); nothing happens for an unknown id."""
+    from workbook.store.erasure import erase_contact
+
+    try:
+        erase_contact(conn, contact_id)
+    except KeyError:
+        pass
 
 
 def count_contacts(conn: sqlite3.Connection) -> int:

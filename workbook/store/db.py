@@ -34,6 +34,9 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # Erased rows are overwritten with zeros, not left readable in free pages of the file:
+    # a profile holds other people's personal data.
+    conn.execute("PRAGMA secure_delete = ON")
     return conn
 
 
@@ -61,3 +64,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def fold_into_one_file(conn: sqlite3.Connection) -> None:
+    """Write the write-ahead log back and leave WAL mode, so the file alone holds everything
+    (before it is renamed or copied as a whole)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")

@@ -9,6 +9,7 @@ _BUILDERS = {
     "build_positioning": "workbook.ui.positioning",
     "build_network": "workbook.ui.network",
     "build_routines": "workbook.ui.routines",
+    "build_group": "workbook.ui.group",
 }
 
 __all__ = sorted(_BUILDERS)

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from workbook.charts.overview import layers_by_role
 from workbook.escaping import escape_html
 from workbook.paths import notebooks_dir
+from workbook.services.exports import PROFILE_FORMATS, download
 from workbook.store.contacts import count_contacts, last_interaction_on, layer_role_counts
 from workbook.store.positioning import latest_version
 from workbook.store.settings import get_setting
@@ -20,6 +21,7 @@ from workbook.ui.common import (
     page_header,
     refresh_figure,
 )
+from workbook.ui.export_panel import ExportPanel
 
 
 class HomePage:
@@ -43,8 +45,12 @@ class HomePage:
         self.chart = go.FigureWidget(self._figure())
         self.chart.layout.height = 360
         self.chart_box = ipw.VBox([self.chart_title, self.chart])
+        self.export_box = ipw.VBox()
+        self._build_export()
+        self.share = ipw.VBox([_card_share(ctx, self.status).view])
         self.view = ipw.VBox([self.header, self.language, self.status, self.summary,
-                              self.first_steps, self.links, self.chart_box])
+                              self.first_steps, self.links, self.share, self.chart_box,
+                              self.export_box])
         self.view.add_class("wb-page")
         self._render_text()
 
@@ -98,11 +104,36 @@ class HomePage:
                              f" — {blurb}</li>")
         return f"<h3>{escape_html(tr('home.pages'))}</h3><ol>{''.join(items)}</ol>"
 
+    def _build_export(self) -> None:
+        """The whole-profile download (built again when the language changes)."""
+        tr = self.ctx.tr
+        panel = ExportPanel(tr, PROFILE_FORMATS, self._export, guarded(self.ctx, self.status),
+                            "wb-home-export")
+        self.export_box.children = [ipw.HTML(
+            f"<h3>{escape_html(tr('export.page.title'))}</h3>"
+            f"<p>{escape_html(tr('export.page.help'))}</p>"), panel.view]
+
+    def _export(self, fmt: str, progress):
+        tr = self.ctx.tr
+        return download(self.ctx.conn, fmt, profile=self.ctx.profile, progress=progress,
+                        role_label=lambda code: tr(f"vocab.role.{code}"))
+
     def _on_language(self, change) -> None:
         self.ctx.set_language(change["new"])
+        self.share.children = [_card_share(self.ctx, self.status).view]
         self._render_text()
+        self._build_export()
         refresh_figure(self.chart, self._figure())
         self.status.show(self.ctx.tr("home.language_saved"))
+
+
+def _card_share(ctx: PageContext, status: StatusLine):
+    """"Share my progress card" (see ui/card_share.py), on this profile."""
+    from workbook.services.card_drop import drop_root
+    from workbook.ui.card_share import CardSharePanel, CardShareState
+
+    return CardSharePanel(ctx.tr, CardShareState(ctx.conn, ctx.profile, drop_root=drop_root()),
+                          guarded(ctx, status))
 
 
 def build_home(profile: str | None = None, lang: str | None = None) -> ipw.Widget:

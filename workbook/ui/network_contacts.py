@@ -8,8 +8,10 @@ import pandas as pd
 from workbook.domain import network as rules
 from workbook.domain.vocabulary import LAYERS, NEEDS, ROLES
 from workbook.escaping import escape_html
+from workbook.services.exports import CONTACT_FORMATS, download
 from workbook.store.network import contact_details, interaction_count
 from workbook.ui.common import coaching, html_text, table_html
+from workbook.ui.export_panel import ExportPanel
 from workbook.ui.widgets import TABLE_ROWS, Confirmation, set_options
 
 NO_ROLE = "__none__"
@@ -81,7 +83,16 @@ class ContactsPanel:
             self.count, self.table,
             ipw.HTML(f"<h4>{escape_html(tr('network.bulk.title'))}</h4>"), bulk,
             ipw.HTML(f"<h4>{escape_html(tr('network.editor.title'))}</h4>"),
-            ipw.HBox([self.picker, self.editor.new_box]), self.editor.view])
+            ipw.HBox([self.picker, self.editor.new_box]), self.editor.view,
+            ipw.HTML(f"<h4>{escape_html(tr('export.page.contacts_help'))}</h4>"),
+            ExportPanel(tr, CONTACT_FORMATS, self._export, guard,
+                        "wb-network-export").view])
+
+    def _export(self, fmt: str, progress):
+        """The contacts as a download (read only: the page state stays the only writer)."""
+        ctx, tr = self.page.ctx, self.page.tr
+        return download(ctx.conn, fmt, profile=ctx.profile, progress=progress,
+                        role_label=lambda code: tr(f"vocab.role.{code}"))
 
     # ------------------------------------------------------------ filter and list
 

@@ -15,8 +15,9 @@ import pandas as pd
 
 from workbook.domain import network as rules
 from workbook.io import ImportFileError
+from workbook.store import batches as batch_store
 from workbook.store import contacts as contact_store
-from workbook.store import imports as import_store
+from workbook.store import merges as merge_store
 from workbook.store import network as store
 
 
@@ -177,7 +178,7 @@ class NetworkState:
     def import_file(self, path, file_name: str, progress=None):
         """Import one file whole: the `ImportReport`, or the `ImportFileError` that refused
         it (then nothing changed)."""
-        from workbook.io import import_file  # loads the importers on first use only
+        from workbook.services.imports import import_file  # importers loaded on first use
 
         try:
             report = import_file(self.conn, path, progress=progress, file_name=file_name)
@@ -187,22 +188,22 @@ class NetworkState:
         return report
 
     def import_batches(self) -> list[dict]:
-        """Past imports, newest first (columns of `workbook.store.imports.list_batches`)."""
-        return import_store.list_batches(self.conn).to_dict("records")
+        """Past imports, newest first (columns of `workbook.store.batches.list_batches`)."""
+        return batch_store.list_batches(self.conn).to_dict("records")
 
     def undo_import(self, batch_id: int) -> int:
-        removed = import_store.undo_import(self.conn, batch_id)
+        removed = batch_store.undo_import(self.conn, batch_id)
         self.reload()
         return removed
 
     def merge_candidates(self) -> list[tuple[int, int, str]]:
         """Pairs (first_id, second_id, reason) that may be one person, never merged unasked."""
-        return [tuple(c) for c in import_store.merge_candidates(self.conn)]
+        return [tuple(c) for c in merge_store.merge_candidates(self.conn)]
 
     def merge(self, keep_id: int, drop_id: int) -> None:
-        import_store.merge_contacts(self.conn, keep_id, drop_id)
+        merge_store.merge_contacts(self.conn, keep_id, drop_id)
         self._reload_links()
         self.refresh_contacts([keep_id, drop_id])
 
     def refuse_merge(self, first_id: int, second_id: int) -> None:
-        import_store.dismiss_merge(self.conn, first_id, second_id)
+        merge_store.dismiss_merge(self.conn, first_id, second_id)

@@ -1,0 +1,26 @@
+"""The order in which an import recognises a stored contact (domain rule)."""
+
+from workbook.domain.contacts_matching import MATCH_ORDER, match_keys
+
+
+def test_url_then_email_then_name_at_organisation():
+    """Every key present: strongest first, in `MATCH_ORDER`."""
+    keys = list(match_keys("linkedin.com/in/ada", "ada@x.org", "Ada Lovelace", "Analytical"))
+    assert [kind for kind, _ in keys] == list(MATCH_ORDER) == ["url", "email", "name_org"]
+    assert keys[0] == ("url", "linkedin.com/in/ada")
+    assert keys[1] == ("email", "ada@x.org")
+    assert keys[2][1] == "ada lovelace@analytical"
+
+
+def test_blank_keys_are_left_out_and_a_name_alone_is_no_key():
+    """No address, no e-mail: only the name at the organisation; no organisation: nothing."""
+    assert [k for k, _ in match_keys("", "", "Ada Lovelace", "Analytical")] == ["name_org"]
+    assert list(match_keys("", "", "Ada Lovelace", "")) == []
+    assert [k for k, _ in match_keys("", "ada@x.org", "Ada", "")] == ["email"]
+
+
+def test_the_name_key_is_built_only_when_nothing_stronger_matched():
+    """The caller stops at the first key that finds someone: the name is not even keyed."""
+    keys = match_keys("linkedin.com/in/ada", "", "Ada Lovelace", "Analytical")
+    assert next(keys) == ("url", "linkedin.com/in/ada")
+    keys.close()

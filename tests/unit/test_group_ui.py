@@ -1,0 +1,237 @@
+"""The group page and the home page's "Share my progress card", driven in plain pytest:
+widgets are built, clicked and read back; the store is a real SQLite file."""
+
+import datetime as dt
+import sqlite3
+
+import ipywidgets as ipw
+import pytest
+
+from workbook.demo import fill_demo
+from workbook.domain.progress_card import ProgressCard, card_bytes, card_text, read_card
+from workbook.i18n import Translator
+from workbook.store import open_path
+from workbook.ui.card_share import CardSharePanel, CardShareState
+from workbook.ui.common import PageContext
+from workbook.ui.group import GroupPage
+
+TODAY = dt.date(2026, 11, 30)
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def _find(widget, css):
+    """The widget carrying CSS class `css` under `widget` (depth first)."""
+    if css in getattr(widget, "_dom_classes", ()):
+        return widget
+    for child in getattr(widget, "children", ()):
+        found = _find(child, css)
+        if found is not None:
+            return found
+    return None
+
+
+def _click(page, css):
+    button = _find(page.view, css)
+    assert isinstance(button, ipw.Button), css
+    button.click()
+
+
+def _page(conn, lang="en", drop=None):
+    return GroupPage(PageContext("coach", conn, Translator(lang)), lambda: TODAY, drop=drop)
+
+
+def _card(card_id, name, group="", **extra):
+    sections = {"positioning": {"one_liner": f"{name} helps solar developers.",
+                                "focus_score": 70, "core": {}},
+                "network": {"total": 40, "by_layer": {"close": 40}, "by_role": {}}}
+    sections.update(extra)
+    return ProgressCard(card_id, name, group, TODAY.isoformat(), sections)
+
+
+FORBIDDEN = {"contacts", "interactions", "contact_roles", "contact_needs", "introductions",
+             "journalists", "media_log", "key_messages", "organisations", "outreach",
+             "bright_people", "intelligence_log", "repeat_backs", "positioning_versions"}
+
+
+def test_the_coach_page_never_reads_a_contact(tmp_path):
+    conn = open_path(tmp_path / "demo.sqlite")
+    fill_demo(conn, today=TODAY)
+    touched = []
+
+    def authorizer(action, table, *_rest):
+        if action == sqlite3.SQLITE_READ and table in FORBIDDEN:
+            touched.append(table)
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    conn.set_authorizer(authorizer)
+    page = _page(conn)
+    _click(page, "wb-group-generate")
+    page.cards._on_paste(lambda data, source: page._act("cards", page._import)(data, source))
+    _click(page, "wb-group-referrals-refresh")
+    page.board.answer.value = "A new player in storage"
+    _click(page, "wb-group-board-add")
+    page.pitch.remembered.value = "solar buyer"
+    _click(page, "wb-group-pitch-add")
+    for screen in ("pairs", "pitch", "questions"):
+        page.projector.screen.value = screen
+        page.refresh()
+    assert touched == []
+    assert "error" not in page.status.value
+    assert "Round 3" in page.pairs.status.value
+    assert page.projector.board.value.count("<li>") == 6
+    conn.close()
+
+
+def test_a_first_visit_walks_the_coach_from_empty_to_a_projected_round(conn):
+    page = _page(conn)
+    assert "creating a group" in page.status.value
+    _click(page, "wb-group-generate")
+    assert "Create or choose a group" in page.pairs.status.value
+    page.roster.new_group.value = "Club Mardi"
+    _click(page, "wb-group-create")
+    assert "Club Mardi" in page.roster.status.value
+    page.roster.name.value = "Ana"
+    _click(page, "wb-group-add")
+    page.session.day.value = TODAY
+    _click(page, "wb-group-session-start")
+    _click(page, "wb-group-generate")
+    assert "Only one person" in page.pairs.status.value          # 1 participant: a sentence
+    page.roster.name.value = "ana"
+    _click(page, "wb-group-add")
+    assert "already called" in page.roster.status.value           # duplicate: a sentence
+    for name in ("Ben", "Cy", HOSTILE):
+        page.roster.name.value = name
+        _click(page, "wb-group-add")
+    assert "8 to 15" in page.roster.table.value                   # a small club is named
+    _click(page, "wb-group-generate")
+    assert "Round 1 is ready" in page.pairs.status.value
+    page.projector.screen.value = "pairs"
+    board = page.projector.board.value
+    assert "&lt;img src=x onerror=alert(1)&gt;" in board and "<img" not in board
+    assert board.count("<li>") == 2
+    # everyone away but one: a sentence, and the round already made stays
+    for box in page.session.attendance.children[1:]:
+        box.value = False
+    _click(page, "wb-group-generate")
+    assert "Only one person" in page.pairs.status.value
+    assert len(page.state.rounds()) == 1
+
+
+def test_an_avoid_list_that_blocks_every_round_says_so_and_keeps_everything(conn):
+    page = _page(conn, lang="fr")
+    page.state.create_group("Club")
+    ids = [page.state.add_participant(n) for n in ("A", "B")]
+    page.state.start_session(TODAY)
+    page.state.add_avoid(*ids)
+    page.refresh()
+    _click(page, "wb-group-generate")
+    assert "Aucun tour ne peut séparer" in page.pairs.status.value
+    assert page.state.rounds() == [] and page.state.avoid_pairs() == [tuple(sorted(ids))]
+
+
+def test_cards_import_from_files_and_text_and_refuse_bad_ones_with_a_sentence(conn):
+    page = _page(conn)
+    page.state.create_group("Club Mardi")
+    page.state.start_session(TODAY)
+    page.refresh()
+    files = {"lina.json": card_bytes(_card("aa11", "Lina", "club-mardi",
+                                           targets=["Vaubanne SA"])),
+             "marc.json": card_bytes(_card("bb22", "Marc", introductions=["Groupe Vaubanne"]))}
+    upload = tuple({"name": name, "type": "application/json", "size": len(data),
+                    "content": memoryview(data), "last_modified": dt.datetime(2026, 11, 30)}
+                   for name, data in files.items())
+    page.cards.upload.value = upload
+    assert "Marc" in page.cards.status.value
+    assert "Lina" in page.cards.side_by_side.value and "Marc" in page.cards.side_by_side.value
+    for bad, words in ((card_text(_card("cc33", "Zoé", "club-jeudi")), "another group"),
+                       (card_text(_card("dd44", "Zoé"))[:200], "cut short"),
+                       (card_bytes(_card("ee55", "Zoé")).decode().replace("70", "99"),
+                        "changed after")):
+        page.cards.paste.value = bad
+        _click(page, "wb-group-card-paste-import")
+        assert words in page.cards.status.value
+    assert "Zoé" not in page.cards.side_by_side.value
+    _click(page, "wb-group-referrals-refresh")
+    assert "1 new introduction" in page.referrals.status.value
+    assert "written differently" in page.referrals.table.value
+    page.referrals.choice.value = page.state.referrals()[0]["id"]
+    _click(page, "wb-group-referral-made")
+    assert page.state.referrals()[0]["status"] == "made"
+
+
+def test_the_drop_folder_carries_a_card_from_participant_to_coach_and_back(tmp_path, conn):
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    coach = _page(conn, drop=drop)
+    coach.state.create_group("Club Mardi")
+    coach.state.start_session(TODAY)
+    _click(coach, "wb-group-drop-look")                 # opens the group's folder
+    assert (drop / "club-mardi").is_dir()
+    participant = open_path(tmp_path / "me.sqlite")
+    share = CardSharePanel(Translator("en"), CardShareState(participant, "me", lambda: TODAY,
+                                                            drop), lambda f: f)
+    _find(share.view, "wb-card-open").click()
+    share.group.value = "club-mardi"
+    share.name.value = "Karim O."
+    _find(share.view, "wb-card-publish").click()
+    assert "in the group&#x27;s folder" in share.status.value
+    _click(coach, "wb-group-drop-import")
+    assert "1 card(s) imported" in coach.cards.status.value
+    assert "Karim O." in coach.cards.side_by_side.value
+    _find(share.view, "wb-card-withdraw").click()
+    assert "removed" in share.status.value
+    assert list((drop / "club-mardi").iterdir()) == []
+    participant.close()
+
+
+def test_sharing_previews_exactly_what_is_sent_and_unticking_removes_it(conn):
+    from workbook.store.network import save_target
+    from workbook.store.settings import set_setting
+
+    set_setting(conn, "display_name", "Karim O.")
+    save_target(conn, "Helio Parc Énergies")
+    share = CardSharePanel(Translator("fr"), CardShareState(conn, "me", lambda: TODAY),
+                           lambda f: f)
+    _find(share.view, "wb-card-open").click()
+    assert "Helio" not in share.preview.value and "Helio" not in read_card(
+        share.text.value).sections.get("targets", [])
+    share.ticks["targets"].value = True
+    assert "Helio Parc" in share.preview.value
+    assert read_card(share.text.value).sections["targets"] == ["Helio Parc Énergies"]
+    assert "base64," in share.download.value
+    share.ticks["network"].value = False
+    assert "network" not in read_card(share.text.value).sections
+    assert "Jamais dans une fiche" in share.preview.value
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_tab_draws_in_both_languages_on_the_demo_group(tmp_path, lang):
+    conn = open_path(tmp_path / "demo.sqlite")
+    fill_demo(conn, today=TODAY)
+    page = _page(conn, lang)
+    assert len(page.tabs.children) == 8
+    assert "Aline M." in page.cards.side_by_side.value
+    assert page.cards.over_time.value.count("<tr>") == 11      # header + 10 participants
+    assert page.pairs.history.value.count("<tr>") == 3
+    assert "Jonas V." in page.cards.missing.value
+    conn.close()
+
+
+def test_deleting_a_round_asks_first_and_then_frees_its_pairs(conn):
+    page = _page(conn)
+    page.state.create_group("Club")
+    for name in ("A", "B", "C", "D"):
+        page.state.add_participant(name)
+    page.state.start_session(TODAY)
+    page.refresh()
+    _click(page, "wb-group-generate")
+    _click(page, "wb-group-generate")
+    latest = page.state.rounds()[-1]
+    assert page.pairs.round_choice.value == latest["id"]
+    _click(page, "wb-group-delete-round")
+    assert len(page.state.rounds()) == 2                   # only asked so far
+    assert "Delete round 2" in page.pairs.confirm.question.value
+    _click(page, "wb-group-delete-round-yes")
+    assert [r["round_no"] for r in page.state.rounds()] == [1]
+    assert page.state.unmet_count() == 4

@@ -1,0 +1,205 @@
+"""Progress cards: what a card holds (and never holds), its round trip, and every way a card
+can be refused with one reason."""
+
+import base64
+import datetime as dt
+import json
+
+import pytest
+
+from workbook.domain.progress_card import (
+    BEGIN,
+    END,
+    VERSION,
+    CardError,
+    ProgressCard,
+    card_bytes,
+    card_text,
+    check_group,
+    press_readiness,
+    read_card,
+    routine_adherence,
+)
+from workbook.services.card import build_card, describe_card
+from workbook.store.contacts import add_contact, log_interaction
+from workbook.store.network import add_introduction, save_target
+from workbook.store.positioning import save_version
+from workbook.store.settings import set_setting
+
+TODAY = dt.date(2026, 11, 30)
+
+# Everything a contact can carry: none of it may reach a card.
+SECRETS = {
+    "full_name": "Zéphyrine Quintal-Obradović",
+    "first_name": "Zéphyrine", "last_name": "Quintal-Obradović",
+    "email": "zephyrine.secret@hidden-mail.example",
+    "phone": "+33 6 98 76 54 32",
+    "profile_url": "https://www.linkedin.com/in/zephyrine-q-secret",
+    "position": "Directrice confidentielle des achats",
+    "notes": "NOTE-PRIVEE: ne pas dire qu'elle quitte son poste",
+    "can_give": "CADEAU-SECRET une intro chez son mari",
+}
+INTERACTION_NOTE = "ECHANGE-SECRET déjeuner du 12, elle cherche un adjoint"
+INTRO_PERSON = "Wolfgang Hidden-Person"
+INTRO_NOTE = "INTRO-NOTE-SECRETE via le club de golf"
+CONTACT_ORG = "Société Écran Confidentielle"
+
+
+def _full_profile(conn):
+    from workbook.domain.positioning import Card, Statement
+
+    set_setting(conn, "display_name", "Karim O.")
+    contact = add_contact(conn, SECRETS["full_name"], first_name=SECRETS["first_name"],
+                          last_name=SECRETS["last_name"], email=SECRETS["email"],
+                          phone=SECRETS["phone"], profile_url=SECRETS["profile_url"],
+                          organisation=CONTACT_ORG, position=SECRETS["position"],
+                          layer="close", roles=("connector",), needs=("talent",),
+                          notes=SECRETS["notes"], can_give=SECRETS["can_give"])
+    other = add_contact(conn, "Ulrich Second", layer="target", roles=("journalist",),
+                        email="ulrich@hidden.example", notes="second secret note")
+    log_interaction(conn, contact, TODAY - dt.timedelta(days=3), "lunch", notes=INTERACTION_NOTE)
+    log_interaction(conn, other, TODAY - dt.timedelta(days=10), "call", purpose="expand",
+                    notes="CALL-SECRET")
+    save_target(conn, "Helio Parc Énergies SAS", motivation=3, notes="TARGET-NOTE-SECRET")
+    add_introduction(conn, contact, "Groupe Vaubanne", person_name=INTRO_PERSON,
+                     notes=INTRO_NOTE)
+    conn.execute("INSERT INTO journalists(contact_id, outlet, beat, notes) VALUES"
+                 " (?, 'Ouest Éco SECRET-OUTLET', 'BEAT-SECRET', 'JOURNALIST-NOTE-SECRET')",
+                 (other,))
+    conn.execute("INSERT INTO media_log(journalist_id, occurred_on, kind, subject, notes)"
+                 " VALUES (1, '2026-11-01', 'pitch', 'SUBJECT-SECRET', 'MEDIA-NOTE-SECRET')")
+    save_version(conn, Statement(target_role="Responsable supply chain",
+                                 audience="développeurs de parcs solaires",
+                                 deliverable="des chantiers livrés à temps"),
+                 Card(one_liner="Responsable supply chain pour les parcs solaires."), "fr", 72)
+
+
+def _all_text(card):
+    """Every form a card takes: its file, its text form decoded."""
+    text = card_text(card)
+    inner = base64.b64decode("".join(text.split("\n")[1:-2]))
+    return card_bytes(card).decode("utf-8") + "\n" + inner.decode("utf-8")
+
+
+def test_a_card_never_holds_a_contact_field_even_with_every_section_ticked(conn):
+    _full_profile(conn)
+    card = build_card(conn, "me", TODAY, include={"positioning", "network", "routine", "press",
+                                                   "targets", "introductions"})
+    assert set(card.sections) == {"positioning", "network", "routine", "press", "targets",
+                                  "introductions"}
+    everything = _all_text(card).casefold()
+    secrets = [*SECRETS.values(), INTERACTION_NOTE, INTRO_PERSON, INTRO_NOTE, "Ulrich",
+               "ulrich@hidden.example", "second secret note", "CALL-SECRET",
+               "TARGET-NOTE-SECRET", "SECRET-OUTLET", "BEAT-SECRET", "JOURNALIST-NOTE-SECRET",
+               "SUBJECT-SECRET", "MEDIA-NOTE-SECRET", CONTACT_ORG]
+    found = [s for s in secrets if s.casefold() in everything]
+    assert not found, found
+    # …while what the participant ticked is there
+    assert "Helio Parc Énergies SAS" in card.sections["targets"]
+    assert card.sections["introductions"] == ["Groupe Vaubanne"]
+    assert card.sections["network"]["by_role"] == {"connector": 1, "journalist": 1}
+    assert card.sections["press"]["level"] == "preparing"
+    assert card.sections["positioning"]["focus_score"] == 72
+    assert card.participant == "Karim O."
+
+
+def test_opt_in_sections_are_left_out_unless_ticked(conn):
+    _full_profile(conn)
+    card = build_card(conn, "me", TODAY)
+    assert "targets" not in card.sections and "introductions" not in card.sections
+    assert "Helio" not in card_bytes(card).decode()
+    smaller = build_card(conn, "me", TODAY, include={"network"})
+    assert set(smaller.sections) == {"network"}
+
+
+def test_an_empty_profile_gives_a_card_with_nothing_to_hide(conn):
+    card = build_card(conn, "lea", TODAY)
+    assert card.participant == "lea" and "press" not in card.sections
+    assert read_card(card_bytes(card)) == card
+
+
+def test_round_trip_through_the_file_and_the_text_form(conn):
+    _full_profile(conn)
+    card = build_card(conn, "me", TODAY, group="club-mardi",
+                      include={"positioning", "targets", "routine"})
+    assert read_card(card_bytes(card)) == card
+    assert read_card(card_text(card)) == card
+    # pasted with a chat's extra text and spaces around it
+    pasted = "Voici ma fiche :\n\n" + card_text(card).replace("\n", "  \n") + "\nMerci !"
+    assert read_card(pasted) == card
+    assert card.card_id == build_card(conn, "me", TODAY).card_id   # one id per profile
+
+
+def _sample():
+    return ProgressCard("abc123", "Lina", "club-mardi", "2026-11-30",
+                        {"network": {"total": 3, "by_layer": {"close": 3}, "by_role": {}}})
+
+
+@pytest.mark.parametrize("mangle, code", [
+    (lambda b: b.replace(b'"total": 3', b'"total": 30'), "tampered"),
+    (lambda b: b.replace(b'"Lina"', b'"Lina B."'), "tampered"),
+    (lambda b: b[: len(b) // 2], "truncated"),
+    (lambda b: b"", "empty"),
+    (lambda b: b"   \n", "empty"),
+    (lambda b: b"\xff\xfe not json", "truncated"),
+    (lambda b: json.dumps({"format": "vcard", "version": 1}).encode(), "foreign"),
+    (lambda b: b"[1, 2, 3]", "foreign"),
+    (lambda b: b.replace(b'"version": 1', b'"version": "1"'), "foreign"),
+    (lambda b: b"x" * 300_000, "too_large"),
+])
+def test_a_bad_card_gives_one_reason(mangle, code):
+    with pytest.raises(CardError) as problem:
+        read_card(mangle(card_bytes(_sample())))
+    assert problem.value.code == code
+
+
+def test_a_card_from_a_newer_workbook_is_recognised_before_its_checksum():
+    payload = json.loads(card_bytes(_sample()))
+    payload["version"] = VERSION + 1
+    payload["sections"]["something_new"] = {"x": 1}
+    with pytest.raises(CardError) as problem:
+        read_card(json.dumps(payload).encode())
+    assert problem.value.code == "too_new"
+
+
+def test_text_forms_cut_short_or_garbled_are_truncated():
+    text = card_text(_sample())
+    for broken in (text.replace(END, ""), text[: len(text) // 2],
+                   text.replace(text.split("\n")[2], "!!!not base64!!!")):
+        with pytest.raises(CardError) as problem:
+            read_card(broken)
+        assert problem.value.code == "truncated"
+    assert read_card(BEGIN + "\n" + "\n".join(text.split("\n")[1:])) == _sample()
+
+
+def test_a_card_for_another_group_is_refused_and_an_unaddressed_one_accepted():
+    with pytest.raises(CardError) as problem:
+        check_group(_sample(), "club-jeudi")
+    assert problem.value.code == "other_group"
+    check_group(_sample(), "club-mardi")
+    check_group(ProgressCard("x1", "Lina", "", "2026-11-30", {}), "club-jeudi")
+
+
+def test_routine_adherence_and_press_readiness():
+    weeks = [{"planned_maintain": 60, "done_maintain": 60, "planned_expand": 60,
+              "done_expand": 0},
+             {"planned_maintain": 60, "done_maintain": 300, "planned_expand": 60,
+              "done_expand": 300}]
+    assert routine_adherence(weeks) == pytest.approx(0.75)   # a big week does not hide
+    assert routine_adherence([{"planned_maintain": 0, "planned_expand": 0}]) is None
+    assert press_readiness(0, 0, 0, 0) == "not_started"
+    assert press_readiness(2, 1, 0, 0) == "preparing"
+    assert press_readiness(2, 3, 0, 0) == "ready"
+    assert press_readiness(1, 0, 1, 1) == "in_contact"
+
+
+def test_the_preview_names_every_section_in_both_languages(conn):
+    from workbook.i18n import Translator
+
+    _full_profile(conn)
+    card = build_card(conn, "me", TODAY, include={"positioning", "network", "routine", "press",
+                                                   "targets", "introductions"})
+    for lang in ("fr", "en"):
+        lines = describe_card(card, Translator(lang))
+        assert {s for s, _ in lines} >= set(card.sections)
+        assert any("Helio Parc" in text for _, text in lines)

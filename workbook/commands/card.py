@@ -1,0 +1,73 @@
+"""Write my progress card (what I share with my group's coach) to FILE.
+
+The card holds counts, scores, my one-liner and, only with --with, organisation names; never
+a contact's name, e-mail, phone, notes or exchanges. What it holds is printed first.
+Sections: positioning, network, routine, press, targets, introductions (the last two are
+opt-in: add them with --with targets,introductions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from workbook.commands import UsageError, open_with_language
+from workbook.paths import DEFAULT_PROFILE
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the card file to write (.json); '-' prints the text form")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE,
+                        help=f"my profile (default: {DEFAULT_PROFILE})")
+    parser.add_argument("--without", default="", help="sections to leave out, comma-separated")
+    parser.add_argument("--with", dest="with_", default="",
+                        help="opt-in sections to add: targets,introductions")
+    parser.add_argument("--group", default="", help="the group the card is for (optional)")
+    parser.add_argument("--text", action="store_true",
+                        help="write the copy-paste text form instead of the JSON file")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument("--lang", choices=("fr", "en"), help="language of the messages")
+
+
+def _sections(text: str, tr) -> set[str]:
+    from workbook.domain.progress_card import SECTIONS
+
+    names = {n.strip() for n in text.split(",") if n.strip()}
+    for name in names:
+        if name not in SECTIONS:
+            raise UsageError(tr("card.cli.unknown_section", name=name,
+                                sections=", ".join(SECTIONS)))
+    return names
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbook.domain.progress_card import OPT_IN_SECTIONS, SECTIONS, card_bytes, card_text
+    from workbook.services.card import build_card, describe_card
+    from workbook.store.group import slugify
+
+    conn, tr = open_with_language(args.profile, must_exist=True, lang=args.lang)
+    try:
+        include = (set(SECTIONS) - set(OPT_IN_SECTIONS) | _sections(args.with_, tr)) \
+            - _sections(args.without, tr)
+        card = build_card(conn, args.profile, dt.date.today(),
+                          group=slugify(args.group) if args.group.strip() else "",
+                          include=include)
+        for _section, line in describe_card(card, tr):
+            print(line)
+        print(tr("card.preview.never"))
+        if args.file == "-":
+            print(card_text(card), end="")
+            return 0
+        path = Path(args.file)
+        if path.exists() and not args.force:
+            raise UsageError(tr("card.cli.file_exists", path=path))
+        try:
+            path.write_text(card_text(card), encoding="utf-8") if args.text else \
+                path.write_bytes(card_bytes(card))
+        except OSError:
+            raise UsageError(tr("card.cli.cannot_write", path=path)) from None
+    finally:
+        conn.close()
+    print(tr("card.cli.written", path=path))
+    return 0

@@ -1,0 +1,38 @@
+"""Erase a whole profile for good, with its backups, after you type its name.
+
+`--confirm NAME` answers the question in advance (for scripts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workbook.commands import UsageError
+from workbook.i18n import Translator, choose_language
+from workbook.paths import check_profile_name
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", help="the profile to erase")
+    parser.add_argument("--confirm", metavar="NAME",
+                        help="the profile's name again, instead of typing it when asked")
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbook.services.profiles import delete_profile, profile_files
+
+    name = check_profile_name(args.name)
+    tr = Translator(choose_language())
+    files = profile_files(name)
+    if not files:
+        raise UsageError(tr("export.delete.no_profile", profile=name))
+    typed = args.confirm
+    if typed is None:
+        print(tr("export.delete.question", profile=name, files=len(files)), end="", flush=True)
+        typed = sys.stdin.readline().strip()
+    if typed != name:
+        raise UsageError(tr("export.delete.mismatch"))
+    removed = delete_profile(name)
+    print(tr("export.delete.done", profile=name, files=len(removed)))
+    return 0

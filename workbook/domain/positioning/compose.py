@@ -1,0 +1,101 @@
+"""Composing the card (one-liner, 30-second pitch, bio line) from the guided structure.
+
+The clauses are user-facing text: they live in the i18n catalogue (`positioning.compose.*`)
+and reach this module through `phrases`, a callable `phrases(key, **values) -> str` bound to
+the user's language (the UI passes its translator). This module only orders and joins them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from workbook.domain.positioning.lengths import ONE_LINER_MAX_WORDS, count_words
+from workbook.domain.positioning.statement import Card, Statement
+
+Phrases = Callable[..., str]
+
+
+def _decap(text: str) -> str:
+    """'Les DAF' -> 'les DAF' inside a sentence; 'PME', 'B2B', 'SaaS' and 'I' are left alone."""
+    first_word = text.split(" ", 1)[0]
+    if len(first_word) > 1 and first_word[0].isupper() and first_word[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _with_article(role: str, lang: str) -> str:
+    """English needs "a"/"an" before a job title ("I am a payroll controller"); French not."""
+    if lang != "en" or role.split(" ", 1)[0].lower() in ("a", "an", "the"):
+        return role
+    return ("an " if role[:1].lower() in "aeiou" else "a ") + role
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _end(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
+def compose_one_liner(statement: Statement, phrases: Phrases) -> str:
+    """The one line a connector repeats: role, for whom, in what kind of organisation, and what
+    you deliver ("Payroll controller for mid-size manufacturers (food): close in 5 days").
+    SOURCE: the method, step 1 — precise specialty and deliverable, nothing else."""
+    s = statement.cleaned()
+
+    def line(*names: str) -> str:
+        text = "".join(
+            phrases(f"positioning.compose.one_liner.{name}",
+                    value=_decap(value) if name != "target_role" else value)
+            for name in names if (value := getattr(s, name)))
+        return _end(_cap(text.strip().lstrip(":").strip()))
+
+    # The sector only goes in when the line stays short enough to be repeated.
+    with_sector = line("target_role", "audience", "sector", "deliverable")
+    if count_words(with_sector) <= ONE_LINER_MAX_WORDS or not s.target_role:
+        return with_sector
+    return line("target_role", "audience", "deliverable")
+
+
+def compose_pitch(statement: Statement, lang: str, phrases: Phrases) -> str:
+    """A 30-second pitch in the first person, one short sentence per filled step.
+    SOURCE: the method, step 1 (specialty, expertise, difference)."""
+    s = statement.cleaned()
+    sentences = []
+    if s.target_role:
+        sentences.append(phrases("positioning.compose.pitch.target_role",
+                                 value=_with_article(_decap(s.target_role), lang)))
+    if s.sector:
+        sentences.append(phrases("positioning.compose.pitch.sector", value=_decap(s.sector)))
+    if s.audience and s.problem:
+        sentences.append(phrases("positioning.compose.pitch.audience_problem",
+                                 audience=_decap(s.audience), problem=_decap(s.problem)))
+    elif s.audience:
+        sentences.append(phrases("positioning.compose.pitch.audience", value=_decap(s.audience)))
+    elif s.problem:
+        sentences.append(phrases("positioning.compose.pitch.problem", value=_decap(s.problem)))
+    for name in ("deliverable", "difference"):
+        value = getattr(s, name)
+        if value:
+            sentences.append(phrases(f"positioning.compose.pitch.{name}", value=_decap(value)))
+    return " ".join(_end(sentence) for sentence in sentences)
+
+
+def compose_bio(statement: Statement, phrases: Phrases) -> str:
+    """A headline-style bio line for LinkedIn or the top of a CV: "role for whom | result |
+    difference". SOURCE: the method, step 1."""
+    s = statement.cleaned()
+    head = s.target_role
+    if s.audience:
+        head += phrases("positioning.compose.one_liner.audience", value=_decap(s.audience))
+    parts = [head.strip(), _cap(s.deliverable), _cap(s.difference)]
+    return " | ".join(part for part in parts if part)
+
+
+def compose_card(statement: Statement, lang: str, phrases: Phrases) -> Card:
+    """One-liner, pitch and bio composed from the guided structure; `phrases` looks the
+    clauses up in language `lang` (English adds "a"/"an" before the role)."""
+    return Card(compose_one_liner(statement, phrases), compose_pitch(statement, lang, phrases),
+                compose_bio(statement, phrases))

@@ -1,0 +1,161 @@
+"""Exporting: the flow `workbook export` and the pages' downloads share.
+
+Formats (`FORMATS`): `json` — the whole profile, lossless, restorable; `zip` — that JSON
+plus one CSV per table; `xlsx` — one sheet per table; `csv` — the contacts, for Excel;
+`vcf` — the contacts as vCards for phone and mail apps. The format comes from the option,
+else from the file's extension.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from workbook import __version__
+from workbook.io.archive import ProfileArchive, Table, write_json, write_zip
+from workbook.io.export import write_csv
+from workbook.store.archive import dump_tables, schema_version
+from workbook.store.exports import EXPORT_COLUMNS, export_rows
+
+FORMATS = ("json", "zip", "xlsx", "csv", "vcf")
+PROFILE_FORMATS = ("zip", "json", "xlsx")        # every table (a page offers zip first)
+CONTACT_FORMATS = ("csv", "vcf")                 # the contacts
+MIME_TYPES = {"json": "application/json", "zip": "application/zip",
+              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              "csv": "text/csv", "vcf": "text/vcard"}
+_EXTENSIONS = {".json": "json", ".zip": "zip", ".xlsx": "xlsx", ".csv": "csv",
+               ".vcf": "vcf", ".vcard": "vcf"}
+
+Progress = Callable[[int, int], None]
+
+
+class ExportError(Exception):
+    """An export that cannot be made: `code` is `unknown_format`, `file_exists` or
+    `cannot_write`; nothing was written."""
+
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote: the format, the contacts in it, the rows of every table."""
+
+    format: str
+    contacts: int
+    rows: int
+
+
+def format_for(path: str | Path, fmt: str | None = None) -> str:
+    """`fmt` if given, else the format of the file's extension; `ExportError`
+    (`unknown_format`) when neither says."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise ExportError("unknown_format", fmt)
+        return fmt
+    found = _EXTENSIONS.get(Path(path).suffix.lower())
+    if found is None:
+        raise ExportError("unknown_format", Path(path).suffix or str(path))
+    return found
+
+
+def write_export(conn: sqlite3.Connection, out: BinaryIO, fmt: str, *,
+                 role_label: Callable[[str], str] = str, profile: str = "",
+                 progress: Progress | None = None) -> Exported:
+    """Write the profile (or its contacts) in format `fmt` to the binary stream `out`."""
+    if fmt in CONTACT_FORMATS:
+        rows = export_rows(conn)
+        if fmt == "csv":
+            write_csv(out, list(EXPORT_COLUMNS), rows)
+        else:
+            from workbook.io.vcard_export import write_vcards
+            write_vcards(out, [dict(zip(EXPORT_COLUMNS, row)) for row in rows], role_label,
+                         progress)
+        if progress:
+            progress(len(rows), len(rows))
+        return Exported(fmt, len(rows), len(rows))
+    archive = profile_archive(conn, profile)
+    rows = sum(len(t.rows) for t in archive.tables)
+    if fmt == "json":
+        write_json(out, archive, progress)
+    elif fmt == "zip":
+        write_zip(out, archive, progress)
+    else:
+        from workbook.io.xlsx_export import write_xlsx
+        write_xlsx(out, [(t.name, t.columns, t.rows) for t in archive.tables], progress, rows)
+    contacts = next((len(t.rows) for t in archive.tables if t.name == "contacts"), 0)
+    return Exported(fmt, contacts, rows)
+
+
+def profile_archive(conn: sqlite3.Connection, profile: str = "") -> ProfileArchive:
+    """Every table of the profile, as an archive to write."""
+    tables = [Table(name, columns, rows) for name, columns, rows in dump_tables(conn)]
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return ProfileArchive(schema_version(conn), tables, profile, stamp, __version__)
+
+
+def export_to_file(conn: sqlite3.Connection, path: str | Path, fmt: str | None = None, *,
+                   force: bool = False, role_label: Callable[[str], str] = str,
+                   profile: str = "", progress: Progress | None = None) -> Exported:
+    """Export to `path`, whole or not at all: written beside it then renamed, so a failure
+    leaves neither half a file nor a changed one. `ExportError` (`file_exists` without
+    `force`, `cannot_write`, `unknown_format`)."""
+    path = Path(path)
+    fmt = format_for(path, fmt)
+    if path.exists() and not force:
+        raise ExportError("file_exists", str(path))
+    if path.is_dir():
+        raise ExportError("cannot_write", str(path))
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        with open(partial, "wb") as out:
+            done = write_export(conn, out, fmt, role_label=role_label, profile=profile,
+                                progress=progress)
+        os.replace(partial, path)
+    except OSError as problem:
+        _remove(partial)
+        raise ExportError("cannot_write", f"{path}: {problem.strerror or problem}") from None
+    except BaseException:
+        _remove(partial)
+        raise
+    return done
+
+
+def _remove(partial: Path) -> None:
+    try:
+        partial.unlink(missing_ok=True)
+    except OSError:                           # its folder is not there or not a folder
+        pass
+
+
+def export_bytes(conn: sqlite3.Connection, fmt: str, *, role_label: Callable[[str], str] = str,
+                 profile: str = "", progress: Progress | None = None) -> tuple[bytes, Exported]:
+    """The export as bytes, for a page's download link."""
+    out = io.BytesIO()
+    done = write_export(conn, out, fmt, role_label=role_label, profile=profile,
+                        progress=progress)
+    return out.getvalue(), done
+
+
+def file_name(profile: str, fmt: str, scope: str = "") -> str:
+    """A download's file name: `workbook-<profile>[-<scope>]-<date>.<fmt>`."""
+    parts = ["workbook", profile, scope, dt.date.today().isoformat()]
+    return "-".join(p for p in parts if p) + f".{fmt}"
+
+
+def download(conn: sqlite3.Connection, fmt: str, *, profile: str,
+             role_label: Callable[[str], str] = str, progress: Progress | None = None
+             ) -> tuple[bytes, str, str, int]:
+    """A page's download: `(content, file name, mime type, rows exported)`."""
+    content, done = export_bytes(conn, fmt, role_label=role_label, profile=profile,
+                                 progress=progress)
+    scope = "contacts" if fmt in CONTACT_FORMATS else ""
+    return content, file_name(profile, fmt, scope), MIME_TYPES[fmt], done.rows

@@ -1,0 +1,26 @@
+"""Importing a contacts file: the flow the network page and `workbook import` share."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from workbook.domain.records import ImportFileError, ImportReport
+from workbook.io.archive import is_profile_archive
+from workbook.io.importer import import_file as read_and_store
+from workbook.store.imports import Progress
+
+
+def import_file(conn: sqlite3.Connection, path: str | Path, fmt: str = "auto",
+                progress: Progress | None = None, file_name: str | None = None
+                ) -> ImportReport:
+    """Read a contacts export and store it in one transaction (see `workbook.io.import_file`).
+
+    A whole-profile archive (made by `workbook export … --format json|zip`) is not a contact
+    list: it is refused with `ImportFileError("profile_archive")` — it is restored as a new
+    profile instead (`workbook.services.profiles.restore_profile`). So is a file with no
+    readable record (`nothing_readable`, with the reasons), before anything is written.
+    """
+    if is_profile_archive(path):
+        raise ImportFileError("profile_archive", "a whole-profile archive, not a contact list")
+    return read_and_store(conn, path, fmt, progress, file_name)

@@ -1,0 +1,46 @@
+"""What a participant's progress card reads from their own profile: counts and organisation
+names only. No query here selects a contact's name, e-mail, phone, notes or interactions, so
+none can reach a card."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+def role_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Contacts per role (a contact with two roles counts under both)."""
+    return {r[0]: r[1] for r in conn.execute(
+        "SELECT role, COUNT(*) FROM contact_roles GROUP BY role ORDER BY role")}
+
+
+def layer_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return {r[0]: r[1] for r in conn.execute(
+        "SELECT layer, COUNT(*) FROM contacts GROUP BY layer ORDER BY layer")}
+
+
+def target_names(conn: sqlite3.Connection, limit: int) -> list[str]:
+    """Target organisations' names, most motivated first."""
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM organisations WHERE is_target = 1"
+        " ORDER BY COALESCE(motivation, -1) DESC, name LIMIT ?", (limit,))]
+
+
+def introduction_names(conn: sqlite3.Connection, limit: int) -> list[str]:
+    """Organisations someone in my network can introduce me to — or, read the other way, where
+    I can introduce a fellow member (organisation names only)."""
+    return [r[0] for r in conn.execute(
+        "SELECT o.name FROM introductions x JOIN organisations o ON o.id = x.organisation_id"
+        " GROUP BY o.id ORDER BY COUNT(*) DESC, o.name LIMIT ?", (limit,))]
+
+
+def press_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """journalists, key_messages (non-blank, best-filled topic), pitched, called_back."""
+    journalists = conn.execute("SELECT COUNT(*) FROM journalists").fetchone()[0]
+    messages = conn.execute(
+        "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM key_messages"
+        " WHERE TRIM(message) <> '' GROUP BY topic)").fetchone()[0]
+    kinds = dict(conn.execute("SELECT kind, COUNT(*) FROM media_log GROUP BY kind").fetchall())
+    return {"journalists": journalists, "key_messages": messages,
+            "pitched": kinds.get("pitch", 0),
+            "called_back": kinds.get("call_back", 0) + kinds.get("interview", 0)
+            + kinds.get("published", 0)}

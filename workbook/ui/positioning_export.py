@@ -1,0 +1,51 @@
+"""Positioning page, export: the card as plain text, Markdown or HTML, to paste or download."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as ipw
+
+from workbook.domain.positioning import Card
+from workbook.io.card import card_html, card_markdown, card_text
+from workbook.ui.common import download_link, html_text
+
+_FILES = (("text", "positioning.txt", "text/plain"),
+          ("markdown", "positioning.md", "text/markdown"),
+          ("html", "positioning.html", "text/html"))
+
+
+class ExportPanel:
+    """Receives the card to export (`show`); the chosen format redraws it."""
+
+    def __init__(self, tr, lang: str, guarded: Callable[[Callable], Callable]):
+        self.tr, self.lang = tr, lang
+        self._card = Card()
+        self.format = ipw.ToggleButtons(
+            options=[(tr(f"positioning.export.{kind}"), kind) for kind, _, _ in _FILES],
+            value="text", description=tr("positioning.export.format"))
+        self.format.add_class("wb-positioning-export-format")
+        self.format.observe(guarded(lambda _change: self.show(self._card)), names="value")
+        self.text = ipw.Textarea(rows=10, layout=ipw.Layout(width="98%"))
+        self.text.add_class("wb-positioning-export-text")
+        self.links = ipw.HTML()
+        self.links.add_class("wb-positioning-export-links")
+        self.view = ipw.VBox([ipw.HTML(html_text(tr("positioning.export.intro"), "p")),
+                              self.format, self.text, self.links])
+
+    def show(self, card: Card) -> None:
+        tr = self.tr
+        self._card = card
+        if card.is_blank():
+            self.text.value = ""
+            self.links.value = html_text(tr("positioning.export.empty"), "p", "wb-muted")
+            return
+        texts = {"text": card_text(card, tr), "markdown": card_markdown(card, tr),
+                 "html": card_html(card, tr, self.lang)}
+        self.text.value = texts[self.format.value]
+        self.links.value = " ".join(
+            download_link(texts[kind], filename, mime,
+                          tr("positioning.export.download",
+                             format=tr(f"positioning.export.{kind}")),
+                          css_class="wb-positioning-download")
+            for kind, filename, mime in _FILES)
