@@ -254,6 +254,8 @@ def hub():
                 "from workbook.demo import fill_demo\n"
                 "conn = open_profile('default')\n"
                 + ("fill_demo(conn)\n" if demo else "")
+                + ("from workbook.store.group import create_group\n"
+                   f"create_group(conn, {GROUP!r})\n" if user == COACH else "")
                 + f"set_setting(conn, 'lang', {lang!r})\n"
                 f"set_setting(conn, 'display_name', {name!r})\n"))
             assert seeded.returncode == 0, seeded.stderr
@@ -297,6 +299,30 @@ class Visit:
     slow_widgets: list[str] = field(default_factory=list)
 
 
+def _watch(tab) -> tuple[list[str], list[str], list[str]]:
+    """What goes wrong on a tab (problems), anywidget's slow starts, and its console."""
+    problems, slow, console = [], [], []
+    tab.on("console", lambda m: console.append(f"{m.type}: {m.text[:300]}"))
+    tab.on("console", lambda m: problems.append(f"console.{m.type}: {m.text}")
+           if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    # anywidget's 2 s start-up limit on a starved CPU: counted, not failed on (see conftest).
+    tab.on("pageerror", lambda error: (slow if str(error) == ANYWIDGET_SLOW_START
+                                       else problems).append(f"page error: {error}"))
+    tab.on("response", lambda r: problems.append(f"HTTP {r.status} for {r.url}")
+           if _is_problem(r) else None)
+    return problems, slow, console
+
+
+def _open(visit: Visit, hub: Hub, user: str, notebook: str, ready: str):
+    """One of `user`'s pages, in their logged-in session; returns the tab and its problems."""
+    tab = visit.context.new_page()
+    problems, _slow, _console = _watch(tab)
+    tab.goto(f"{hub.base}/user/{user}/voila/render/{notebook}")
+    tab.wait_for_selector(f"{ready}, :text('{CELL_ERROR}')")
+    assert CELL_ERROR not in tab.content(), f"a cell failed in {user}'s {notebook}"
+    return tab, problems
+
+
 def _log_in(browser, hub: Hub, user: str) -> Visit:
     """Log `user` in and wait for their first page; return it as it stood once drawn. The tab
     is closed afterwards, so that the next person's page loads on a quieter machine."""
@@ -314,15 +340,7 @@ def _log_in(browser, hub: Hub, user: str) -> Visit:
 
     context.route("**/*", _route)
     tab = context.new_page()
-    problems, slow, console = [], [], []
-    tab.on("console", lambda m: console.append(f"{m.type}: {m.text[:300]}"))
-    tab.on("console", lambda m: problems.append(f"console.{m.type}: {m.text}")
-           if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
-    # anywidget's 2 s start-up limit on a starved CPU: counted, not failed on (see conftest).
-    tab.on("pageerror", lambda error: (slow if str(error) == ANYWIDGET_SLOW_START
-                                       else problems).append(f"page error: {error}"))
-    tab.on("response", lambda r: problems.append(f"HTTP {r.status} for {r.url}")
-           if _is_problem(r) else None)
+    problems, slow, console = _watch(tab)
     tab.goto(f"{hub.base}/hub/login")
     tab.fill("#username_input", user)
     tab.fill("#password_input", hub.passwords[user])
@@ -421,6 +439,38 @@ def test_each_group_member_gets_the_drop_folder_only_the_coach_reads(hub, visits
     withdraw = _as_user(ANN, f"__import__('os').remove({str(card)!r})")
     assert withdraw.returncode == 0, withdraw.stderr
     assert not card.exists()
+
+
+def test_a_card_published_by_a_job_seeker_is_imported_by_the_coach_then_withdrawn(hub, visits):
+    from playwright.sync_api import expect
+
+    folder = hub.cards / GROUP
+    share, share_problems = _open(visits[ANN], hub, ANN, "home.ipynb", ".wb-card-share")
+    share.locator(".wb-card-open").click()
+    share.locator(".wb-card-group select").select_option(GROUP)
+    share.locator(".wb-card-preview-button").click()
+    expect(share.locator(".wb-card-preview")).to_contain_text("Ann Example")
+    share.locator(".wb-card-publish").click()
+    expect(share.locator(".wb-card-status")).to_contain_text("your coach can import it")
+    (card,) = folder.glob("*.wbcard.json")
+    assert card.stat().st_uid == pwd.getpwnam(ANN).pw_uid
+    assert _as_user(BOB, f"open({str(card)!r}).read()").returncode != 0, \
+        "another participant could read the card"
+
+    coach, coach_problems = _open(visits[COACH], hub, COACH, "group.ipynb", ".wb-group-tabs")
+    coach.locator(".wb-group-tabs .lm-TabBar-tab", has_text="Cards").click()
+    coach.locator(".wb-group-drop-look").click()
+    expect(coach.locator(".wb-group-dropped")).to_contain_text("1 card(s) waiting")
+    coach.locator(".wb-group-drop-import").click()
+    expect(coach.locator(".wb-group-cards-status")).to_contain_text("1 card(s) imported")
+    expect(coach.locator(".wb-group-side-by-side")).to_contain_text("Ann Example")
+
+    share.locator(".wb-card-withdraw").click()
+    expect(share.locator(".wb-card-status")).to_contain_text("removed from the group's folder")
+    assert not list(folder.glob("*.wbcard.json"))
+    assert not share_problems and not coach_problems, (share_problems, coach_problems)
+    share.close()
+    coach.close()
 
 
 def _culler_running() -> bool:
