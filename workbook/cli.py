@@ -1,4 +1,5 @@
-"""`workbook` command line: serve, demo, import, export, plan, whole profiles."""
+"""`workbook` command line: serve, demo, import, export, plan, press, card, group, whole
+profiles."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ COMMANDS = {
     "serve": "serve",
     "demo": "demo",
     "plan": "plan",
+    "press": "press",
     "import": "import_",
     "export": "export",
     "import-profile": "import_profile",

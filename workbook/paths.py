@@ -9,6 +9,9 @@ from pathlib import Path
 import platformdirs
 
 DEFAULT_PROFILE = "default"
+# Set to "session" by `workbook serve --session`: the group page shows the room only the
+# session's activities.
+SESSION_VIEW_VARIABLE = "WORKBOOK_GROUP_VIEW"
 DEMO_PROFILE = "demo"
 _PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 

@@ -21,12 +21,16 @@ import datetime as dt
 import ipaddress
 import os
 import sys
+from pathlib import Path
 
+import jinja2
 from tornado import web
 from traitlets import Float, Integer
 from voila.app import Voila
 
 TOKEN_VARIABLE = "WORKBOOK_SERVE_TOKEN"
+SERVER_TEMPLATES = (Path(__file__).resolve().parent / "share" / "jupyter" / "voila"
+                    / "templates" / "workbook" / "server")
 LOCAL_HOSTNAMES = ["localhost"]
 
 
@@ -85,6 +89,11 @@ class WorkbookVoila(Voila):
         # another address (a group session on a LAN) the token is what keeps others out.
         settings["allow_remote_access"] = not is_loopback(self.ip)
         settings["local_hostnames"] = LOCAL_HOSTNAMES
+        # The login page in the workbook's words (the server's own talks of `jupyter server
+        # list`): its folder comes first for the server's pages.
+        server_pages = settings["jinja2_env"]
+        server_pages.loader = jinja2.ChoiceLoader(
+            [jinja2.FileSystemLoader(str(SERVER_TEMPLATES)), server_pages.loader])
         return settings
 
 

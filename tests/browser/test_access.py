@@ -55,12 +55,49 @@ def test_a_public_address_requires_the_printed_token(tmp_path):
                 time.sleep(0.3)
         page = f"http://127.0.0.1:{port}/voila/render/home.ipynb"
         assert _status(page) in (302, 403)
+        # The login page speaks the workbook's words, in both languages
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=30) as login:
+            text = login.read().decode("utf-8")
+        assert "Classeur réseau" in text and "Access code" in text
+        assert "jupyter server list" not in text
         assert _status(f"{page}?token=wrong") in (302, 403)
         assert _status(f"{page}?token={token}") == 200
         # `ps` shows every local user the server's command line: the token is not on it
         with open(f"/proc/{proc.pid}/cmdline", "rb") as cmdline:
             assert token.encode() not in cmdline.read()
         assert "voila_server" in open(f"/proc/{proc.pid}/cmdline").read()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
+
+
+def test_a_served_session_offers_only_the_group_page(tmp_path):
+    """`serve --session`: the room gets the group page's activities; no other page exists."""
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, WORKBOOK_HOME=str(tmp_path))
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "workbook", "serve", "--demo",
+                                 "--session", "--lang", "en", "--port", str(port)], env=env,
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        base = f"http://127.0.0.1:{port}/voila/render/"
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/static/voila.js",
+                                       timeout=2)
+                break
+            except urllib.error.HTTPError:
+                break
+            except OSError:
+                time.sleep(0.3)
+        assert "/voila/render/group.ipynb" in log.read_text()
+        for other in ("home.ipynb", "network.ipynb", "routines.ipynb", "positioning.ipynb"):
+            assert _status(base + other) == 404, other
+        with urllib.request.urlopen(base + "group.ipynb", timeout=180) as response:
+            page = response.read().decode("utf-8")
+        assert "There was an error when executing cell" not in page
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=15)

@@ -235,3 +235,35 @@ def test_deleting_a_round_asks_first_and_then_frees_its_pairs(conn):
     _click(page, "wb-group-delete-round-yes")
     assert [r["round_no"] for r in page.state.rounds()] == [1]
     assert page.state.unmet_count() == 4
+
+
+def test_a_served_session_shows_the_room_only_the_activities(tmp_path, monkeypatch):
+    """`workbook serve --session`: pairs, pitch round, board and projector; the roster,
+    session notes, cards and cross-referrals are not built at all (nothing of them reaches
+    the browser), and there is no way to the other pages."""
+    from workbook.ui.group import SESSION_TABS, build_group
+
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    monkeypatch.setenv("WORKBOOK_GROUP_VIEW", "session")
+    from workbook.store import open_profile
+
+    conn = open_profile("coach")
+    fill_demo(conn, today=TODAY)
+    secret_notes = conn.execute("SELECT notes FROM group_sessions WHERE notes <> ''"
+                                " LIMIT 1").fetchone()
+    conn.close()
+    view = build_group(profile="coach", lang="en")
+    tabs = next(w for w in _walk(view) if isinstance(w, ipw.Tab))
+    assert list(tabs.titles) == [Translator("en")(f"group.tab.{k}") for k in SESSION_TABS]
+    shown = " ".join(w.value for w in _walk(view) if isinstance(w, ipw.HTML | ipw.Textarea))
+    assert "home.ipynb" not in shown
+    if secret_notes:
+        assert secret_notes[0] not in shown
+    assert _find(view, "wb-group-card-upload") is None
+    assert _find(view, "wb-group-cards-status") is None
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from _walk(child)

@@ -63,11 +63,12 @@ def _full_profile(conn):
     save_target(conn, "Helio Parc Énergies SAS", motivation=3, notes="TARGET-NOTE-SECRET")
     add_introduction(conn, contact, "Groupe Vaubanne", person_name=INTRO_PERSON,
                      notes=INTRO_NOTE)
-    conn.execute("INSERT INTO journalists(contact_id, outlet, beat, notes) VALUES"
-                 " (?, 'Ouest Éco SECRET-OUTLET', 'BEAT-SECRET', 'JOURNALIST-NOTE-SECRET')",
-                 (other,))
-    conn.execute("INSERT INTO media_log(journalist_id, occurred_on, kind, subject, notes)"
-                 " VALUES (1, '2026-11-01', 'pitch', 'SUBJECT-SECRET', 'MEDIA-NOTE-SECRET')")
+    conn.execute("INSERT INTO journalists(contact_id, name, outlet, beat, notes) VALUES"
+                 " (?, 'Ulrich Second', 'Ouest Éco SECRET-OUTLET', 'BEAT-SECRET',"
+                 " 'JOURNALIST-NOTE-SECRET')", (other,))
+    conn.execute("INSERT INTO media_log(journalist_id, journalist_name, received_at, kind,"
+                 " subject, notes) VALUES (1, 'Ulrich Second', '2026-11-01T09:00', 'pitch',"
+                 " 'SUBJECT-SECRET', 'MEDIA-NOTE-SECRET')")
     save_version(conn, Statement(target_role="Responsable supply chain",
                                  audience="développeurs de parcs solaires",
                                  deliverable="des chantiers livrés à temps"),

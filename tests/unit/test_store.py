@@ -96,6 +96,8 @@ SAMPLE_ROWS = {
     2: [
         "INSERT INTO positioning_versions(one_liner, score) VALUES ('Supply chain', 70)",
         "INSERT INTO journalists(contact_id, outlet) VALUES (1, 'Ouest Éco')",
+        "INSERT INTO media_log(journalist_id, occurred_on, kind) VALUES (1, '2026-01-06', 'pitch')",
+        "INSERT INTO key_messages(topic, position, message) VALUES ('Solaire', 1, 'Trois jours')",
         "INSERT INTO groups(id, name) VALUES (1, 'Club mardi')",
         "INSERT INTO participants(group_id, display_name) VALUES (1, 'Karim')",
     ],
@@ -107,6 +109,13 @@ SAMPLE_ROWS = {
         "INSERT INTO import_batches(id, source_format, file_name, file_sha256)"
         " VALUES (1, 'csv', 'contacts.csv', 'abc')",
         "INSERT INTO import_updates VALUES (1, 1, '{}')",
+        "INSERT INTO contacts(id, full_name) VALUES (2, 'Marc Leguen')",
+        "INSERT INTO merge_dismissals(contact_a, contact_b) VALUES (1, 2)",
+    ],
+    5: [
+        "INSERT INTO group_sessions(id, group_id, held_on, agenda) VALUES (1, 1, '2026-01-13',"
+        " 'Pitch round')",
+        "INSERT INTO attendance(session_id, participant_id) VALUES (1, 1)",
     ],
 }
 

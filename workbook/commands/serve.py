@@ -11,15 +11,19 @@ import errno
 import ipaddress
 import os
 import secrets
+import shutil
 import socket
 import sys
+from pathlib import Path
 
 from workbook.commands import UsageError
 from workbook.i18n import LANGUAGES
 from workbook.paths import (
     DEFAULT_PROFILE,
     DEMO_PROFILE,
+    SESSION_VIEW_VARIABLE,
     check_profile_name,
+    data_home,
     notebooks_dir,
     voila_templates_root,
 )
@@ -44,13 +48,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the pages")
     parser.add_argument("--token", help="access token (generated when binding a non-loopback "
                         "address)")
+    parser.add_argument("--session", action="store_true",
+                        help="serve a group session to the room: only the group page's "
+                        "activities (pairs, pitch round, intelligence board, projector), never "
+                        "the profile's contacts, cards or other pages")
 
 
-def voila_command(args: argparse.Namespace) -> list[str]:
+SESSION_PAGE = "group.ipynb"
+
+
+def pages_folder(session: bool) -> Path:
+    """The notebooks served: all pages, or for a group session a folder holding only the
+    group page (Voilà serves every notebook of its folder)."""
+    if not session:
+        return notebooks_dir()
+    folder = data_home() / "served" / "session"
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.ipynb"):
+        stale.unlink()
+    shutil.copyfile(notebooks_dir() / SESSION_PAGE, folder / SESSION_PAGE)
+    return folder
+
+
+def voila_command(args: argparse.Namespace, pages: Path | None = None) -> list[str]:
     """The server's command line. It holds no secret: the token goes through the
     environment, since every local user can read a command line with `ps`."""
     return [
-        sys.executable, "-m", "workbook.voila_server", str(notebooks_dir()),
+        sys.executable, "-m", "workbook.voila_server", str(pages or notebooks_dir()),
         "--no-browser", f"--port={args.port}", f"--Voila.ip={args.ip}",
         "--Voila.port_retries=0",    # a busy port is an error, never a silent move
         "--template=workbook", "--theme=light",
@@ -92,12 +116,12 @@ def lan_addresses() -> list[str]:
     return sorted(set(found))
 
 
-def addresses_to_print(ip: str, port: int, token: str) -> list[str]:
+def addresses_to_print(ip: str, port: int, token: str, page: str = "home.ipynb") -> list[str]:
     """Where to open the pages: the bound address, or every reachable one for 0.0.0.0."""
     hosts = ([*lan_addresses(), "127.0.0.1"] if ip in ("0.0.0.0", "::", "") else
              [f"[{ip}]" if ":" in ip else ip])
     query = f"?token={token}" if token else ""
-    return [f"http://{host}:{port}/voila/render/home.ipynb{query}" for host in hosts]
+    return [f"http://{host}:{port}/voila/render/{page}{query}" for host in hosts]
 
 
 def server_environment(profile: str, token: str) -> dict[str, str]:
@@ -135,12 +159,16 @@ def run(args: argparse.Namespace) -> int:
         conn.close()
 
     env = server_environment(profile, token)
-    urls = addresses_to_print(args.ip, args.port, token)
+    session = getattr(args, "session", False)
+    if session:
+        env[SESSION_VIEW_VARIABLE] = "session"
+    urls = addresses_to_print(args.ip, args.port, token,
+                              SESSION_PAGE if session else "home.ipynb")
     print(f"Networking Workbook — profile {profile!r}: open {urls[0]}", flush=True)
     for url in urls[1:]:
         print(f"  or {url}", flush=True)
     # Voilà takes this process's place, so stopping `workbook serve` (Ctrl-C, SIGTERM) stops
     # the server itself and its kernels; a child process would be left running.
-    command = voila_command(args)
+    command = voila_command(args, pages_folder(session))
     os.execve(command[0], command, env)
     return 0  # not reached

@@ -16,6 +16,7 @@ SEEDERS = (
     "workbook.demo.network",
     "workbook.demo.positioning",
     "workbook.demo.group",
+    "workbook.demo.press",
 )
 
 DEMO_SEED = 20261123

@@ -43,14 +43,17 @@ class Erasure:
         return sum(self.rows.values())
 
 
-def _cascades(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str, str]]]:
-    """Parent table → (child table, child column, parent column) of every foreign key with
-    ON DELETE CASCADE."""
+def _cascades(conn: sqlite3.Connection, actions: tuple[str, ...] = ("CASCADE", "SET NULL")
+              ) -> dict[str, list[tuple[str, str, str]]]:
+    """Parent table → (child table, child column, parent column) of every foreign key whose
+    ON DELETE is one of `actions`. A row that only loses its link (SET NULL: a journalist
+    on the media list, their log) is still about the erased person, so erasure follows
+    those links too and deletes the rows."""
     found: dict[str, list[tuple[str, str, str]]] = {}
     for table in table_names(conn):
         for fk in tuples(conn, f'PRAGMA foreign_key_list("{table}")'):
             parent, column, to, on_delete = fk[2], fk[3], fk[4], fk[6]
-            if on_delete.upper() == "CASCADE":
+            if on_delete.upper() in actions:
                 to = to or _primary_key(conn, parent)
                 found.setdefault(parent, []).append((table, column, to))
     return found
@@ -169,9 +172,32 @@ def erase_contact(conn: sqlite3.Connection, contact_id: int) -> Erasure:
         plan = erasure_preview(conn, contact_id)
         _mentions(conn, contact_id, apply=True)
         delete_checkoffs(conn, [contact_id])
+        _delete_unlinked_rows(conn, "contacts", "id", [contact_id])
         conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
     clear_free_pages(conn)
     return plan
+
+
+def _delete_unlinked_rows(conn: sqlite3.Connection, parent: str, key: str,
+                         ids: list) -> None:
+    """Delete, deepest first, the rows that deleting `parent`'s rows would only unlink (ON
+    DELETE SET NULL) — and theirs; cascading rows go with their parent anyway."""
+    unlinked = _cascades(conn, ("SET NULL",))
+    for child, column, to in unlinked.get(parent, []) + _cascades(conn, ("CASCADE",)).get(
+            parent, []):
+        if to != key:
+            continue
+        child_key = _primary_key(conn, child)
+        rows = [row[0] for row in _in(conn, f'SELECT "{child_key}" FROM "{child}"'
+                                            f' WHERE "{column}" IN', ids)]
+        if not rows:
+            continue
+        _delete_unlinked_rows(conn, child, child_key, rows)
+        if (child, column, to) in unlinked.get(parent, []):
+            for start in range(0, len(rows), 500):
+                part = rows[start:start + 500]
+                conn.execute(f'DELETE FROM "{child}" WHERE "{child_key}" IN'
+                             f' ({", ".join("?" * len(part))})', part)
 
 
 def delete_checkoffs(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> int:

@@ -34,13 +34,15 @@ def introduction_names(conn: sqlite3.Connection, limit: int) -> list[str]:
 
 
 def press_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    """journalists, key_messages (non-blank, best-filled topic), pitched, called_back."""
+    """journalists, key_messages (non-blank points of the best-filled topic sheet), pitched,
+    called_back (requests answered, interviews and publications)."""
     journalists = conn.execute("SELECT COUNT(*) FROM journalists").fetchone()[0]
     messages = conn.execute(
         "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM key_messages"
-        " WHERE TRIM(message) <> '' GROUP BY topic)").fetchone()[0]
+        " WHERE TRIM(message) <> '' GROUP BY sheet_id)").fetchone()[0]
     kinds = dict(conn.execute("SELECT kind, COUNT(*) FROM media_log GROUP BY kind").fetchall())
+    answered = conn.execute("SELECT COUNT(*) FROM media_log WHERE kind = 'request'"
+                            " AND answered_at IS NOT NULL").fetchone()[0]
     return {"journalists": journalists, "key_messages": messages,
             "pitched": kinds.get("pitch", 0),
-            "called_back": kinds.get("call_back", 0) + kinds.get("interview", 0)
-            + kinds.get("published", 0)}
+            "called_back": answered + kinds.get("interview", 0) + kinds.get("published", 0)}

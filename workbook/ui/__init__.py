@@ -10,6 +10,7 @@ _BUILDERS = {
     "build_network": "workbook.ui.network",
     "build_routines": "workbook.ui.routines",
     "build_group": "workbook.ui.group",
+    "build_press": "workbook.ui.press",
 }
 
 __all__ = sorted(_BUILDERS)

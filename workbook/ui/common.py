@@ -176,10 +176,10 @@ def _append_to_log_file() -> None:
         pass
 
 
-def page_header(ctx: PageContext, page_key: str) -> ipw.HTML:
+def page_header(ctx: PageContext, page_key: str, home_link: bool = True) -> ipw.HTML:
     """Title, subtitle and a way back home; `page_key` names `<page>.title`/`<page>.subtitle`."""
     tr = ctx.tr
-    home = "" if page_key == "home" else (
+    home = "" if page_key == "home" or not home_link else (
         f'<div class="wb-nav"><a href="home.ipynb">← {escape_html(tr("common.home"))}</a></div>')
     return ipw.HTML(
         _STYLE + f'<div class="wb-header">{home}<h2>{escape_html(tr(page_key + ".title"))}</h2>'
@@ -187,9 +187,9 @@ def page_header(ctx: PageContext, page_key: str) -> ipw.HTML:
 
 
 def page_shell(ctx: PageContext, page_key: str, *body: ipw.Widget,
-               status: StatusLine | None = None) -> ipw.VBox:
+               status: StatusLine | None = None, home_link: bool = True) -> ipw.VBox:
     """The page: header, status line, body — in one box the notebook displays."""
-    parts = [page_header(ctx, page_key)] + ([status] if status else []) + list(body)
+    parts = [page_header(ctx, page_key, home_link)] + ([status] if status else []) + list(body)
     box = ipw.VBox(parts)
     box.add_class("wb-page")
     return box
@@ -219,6 +219,9 @@ def refresh_figure(widget: go.FigureWidget, fresh: go.Figure) -> None:
 
 def _same(old: object, new: object) -> bool:
     try:
+        if isinstance(new, dict):     # a nested property (marker, line): compare its values
+            return isinstance(old, dict) and old.keys() == new.keys() and all(
+                _same(old[key], new[key]) for key in new)
         return bool(old == new) if not hasattr(new, "__len__") or isinstance(new, str) \
             else list(old) == list(new)
     except (TypeError, ValueError):

@@ -9,6 +9,7 @@ Each action's feedback appears in its own tab, next to the button pressed.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import ipywidgets as ipw
 
 from workbook.domain import group as rules
 from workbook.domain.progress_card import CardError
+from workbook.paths import SESSION_VIEW_VARIABLE
 from workbook.services.card_drop import DropFolderError, drop_root
 from workbook.store.group import GroupConflict
 from workbook.ui.common import PageContext, StatusLine, build_page, guarded, page_shell
@@ -26,6 +28,9 @@ from workbook.ui.group_state import GroupState
 from workbook.ui.group_talk import BoardPanel, PitchPanel, ReferralsPanel
 
 TABS = ("roster", "session", "cards", "pairs", "referrals", "pitch", "board", "projector")
+# What a served group session shows the room: the activities, not the coach's roster, notes
+# or the participants' cards (`workbook serve --session`).
+SESSION_TABS = ("pairs", "pitch", "board", "projector")
 
 _STYLE = """<style>
 .wb-group-tabs .jupyter-button {width: auto; min-width: 5em; padding: 0 0.9em; flex: 0 0 auto;}
@@ -37,51 +42,63 @@ class GroupPage:
     """The page: context, state, one panel per tab."""
 
     def __init__(self, ctx: PageContext, today: Callable[[], dt.date] = dt.date.today,
-                 drop: Path | None = None):
+                 drop: Path | None = None, shown: tuple[str, ...] = TABS):
         self.ctx, self.tr = ctx, ctx.tr
         self.status = StatusLine()
         self.status.add_class("wb-group-status")
         self.state = GroupState(ctx.conn, today, drop if drop is not None else drop_root())
         tr, lang = self.tr, ctx.lang
-        self.roster = RosterPanel(
-            tr, on_select_group=self._act("roster", self._select_group),
-            on_create_group=self._act("roster", self._create_group),
-            on_odd_mode=self._act("roster", self.state.set_odd_mode),
-            on_add=self._act("roster", self._add), on_rename=self._act("roster", self._rename),
-            on_active=self._act("roster", self._set_active))
-        self.session = SessionPanel(
-            tr, lang, on_start=self._act("session", self._start),
-            on_select=self._act("session", self.state.select_session),
-            on_save=self._act("session", self._save_session),
-            on_present=self._act("session", self._present))
         has_drop = self.state.drop_root is not None
-        self.cards = CardsPanel(
-            tr, lang, on_import=self._act("cards", self._import),
-            on_look_in_drop=self._act("cards", self._look_in_drop) if has_drop else None,
-            on_import_dropped=self._act("cards", self._import_dropped) if has_drop else None)
-        self.pairs = PairsPanel(
-            tr, lang, on_generate=self._act("pairs", self._generate),
-            on_delete_round=self._act("pairs", self.state.delete_round),
-            on_avoid=self._act("pairs", self.state.add_avoid),
-            on_unavoid=self._act("pairs", self.state.remove_avoid))
-        self.referrals = ReferralsPanel(
-            tr, on_refresh=self._act("referrals", self._refresh_referrals),
-            on_status=self._act("referrals", self.state.set_referral_status))
-        self.pitch = PitchPanel(tr, on_note=self._act("pitch", self._note),
-                                on_delete=self._act("pitch", self.state.delete_pitch_note))
-        self.board = BoardPanel(tr, on_add=self._act("board", self._board_add),
-                                on_delete=self._act("board", self.state.delete_board_entry))
-        self.projector = ProjectorPanel(tr, on_screen=self._act("projector",
-                                                                lambda _s: None))
-        self.panels = dict(zip(TABS, (self.roster, self.session, self.cards, self.pairs,
-                                      self.referrals, self.pitch, self.board, self.projector)))
-        self.tabs = ipw.Tab(children=[p.view for p in self.panels.values()],
-                            titles=[tr(f"group.tab.{key}") for key in TABS])
+        factories = {
+            "roster": lambda: RosterPanel(
+                tr, on_select_group=self._act("roster", self._select_group),
+                on_create_group=self._act("roster", self._create_group),
+                on_odd_mode=self._act("roster", self.state.set_odd_mode),
+                on_add=self._act("roster", self._add),
+                on_rename=self._act("roster", self._rename),
+                on_active=self._act("roster", self._set_active)),
+            "session": lambda: SessionPanel(
+                tr, lang, on_start=self._act("session", self._start),
+                on_select=self._act("session", self.state.select_session),
+                on_save=self._act("session", self._save_session),
+                on_present=self._act("session", self._present)),
+            "cards": lambda: CardsPanel(
+                tr, lang, on_import=self._act("cards", self._import),
+                on_look_in_drop=self._act("cards", self._look_in_drop) if has_drop else None,
+                on_import_dropped=self._act("cards", self._import_dropped)
+                if has_drop else None),
+            "pairs": lambda: PairsPanel(
+                tr, lang, on_generate=self._act("pairs", self._generate),
+                on_delete_round=self._act("pairs", self.state.delete_round),
+                on_avoid=self._act("pairs", self.state.add_avoid),
+                on_unavoid=self._act("pairs", self.state.remove_avoid)),
+            "referrals": lambda: ReferralsPanel(
+                tr, on_refresh=self._act("referrals", self._refresh_referrals),
+                on_status=self._act("referrals", self.state.set_referral_status)),
+            "pitch": lambda: PitchPanel(tr, on_note=self._act("pitch", self._note),
+                                        on_delete=self._act("pitch",
+                                                            self.state.delete_pitch_note)),
+            "board": lambda: BoardPanel(tr, on_add=self._act("board", self._board_add),
+                                        on_delete=self._act("board",
+                                                            self.state.delete_board_entry)),
+            "projector": lambda: ProjectorPanel(tr, on_screen=self._act("projector",
+                                                                        lambda _s: None)),
+        }
+        # A tab left out is never built: no widget of it (nor the data it would show)
+        # reaches the browser.
+        self.panels = {key: factories[key]() if key in shown else _NotShown()
+                       for key in TABS}
+        (self.roster, self.session, self.cards, self.pairs, self.referrals, self.pitch,
+         self.board, self.projector) = self.panels.values()
+        visible = [key for key in TABS if key in shown]
+        self.tabs = ipw.Tab(children=[self.panels[key].view for key in visible],
+                            titles=[tr(f"group.tab.{key}") for key in visible])
         self.tabs.add_class("wb-group-tabs")
         if self.state.group is None:
             self.status.show(tr("group.start_here"))
         self.refresh()
-        self.view = page_shell(ctx, "group", ipw.HTML(_STYLE), self.tabs, status=self.status)
+        self.view = page_shell(ctx, "group", ipw.HTML(_STYLE), self.tabs, status=self.status,
+                               home_link=shown == TABS)
 
     # ------------------------------------------------------------ plumbing
 
@@ -259,6 +276,15 @@ class GroupPage:
         return self.tr("group.board.added")
 
 
+class _NotShown:
+    """A tab this view leaves out: redraws do nothing."""
+
+    def show(self, *args, **kwargs) -> None:
+        pass
+
+
 def build_group(profile: str | None = None, lang: str | None = None) -> ipw.Widget:
-    """The group page for the profile served (see `open_page_context`)."""
-    return build_page(lambda ctx: GroupPage(ctx).view, profile, lang)
+    """The group page for the profile served (see `open_page_context`); only the session's
+    activities when served as a group session (`WORKBOOK_GROUP_VIEW=session`)."""
+    shown = SESSION_TABS if os.environ.get(SESSION_VIEW_VARIABLE) == "session" else TABS
+    return build_page(lambda ctx: GroupPage(ctx, shown=shown).view, profile, lang)
