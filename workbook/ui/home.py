@@ -10,6 +10,7 @@ from workbook.escaping import escape_html
 from workbook.paths import notebooks_dir
 from workbook.services.exports import PROFILE_FORMATS, download
 from workbook.store.contacts import count_contacts, last_interaction_on, layer_role_counts
+from workbook.store.positioning import latest_version
 from workbook.store.settings import get_setting
 from workbook.ui.common import (
     PAGES,
@@ -32,6 +33,8 @@ class HomePage:
         self.header = ipw.HTML()
         self.summary = ipw.HTML()
         self.summary.add_class("wb-home-summary")
+        self.first_steps = ipw.HTML()
+        self.first_steps.add_class("wb-home-first-steps")
         self.links = ipw.HTML()
         self.links.add_class("wb-home-links")
         self.chart_title = ipw.HTML()
@@ -41,11 +44,13 @@ class HomePage:
         self.language.observe(guarded(ctx, self.status)(self._on_language), names="value")
         self.chart = go.FigureWidget(self._figure())
         self.chart.layout.height = 360
+        self.chart_box = ipw.VBox([self.chart_title, self.chart])
         self.export_box = ipw.VBox()
         self._build_export()
         self.share = ipw.VBox([_card_share(ctx, self.status).view])
-        self.view = ipw.VBox([self.header, self.language, self.status, self.summary, self.links,
-                              self.share, self.chart_title, self.chart, self.export_box])
+        self.view = ipw.VBox([self.header, self.language, self.status, self.summary,
+                              self.first_steps, self.links, self.share, self.chart_box,
+                              self.export_box])
         self.view.add_class("wb-page")
         self._render_text()
 
@@ -64,8 +69,27 @@ class HomePage:
             f'<div class="wb-card"><b>{escape_html(tr("common.profile"))}:</b> '
             f'{escape_html(name)}<br>'
             f'{escape_html(tr("home.summary", contacts=count_contacts(conn), last=last))}</div>')
+        self.first_steps.value = self._first_steps_html()
         self.links.value = self._links_html()
         self.chart_title.value = f"<h3>{escape_html(tr('home.chart_title'))}</h3>"
+        # An empty profile gets its first steps, not a chart with bare axes.
+        self.chart_box.layout.display = "none" if count_contacts(conn) == 0 else None
+
+    def _first_steps_html(self) -> str:
+        """What to do first, while it is not done: import contacts, write the positioning."""
+        tr, conn = self.ctx.tr, self.ctx.conn
+        steps = []
+        if count_contacts(conn) == 0:
+            steps.append(("home.first.import", "network.ipynb"))
+        if latest_version(conn) is None:
+            steps.append(("home.first.positioning", "positioning.ipynb"))
+        if not steps:
+            return ""
+        items = "".join(f'<li>{escape_html(tr(key))} <a href="{notebook}">'
+                        f'{escape_html(tr("home.first.link"))}</a></li>'
+                        for key, notebook in steps)
+        return (f'<div class="wb-card"><h3>{escape_html(tr("home.first.title"))}</h3>'
+                f"<ol>{items}</ol></div>")
 
     def _links_html(self) -> str:
         tr, folder = self.ctx.tr, notebooks_dir()

@@ -1,0 +1,492 @@
+"""The coaching organisation's deployment (deploy/jupyterhub/) on a real JupyterHub.
+
+Three real Unix users (a coach and two job seekers) log in through PAM in headless Chromium;
+LocalProcessSpawner starts one single-user server per person under their own account, as the
+README's production set-up does. Needs root (to create the users; CI runs as root) and
+configurable-http-proxy, which is installed from npm into a cache when missing. The hub, every
+server it started and the users are removed at the end, whatever happens.
+"""
+
+from __future__ import annotations
+
+import grp
+import json
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.conftest import ANYWIDGET_SLOW_START, CELL_ERROR, _free_port, _is_problem
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[2]
+CONFIG = REPO / "deploy" / "jupyterhub" / "jupyterhub_config.py"
+GROUP = "hubtest"
+COACH, ANN, BOB = "wbhub-coach", "wbhub-ann", "wbhub-bob"
+# user → (language, display name, demo data?)
+PEOPLE = {COACH: ("en", "Carla Coach", False), ANN: ("en", "Ann Example", True),
+          BOB: ("fr", "Bob Exemple", False)}
+HOME_TITLE = {"en": "Your pages", "fr": "Vos pages"}
+FIRST_STEPS = {"en": "Start here", "fr": "Pour commencer"}  # what an empty profile shows
+TEMPLATE_MARK = "max-width: 1150px"  # a rule only the workbook's own Voilà template has
+LOGIN_TIMEOUT_MS = 150_000
+CHP_VERSION = "5"
+USER_PYTHON = Path(sys.executable)  # replaced by the hub fixture with the users' environment's
+
+
+def _require_root() -> None:
+    if os.geteuid() != 0:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("the hub test creates Unix users and must run as root in CI")
+        pytest.skip("the hub test creates Unix users: run it as root")
+
+
+def _proxy_command() -> str:
+    """configurable-http-proxy: on PATH, else from (or installed into) the npm cache."""
+    found = shutil.which("configurable-http-proxy")
+    if found:
+        return found
+    cache = Path(os.environ.get("WORKBOOK_NPM_CACHE")
+                 or Path.home() / ".cache" / "networking-workbook" / "npm")
+    command = cache / "node_modules" / ".bin" / "configurable-http-proxy"
+    if not command.exists():
+        npm = shutil.which("npm")
+        if not npm:
+            pytest.fail("npm is missing: apt-get install npm (the hub needs "
+                        "configurable-http-proxy from the npm registry)")
+        cache.mkdir(parents=True, exist_ok=True)
+        subprocess.run([npm, "install", "--prefix", str(cache), "--no-audit", "--no-fund",
+                        f"configurable-http-proxy@{CHP_VERSION}"], check=True,
+                       capture_output=True, timeout=300)
+    return str(command)
+
+
+def _user_environment(root: Path) -> Path:
+    """The Python environment the users' servers run from: this one, or, when its interpreter
+    is out of the users' reach (a Python built under /root), a thin layer over it that runs
+    the system's Python of the same version on this environment's packages, with its
+    share/ and etc/ (the workbook's shipped Jupyter config) linked in."""
+    probe = subprocess.run(["runuser", "-u", "nobody", "--", sys.executable, "-c", ""],
+                           capture_output=True, cwd="/")
+    if probe.returncode == 0:
+        return Path(sys.prefix)
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    system_python = Path("/usr/bin") / version
+    if not system_python.exists():
+        pytest.fail(f"the hub's users cannot run {sys.executable} and there is no "
+                    f"{system_python} to run this environment's packages with")
+    env = root / "user-env"
+    (env / "bin").mkdir(parents=True)
+    (env / "bin" / "python").symlink_to(system_python)
+    (env / "pyvenv.cfg").write_text("home = /usr/bin\ninclude-system-site-packages = false\n")
+    site_packages = env / "lib" / version / "site-packages"
+    site_packages.mkdir(parents=True)
+    ours = next(p for p in map(Path, sys.path) if p.name == "site-packages"
+                and p.is_relative_to(sys.prefix))
+    (site_packages / "layer.pth").write_text(f"import site; site.addsitedir({str(ours)!r})\n")
+    for shared in ("share", "etc"):
+        (env / shared).symlink_to(Path(sys.prefix) / shared)
+    script = env / "bin" / "jupyterhub-singleuser"
+    script.write_text(f"#!{env}/bin/python\nfrom jupyterhub.singleuser import main\nmain()\n")
+    script.chmod(0o755)
+    for folder in [env, *env.rglob("*")]:
+        if folder.is_dir() and not folder.is_symlink():
+            folder.chmod(0o755)
+    return env
+
+
+def _as_user(user: str, code: str, python: Path | None = None) -> subprocess.CompletedProcess:
+    home = pwd.getpwnam(user).pw_dir
+    return subprocess.run(
+        ["runuser", "-u", user, "--", "env", f"HOME={home}",
+         f"WORKBOOK_HOME={home}/networking-workbook", str(python or USER_PYTHON), "-c", code],
+        capture_output=True, text=True, timeout=120, cwd="/")
+
+
+def _remove_user(user: str) -> None:
+    try:
+        uid = pwd.getpwnam(user).pw_uid
+    except KeyError:
+        return
+    for pid in _pids_of(uid):
+        _kill(pid, signal.SIGKILL)
+    subprocess.run(["userdel", "-r", "-f", user], capture_output=True)
+
+
+def _pids_of(uid: int) -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    pids.append(int(entry.name))
+            except FileNotFoundError:
+                pass
+    return pids
+
+
+def _kill(pid: int, sig: int) -> None:
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+def _rss_mb(uid: int) -> float:
+    """Resident memory of every process of one user (server + its kernels), in MB."""
+    total = 0
+    for pid in _pids_of(uid):
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except FileNotFoundError:
+            pass
+    return total / 1024
+
+
+def _server_environment(uid: int) -> dict[str, str]:
+    for pid in _pids_of(uid):
+        try:
+            if b"jupyterhub-singleuser" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                raw = Path(f"/proc/{pid}/environ").read_bytes()
+                return dict(item.split("=", 1) for item in raw.decode().split("\0") if "=" in item)
+        except FileNotFoundError:
+            pass
+    return {}
+
+
+@dataclass
+class Hub:
+    base: str
+    root: Path
+    cards: Path
+    log: Path
+    proc: subprocess.Popen
+    passwords: dict[str, str]
+    figures: dict[str, dict] = field(default_factory=dict)
+
+    def proxy_pid(self) -> int | None:
+        pid_file = self.root / "state" / "jupyterhub-proxy.pid"
+        return int(pid_file.read_text()) if pid_file.exists() else None
+
+    def stop(self) -> list[str]:
+        """Stop the hub (which stops the servers it started and its proxy); return what is
+        still running afterwards."""
+        proxy = self.proxy_pid()
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+        left = []
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            left = [f"{user}: pid {pid}" for user in PEOPLE
+                    for pid in _pids_of(pwd.getpwnam(user).pw_uid)]
+            if proxy and Path(f"/proc/{proxy}").exists():
+                left.append(f"proxy: pid {proxy}")
+            if _culler_running():
+                left.append("idle culler")
+            if not left:
+                break
+            time.sleep(0.5)
+        return left
+
+
+def _wait_for_hub(hub: Hub, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if hub.proc.poll() is not None:
+            raise RuntimeError(f"the hub exited:\n{hub.log.read_text()[-4000:]}")
+        try:
+            with urllib.request.urlopen(f"{hub.base}/hub/api/", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"the hub did not answer in {seconds}s:\n{hub.log.read_text()[-4000:]}")
+
+
+@pytest.fixture(scope="module")
+def hub():
+    _require_root()
+    proxy = _proxy_command()
+    root = Path(tempfile.mkdtemp(prefix="wbhub-"))
+    root.chmod(0o711)  # the users reach the drop folders below it, nothing else
+    (root / "state").mkdir(mode=0o700)
+    cards = root / "cards"
+    passwords = {user: secrets.token_urlsafe(12) for user in PEOPLE}
+    groups = root / "state" / "groups.json"
+    groups.write_text(json.dumps({"groups": {GROUP: {"coach": COACH, "members": [ANN, BOB]}}}))
+    log = root / "state" / "hub.log"
+    proc = None
+    global USER_PYTHON
+    try:
+        user_env = _user_environment(root)
+        USER_PYTHON = user_env / "bin" / "python"
+        for user in PEOPLE:
+            _remove_user(user)  # a run killed before its clean-up
+            subprocess.run(["useradd", "-m", "-s", "/bin/bash", user], check=True)
+        subprocess.run(["chpasswd"], input="".join(f"{u}:{p}\n" for u, p in passwords.items()),
+                       text=True, check=True)
+        reach = _as_user(ANN, "import workbook, jupyterhub")
+        assert reach.returncode == 0, (
+            f"a Unix user cannot run {USER_PYTHON} (the hub's users need read access to "
+            f"the environment and the checkout):\n{reach.stderr}")
+        for user, (lang, name, demo) in PEOPLE.items():
+            seeded = _as_user(user, (
+                "from workbook.store import open_profile\n"
+                "from workbook.store.settings import set_setting\n"
+                "from workbook.demo import fill_demo\n"
+                "conn = open_profile('default')\n"
+                + ("fill_demo(conn)\n" if demo else "")
+                + ("from workbook.store.group import create_group\n"
+                   f"create_group(conn, {GROUP!r})\n" if user == COACH else "")
+                + f"set_setting(conn, 'lang', {lang!r})\n"
+                f"set_setting(conn, 'display_name', {name!r})\n"))
+            assert seeded.returncode == 0, seeded.stderr
+        port = _free_port()
+        env = dict(os.environ, WORKBOOK_USER_ENV=str(user_env), WORKBOOK_GROUPS=str(groups),
+                   WORKBOOK_CARD_DROP=str(cards),
+                   PATH=os.pathsep.join([str(Path(proxy).parent), os.environ["PATH"]]))
+        with open(log, "w") as out:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG),
+                 "--JupyterHub.bind_url", f"http://127.0.0.1:{port}",
+                 "--JupyterHub.hub_bind_url", f"http://127.0.0.1:{_free_port()}",
+                 "--ConfigurableHTTPProxy.api_url", f"http://127.0.0.1:{_free_port()}"],
+                cwd=root / "state", env=env, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True)
+        hub = Hub(base=f"http://127.0.0.1:{port}", root=root, cards=cards, log=log, proc=proc,
+                  passwords=passwords)
+        _wait_for_hub(hub)
+        yield hub
+        if hub.figures:
+            print("\nhub figures:", json.dumps(hub.figures, indent=1))
+    finally:
+        if proc is not None:
+            Hub(base="", root=root, cards=cards, log=log, proc=proc, passwords={}).stop()
+        for user in PEOPLE:
+            _remove_user(user)
+        subprocess.run(["groupdel", f"wbdrop-{GROUP}"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@dataclass
+class Visit:
+    """One person's browser session on the hub: their first page as it loaded, what went wrong
+    on it, and the session (cookies) for later requests."""
+    context: object
+    url: str = ""
+    content: str = ""
+    foreign: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    slow_widgets: list[str] = field(default_factory=list)
+
+
+def _watch(tab) -> tuple[list[str], list[str], list[str]]:
+    """What goes wrong on a tab (problems), anywidget's slow starts, and its console."""
+    problems, slow, console = [], [], []
+    tab.on("console", lambda m: console.append(f"{m.type}: {m.text[:300]}"))
+    tab.on("console", lambda m: problems.append(f"console.{m.type}: {m.text}")
+           if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    # anywidget's 2 s start-up limit on a starved CPU: counted, not failed on (see conftest).
+    tab.on("pageerror", lambda error: (slow if str(error) == ANYWIDGET_SLOW_START
+                                       else problems).append(f"page error: {error}"))
+    tab.on("response", lambda r: problems.append(f"HTTP {r.status} for {r.url}")
+           if _is_problem(r) else None)
+    return problems, slow, console
+
+
+def _open(visit: Visit, hub: Hub, user: str, notebook: str, ready: str):
+    """One of `user`'s pages, in their logged-in session; returns the tab and its problems."""
+    tab = visit.context.new_page()
+    problems, _slow, _console = _watch(tab)
+    tab.goto(f"{hub.base}/user/{user}/voila/render/{notebook}")
+    tab.wait_for_selector(f"{ready}, :text('{CELL_ERROR}')")
+    assert CELL_ERROR not in tab.content(), f"a cell failed in {user}'s {notebook}"
+    return tab, problems
+
+
+def _log_in(browser, hub: Hub, user: str) -> Visit:
+    """Log `user` in and wait for their first page; return it as it stood once drawn. The tab
+    is closed afterwards, so that the next person's page loads on a quieter machine."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1600})
+    context.set_default_timeout(LOGIN_TIMEOUT_MS)
+    visit = Visit(context)
+
+    def _route(route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or urlparse(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            visit.foreign.append(url)
+            route.abort()
+
+    context.route("**/*", _route)
+    tab = context.new_page()
+    problems, slow, console = _watch(tab)
+    tab.goto(f"{hub.base}/hub/login")
+    tab.fill("#username_input", user)
+    tab.fill("#password_input", hub.passwords[user])
+    started = time.monotonic()
+    tab.click("#login_submit")
+    tab.wait_for_url(f"**/user/{user}/voila/**")  # the hub has started their server
+    spawned = time.monotonic()
+    tab.wait_for_selector(f".wb-page, :text('{CELL_ERROR}')")
+    hub.figures[user] = {"first_page_s": round(time.monotonic() - started, 1),
+                         "server_start_s": round(spawned - started, 1)}
+    if PEOPLE[user][2]:  # a profile with contacts: its chart must be drawn
+        tab.wait_for_selector(".wb-page .js-plotly-plot")
+    tab.wait_for_timeout(3000)  # widgets that fail to start report it within this time
+    visit.url, visit.content = tab.url, tab.content()
+    visit.problems, visit.slow_widgets, visit.console = list(problems), list(slow), console
+    tab.close()
+    return visit
+
+
+@pytest.fixture(scope="module")
+def visits(hub, browser):
+    """Each person logs in, one after the other; time to their first page is recorded."""
+    result = {}
+    try:
+        for user in PEOPLE:
+            result[user] = _log_in(browser, hub, user)
+            assert CELL_ERROR not in result[user].content, hub.log.read_text()[-4000:]
+        for user in PEOPLE:
+            hub.figures[user]["memory_mb"] = round(_rss_mb(pwd.getpwnam(user).pw_uid))
+            hub.figures[user]["widget_start_timeouts"] = len(result[user].slow_widgets)
+        yield result
+    finally:
+        for visit in result.values():
+            visit.context.close()
+
+
+def test_each_person_lands_on_their_own_home_in_the_workbook_template(hub, visits):
+    for user, (lang, name, demo) in PEOPLE.items():
+        visit = visits[user]
+        assert urlparse(visit.url).path == f"/user/{user}/voila/render/home.ipynb"
+        content = visit.content
+        assert name in content, f"{user} does not see their own profile"
+        assert HOME_TITLE[lang] in content, f"{user}'s page is not in {lang}"
+        assert (FIRST_STEPS[lang] in content) is not demo, f"{user}'s first steps"
+        others = [other_name for other, (_l, other_name, _d) in PEOPLE.items() if other != user]
+        assert not any(other in content for other in others)
+        assert TEMPLATE_MARK in content, f"{user}'s page is not in the workbook's template"
+        assert not visit.foreign, f"requests left 127.0.0.1 for {user}: {visit.foreign}"
+        assert not visit.problems, (
+            f"{user}'s page reported errors: {visit.problems}; console: {visit.console[-10:]}")
+    # Each profile lives in its owner's home, under WORKBOOK_HOME from the spawner.
+    for user in PEOPLE:
+        profile = Path(pwd.getpwnam(user).pw_dir) / "networking-workbook/profiles/default.sqlite"
+        assert profile.stat().st_uid == pwd.getpwnam(user).pw_uid
+
+
+def test_a_job_seeker_cannot_open_another_job_seekers_pages_or_api(hub, visits):
+    request = visits[ANN].context.request
+    for path in (f"/user/{BOB}/voila/render/home.ipynb", f"/user/{BOB}/api/contents",
+                 f"/user/{BOB}/api/kernels", f"/hub/api/users/{BOB}"):
+        response = request.get(hub.base + path)
+        assert response.status in (403, 404), f"{path}: HTTP {response.status}"
+        assert "Bob Exemple" not in response.text()
+    # Ann's own API answers her: the refusals above are about Bob, not a broken session.
+    assert request.get(f"{hub.base}/user/{ANN}/api/contents").status == 200
+
+
+def test_each_group_member_gets_the_drop_folder_only_the_coach_reads(hub, visits):
+    folder = hub.cards / GROUP
+    info = folder.stat()
+    assert info.st_uid == pwd.getpwnam(COACH).pw_uid
+    assert grp.getgrgid(info.st_gid).gr_name == f"wbdrop-{GROUP}"
+    assert stat.S_IMODE(info.st_mode) == 0o3730
+    for user in PEOPLE:
+        env = _server_environment(pwd.getpwnam(user).pw_uid)
+        assert env.get("WORKBOOK_CARD_DROP") == str(hub.cards), user
+        assert env.get("WORKBOOK_CARD_GROUPS") == GROUP, user
+        assert env.get("WORKBOOK_HOME") == "~/networking-workbook", user
+    card = folder / "a1b2c3.wbcard.json"
+    # As the group page publishes: a temporary file made readable, then renamed into place.
+    publish = _as_user(ANN, (
+        "import os, tempfile\n"
+        f"fd, tmp = tempfile.mkstemp(dir={str(folder)!r}, prefix='.card-')\n"
+        "os.write(fd, b'{\"contacts\": 12}'); os.close(fd); os.chmod(tmp, 0o644)\n"
+        f"os.replace(tmp, {str(card)!r})\n"))
+    assert publish.returncode == 0, publish.stderr
+    coach_reads = _as_user(COACH, f"print(open({str(card)!r}).read())")
+    assert coach_reads.stdout.strip() == '{"contacts": 12}', coach_reads.stderr
+    assert _as_user(COACH, f"print(len(__import__('os').listdir({str(folder)!r})))") \
+        .stdout.strip() == "1"
+    if shutil.which("setfacl"):
+        assert _as_user(BOB, f"open({str(card)!r}).read()").returncode != 0, \
+            "another participant could read the card"
+    assert _as_user(BOB, f"__import__('os').listdir({str(folder)!r})").returncode != 0
+    assert _as_user(BOB, f"__import__('os').remove({str(card)!r})").returncode != 0
+    withdraw = _as_user(ANN, f"__import__('os').remove({str(card)!r})")
+    assert withdraw.returncode == 0, withdraw.stderr
+    assert not card.exists()
+
+
+def test_a_card_published_by_a_job_seeker_is_imported_by_the_coach_then_withdrawn(hub, visits):
+    from playwright.sync_api import expect
+
+    folder = hub.cards / GROUP
+    share, share_problems = _open(visits[ANN], hub, ANN, "home.ipynb", ".wb-card-share")
+    share.locator(".wb-card-open").click()
+    share.locator(".wb-card-group select").select_option(GROUP)
+    share.locator(".wb-card-preview-button").click()
+    expect(share.locator(".wb-card-preview")).to_contain_text("Ann Example")
+    share.locator(".wb-card-publish").click()
+    expect(share.locator(".wb-card-status")).to_contain_text("your coach can import it")
+    (card,) = folder.glob("*.wbcard.json")
+    assert card.stat().st_uid == pwd.getpwnam(ANN).pw_uid
+    assert _as_user(BOB, f"open({str(card)!r}).read()").returncode != 0, \
+        "another participant could read the card"
+
+    coach, coach_problems = _open(visits[COACH], hub, COACH, "group.ipynb", ".wb-group-tabs")
+    coach.locator(".wb-group-tabs .lm-TabBar-tab", has_text="Cards").click()
+    coach.locator(".wb-group-drop-look").click()
+    expect(coach.locator(".wb-group-dropped")).to_contain_text("1 card(s) waiting")
+    coach.locator(".wb-group-drop-import").click()
+    expect(coach.locator(".wb-group-cards-status")).to_contain_text("1 card(s) imported")
+    expect(coach.locator(".wb-group-side-by-side")).to_contain_text("Ann Example")
+
+    share.locator(".wb-card-withdraw").click()
+    expect(share.locator(".wb-card-status")).to_contain_text("removed from the group's folder")
+    assert not list(folder.glob("*.wbcard.json"))
+    assert not share_problems and not coach_problems, (share_problems, coach_problems)
+    share.close()
+    coach.close()
+
+
+def _culler_running() -> bool:
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and b"jupyterhub_idle_culler" in (entry / "cmdline") \
+                    .read_bytes():
+                return True
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+    return False
+
+
+def test_stopping_the_hub_stops_every_server_it_started(hub, visits):
+    assert all(_pids_of(pwd.getpwnam(user).pw_uid) for user in PEOPLE)
+    assert hub.proxy_pid() and Path(f"/proc/{hub.proxy_pid()}").exists()
+    assert _culler_running(), "the hub's idle culler is not running"
+    left = hub.stop()
+    assert not left, f"still running after the hub stopped: {left}"
