@@ -13,6 +13,8 @@ def test_home_shows_title_links_and_a_drawn_chart(page, server, tmp_path):
     open_page(page, server, "home.ipynb")
     page.wait_for_selector(".wb-page .main-svg")
     assert page.locator(".wb-header h2", has_text="Networking Workbook").is_visible()
+    # The notebook's bilingual opening text is for notebook readers, not on the page
+    assert not page.get_by_text("Classeur réseau · Networking Workbook").is_visible()
     assert page.locator(".wb-home-links li").count() == len(PAGES)
     for key, notebook in PAGES:
         built = (notebooks_dir() / notebook).is_file()
