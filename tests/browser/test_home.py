@@ -55,3 +55,10 @@ def test_user_text_is_not_run_as_html(page, server):
         with conn:
             conn.execute("UPDATE settings SET value = 'Camille Durand' WHERE key = 'display_name'")
         conn.close()
+
+
+def test_links_to_the_pages_look_like_links(page, server):
+    open_page(page, server, "home.ipynb")
+    link = page.locator(".wb-home-links a[href='network.ipynb']")
+    style = link.evaluate("a => [getComputedStyle(a).textDecorationLine, getComputedStyle(a).color]")
+    assert style[0] == "underline" and style[1] == "rgb(21, 101, 192)", style

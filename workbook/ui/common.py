@@ -37,6 +37,8 @@ _STYLE = """<style>
 .wb-page {max-width: 1100px; margin: 0 auto; font-size: 15px;}
 .wb-header h2 {margin: 0.2em 0; font-size: 1.6em;}
 .wb-nav a {margin-right: 1em;}
+.wb-page a[href] {color: #1565c0; text-decoration: underline; font-weight: 600;}
+.wb-page a[href]:hover {color: #0d47a1;}
 .wb-status-info {color: #1b5e20;} .wb-status-error {color: #b71c1c; font-weight: 600;}
 .wb-table {border-collapse: collapse; margin: 0.4em 0; font-size: 0.92em;}
 .wb-table th, .wb-table td {border-bottom: 1px solid #e0e0e0; padding: 3px 8px; text-align: left;
