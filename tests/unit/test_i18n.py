@@ -91,7 +91,14 @@ def test_language_codes_are_normalised(raw, lang):
 
 
 def test_placeholders_are_filled():
-    assert Translator("en")("home.summary", contacts=3, last="2026-01-01").startswith("3 contacts")
+    assert Translator("en")("home.last_logged", last="1 Jan 2026").endswith("1 Jan 2026")
+
+
+@pytest.mark.parametrize("lang, count, expected", [
+    ("en", 0, "0 contacts"), ("en", 1, "1 contact"), ("en", 2, "2 contacts"),
+    ("fr", 0, "0 contact"), ("fr", 1, "1 contact"), ("fr", 2, "2 contacts")])
+def test_counts_follow_each_language_plural_rule(lang, count, expected):
+    assert Translator(lang).count("home.contacts", count) == expected
 
 
 def test_language_choice_order(monkeypatch):

@@ -53,7 +53,7 @@ def test_empty_profile_opens_on_the_import_tab(home):
     page = build("fr")
     assert page.tabs.selected_index == 1
     assert page.tabs.titles[1] == "Importer"
-    assert "0 contacts" in page.map.summary.value
+    assert "0 contact · 0 avec un rôle · 0 organisation cible" in page.map.summary.value
     assert len(page.map.chart.data) == 7          # one figure: 1 + 1 + 2 + 3 traces
 
 
@@ -74,6 +74,14 @@ def test_import_through_the_upload_shows_counts_and_can_be_undone(conn):
     assert contact_store.count_contacts(conn) == 0
     page.show("map")
     assert "0 contacts" in page.map.summary.value
+
+
+def test_the_map_summary_counts_in_the_right_plural(conn):
+    contact_store.add_contact(conn, "Ann", organisation="Acme", roles=["connector"])
+    store.save_target(conn, "Acme")
+    assert "1 contact · 1 with a role · 1 target organisation<" in build("en").map.summary.value
+    contact_store.add_contact(conn, "Bob")
+    assert "2 contacts · 1 with a role" in build("en").map.summary.value
 
 
 def test_unreadable_file_says_so_and_changes_nothing(conn):

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from workbook.charts.overview import layers_by_role
 from workbook.escaping import escape_html
+from workbook.i18n.dates import format_date
 from workbook.paths import notebooks_dir
 from workbook.services.exports import PROFILE_FORMATS, download
 from workbook.store.contacts import count_contacts, last_interaction_on, layer_role_counts
@@ -64,11 +65,12 @@ class HomePage:
         tr, conn = self.ctx.tr, self.ctx.conn
         self.header.value = page_header(self.ctx, "home").value
         name = get_setting(conn, "display_name") or self.ctx.profile
-        last = last_interaction_on(conn) or "—"
+        last = format_date(last_interaction_on(conn), self.ctx.lang)
         self.summary.value = (
             f'<div class="wb-card"><b>{escape_html(tr("common.profile"))}:</b> '
             f'{escape_html(name)}<br>'
-            f'{escape_html(tr("home.summary", contacts=count_contacts(conn), last=last))}</div>')
+            f'{escape_html(tr.count("home.contacts", count_contacts(conn)))} · '
+            f'{escape_html(tr("home.last_logged", last=last))}</div>')
         self.first_steps.value = self._first_steps_html()
         self.links.value = self._links_html()
         self.chart_title.value = f"<h3>{escape_html(tr('home.chart_title'))}</h3>"

@@ -171,9 +171,10 @@ class MapPanel:
     def _render_text(self) -> None:
         tr, frame = self.page.tr, self.page.state.frame
         tagged = int((frame["roles"].str.len() > 0).sum())
-        self.summary.value = html_text(tr(
-            "network.map.summary", contacts=len(frame), tagged=tagged,
-            targets=len(self.page.state.targets)), "div", "wb-card")
+        self.summary.value = html_text(" · ".join((
+            tr.count("network.map.contacts", len(frame)),
+            tr.count("network.map.tagged", tagged),
+            tr.count("network.map.targets", len(self.page.state.targets)))), "div", "wb-card")
         overflows = rules.layer_overflows(rules.layer_counts(frame))
         self.warnings.value = "".join(
             '<p class="wb-warn">⚠ ' + escape_html(tr(
