@@ -59,8 +59,8 @@ def test_dates_are_written_in_the_users_language_not_iso():
     local = moment.replace(tzinfo=dt.UTC).astimezone()
     fr = moment_label(moment, "2026-11-09 18:05", Translator("fr"))
     en = moment_label(moment, "2026-11-09 18:05", Translator("en"))
-    assert fr == f"{local.day} nov. 2026 à {local.hour} h {local.minute:02d}"
-    assert en == f"{local.day} Nov 2026, {local.hour}:{local.minute:02d}"
+    assert fr == f"{local.day} nov. 2026, {local.hour:02d}:{local.minute:02d}"
+    assert en == f"{local.day} Nov 2026, {local.hour:02d}:{local.minute:02d}"
     assert moment_label(None, "as stored", Translator("fr")) == "as stored"
     assert day_label("2026-02-01", Translator("fr")) == "1 févr. 2026"
     assert day_label("2026-02-01", Translator("en")) == "1 Feb 2026"
@@ -76,7 +76,7 @@ def test_the_page_shows_saved_versions_with_localised_dates(tmp_path, monkeypatc
     page.form.save.click()
     shown = page.form.last_version.value
     assert not re.search(r"\d{4}-\d{2}-\d{2}", shown)
-    assert re.search(r"\d{1,2} [a-zéû.]+ \d{4} à \d{1,2} h \d{2}", shown), shown
+    assert re.search(r"\d{1,2} [a-zéû.]+ \d{4}, \d{2}:\d{2}", shown), shown
 
 
 def _imports(path: Path) -> set[str]:
