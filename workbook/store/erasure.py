@@ -178,13 +178,14 @@ def erase_contact(conn: sqlite3.Connection, contact_id: int) -> Erasure:
     return plan
 
 
-def _delete_unlinked_rows(conn: sqlite3.Connection, parent: str, key: str,
-                         ids: list) -> None:
+def _delete_unlinked_rows(conn: sqlite3.Connection, parent: str, key: str, ids: list,
+                         links: tuple[dict, dict] | None = None) -> None:
     """Delete, deepest first, the rows that deleting `parent`'s rows would only unlink (ON
-    DELETE SET NULL) — and theirs; cascading rows go with their parent anyway."""
-    unlinked = _cascades(conn, ("SET NULL",))
-    for child, column, to in unlinked.get(parent, []) + _cascades(conn, ("CASCADE",)).get(
-            parent, []):
+    DELETE SET NULL) — and theirs; cascading rows go with their parent anyway. The schema's
+    links are read once and passed down."""
+    unlinked, cascading = links or (_cascades(conn, ("SET NULL",)),
+                                     _cascades(conn, ("CASCADE",)))
+    for child, column, to in unlinked.get(parent, []) + cascading.get(parent, []):
         if to != key:
             continue
         child_key = _primary_key(conn, child)
@@ -192,7 +193,7 @@ def _delete_unlinked_rows(conn: sqlite3.Connection, parent: str, key: str,
                                             f' WHERE "{column}" IN', ids)]
         if not rows:
             continue
-        _delete_unlinked_rows(conn, child, child_key, rows)
+        _delete_unlinked_rows(conn, child, child_key, rows, (unlinked, cascading))
         if (child, column, to) in unlinked.get(parent, []):
             for start in range(0, len(rows), 500):
                 part = rows[start:start + 500]
