@@ -198,3 +198,22 @@ def test_a_few_thousand_rows_report_progress_by_the_percent(conn, tmp_path):
     assert report.added == 3000 and not report.merge_candidates
     assert 100 <= len(calls) <= 103 and calls[-1] == 3000
     assert conn.execute("SELECT COUNT(*) FROM organisations").fetchone()[0] == 300
+
+
+def test_one_stored_contact_is_updated_by_one_row_only(conn, tmp_path):
+    """Two rows of a newer export with one stored contact's address: the first updates it,
+    the second (a new person under a reused address) becomes a contact of its own."""
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    old = tmp_path / "old.csv"
+    old.write_text(header + "Ada,Byron,https://www.linkedin.com/in/ada,,Engines,Analyst,"
+                   "10 Dec 2015\n", encoding="utf-8")
+    new = tmp_path / "new.csv"
+    new.write_text(header + "Ada,Byron,https://www.linkedin.com/in/ada,,Engines,Countess,"
+                   "10 Dec 2015\n"
+                   "Ann,Other,https://fr.linkedin.com/in/ADA/,,Mills,Weaver,1 Jan 2016\n",
+                   encoding="utf-8")
+    import_file(conn, old)
+    report = import_file(conn, new)
+    assert (report.added, report.updated, report.unchanged) == (1, 1, 0)
+    assert _contact(conn, "Byron")["position"] == "Countess"
+    assert _contact(conn, "Other")["position"] == "Weaver"

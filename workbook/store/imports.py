@@ -309,10 +309,18 @@ def _match_chunk(batch: _Batch, existing: _Existing, chunk: range, url_keys: lis
     inserts: list[int] = []
     updates: dict[tuple[str, ...], list[tuple]] = {}
     changes: list[tuple] = []
+    rows, by_url, claimed = batch.rows, existing.by_url, existing.claimed
     for i in chunk:
-        incoming = batch.rows[i]
-        match = existing.claim(url_keys[i], mail_keys[i], batch.names[i],
-                               batch.organisations[i], incoming)
+        incoming = rows[i]
+        # The usual row of a newer export: its profile address names one stored contact not
+        # claimed yet. That is what `claim` decides first too, without its generator of keys.
+        found = by_url.get(url_keys[i]) if url_keys[i] else None
+        if found is not None and len(found) == 1 and found[0] not in claimed:
+            match = found[0]
+            claimed.add(match)
+        else:
+            match = existing.claim(url_keys[i], mail_keys[i], batch.names[i],
+                                   batch.organisations[i], incoming)
         if match is None:
             inserts.append(i)
             continue
