@@ -37,11 +37,15 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with `only`, just that command's part: each command's
+    module is imported to describe it, and some import a lot (`serve` loads Voilà)."""
     parser = _Parser(prog="workbook", description="Networking Workbook / Classeur réseau.")
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         module = importlib.import_module(f"workbook.commands.{module_name}")
         summary = (module.__doc__ or "").strip().splitlines()[0]
         command = sub.add_parser(name, help=summary, description=module.__doc__,
@@ -51,8 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_named(argv: list[str]) -> str | None:
+    """The command `argv` runs, when it names a known one first."""
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_command_named(sys.argv[1:] if argv is None else argv))
     try:
         args = parser.parse_args(argv)
         if not getattr(args, "run", None):

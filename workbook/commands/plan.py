@@ -16,8 +16,7 @@ from workbook.domain.routines import plan_sections
 from workbook.i18n import LANGUAGES
 from workbook.i18n.dates import format_date
 from workbook.paths import DEFAULT_PROFILE
-from workbook.services.plan import describe_item, save_routine_calendar, weeks_ahead
-from workbook.store.routines import load_routine_data
+from workbook.services.plan import describe_item, plan_data, save_routine_calendar, weeks_ahead
 
 MAX_WEEKS = 12
 
@@ -44,14 +43,14 @@ def run(args: argparse.Namespace) -> int:
         ics_path = Path(args.ics) if args.ics else None
         if ics_path is not None and not ics_path.parent.is_dir():
             raise UsageError(tr("import.error.cannot_write", path=args.ics))
-        data = load_routine_data(conn)
+        data, ranked = plan_data(conn, today)
         for problem in data.skipped:
             print(tr(f"routines.skipped.{problem.reason}", name=problem.name or "—",
                      value=problem.value))
         print(tr("routines.cli.budget", maintain=data.settings.maintain_minutes,
                  expand=data.settings.expand_minutes, new=data.settings.new_per_week))
         cards_shown = False
-        for week in weeks_ahead(conn, data, today, args.weeks):
+        for week in weeks_ahead(conn, data, today, args.weeks, ranked):
             plan, done = week.plan, week.done
             print()
             print(tr("routines.week.heading", date=format_date(plan.week_start, tr.lang)))

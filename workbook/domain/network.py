@@ -109,13 +109,19 @@ def prepare_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
     Done once when the frame is loaded, so filtering and ranking 30,000 rows stay vectorised.
     """
-    frame = frame.copy()
-    padded = " " + frame["roles"].fillna("").astype(str) + " "
-    for role in ROLES:
-        frame[f"role_{role}"] = padded.str.contains(f" {role} ", regex=False)
+    frame = with_role_columns(frame.copy())
     frame["search_key"] = fold_series(frame["full_name"] + " " + frame["organisation"] + " "
                                       + frame["position"] + " " + frame["email"])
     return frame.reset_index(drop=True)
+
+
+def with_role_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (changed in place and returned) with a `role_<code>` boolean per role, from
+    its `roles` column (codes separated by spaces): what the ranking reads."""
+    padded = " " + frame["roles"].fillna("").astype(str) + " "
+    for role in ROLES:
+        frame[f"role_{role}"] = padded.str.contains(f" {role} ", regex=False)
+    return frame
 
 
 def role_codes(roles: str) -> tuple[str, ...]:

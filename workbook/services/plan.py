@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbook.domain.calendar_rules import holidays_around, week_start
-from workbook.domain.network import prepare_frame, rank_contacts
+from workbook.domain.network import rank_contacts, with_role_columns
 from workbook.domain.routines import (
     PlanItem,
     RoutineEvent,
@@ -24,9 +24,8 @@ from workbook.domain.routines import (
     three_b_seven,
 )
 from workbook.i18n.dates import format_date
-from workbook.io.ics import calendar_bytes, write_calendar
-from workbook.store.network import contacts_frame
-from workbook.store.routines import RoutineData, checkoffs
+from workbook.store.plan import never_contacted_frame
+from workbook.store.routines import RoutineData, checkoffs, load_routine_data
 
 # Candidates for first contacts kept from the ranking: enough for the longest plan
 # (12 weeks of MAX_FIRST_CONTACTS) with room for those skipped.
@@ -52,10 +51,10 @@ def holidays_for(data: RoutineData, today: dt.date) -> frozenset[dt.date]:
 def first_contact_ranking(conn: sqlite3.Connection, today: dt.date) -> pd.DataFrame:
     """People never in touch, best first by "whom to contact next" (the network page's
     ranking: connectors, prescribers, who can introduce to a target organisation…), sorted
-    into a layer or not. Columns: id, reasons (codes of `workbook.domain.network.REASONS`)."""
-    frame = contacts_frame(conn)
-    never = frame[frame["last_contact"].isna()]
-    ranked = rank_contacts(prepare_frame(never), today, top=RANKED_CANDIDATES)
+    into a layer or not. Columns: id, reasons (codes of `workbook.domain.network.REASONS`),
+    introduces_to_target, mutual_connections. Reads only what the ranking needs."""
+    never = with_role_columns(never_contacted_frame(conn))
+    ranked = rank_contacts(never, today, top=RANKED_CANDIDATES)
     return ranked[["id", "reasons", "introduces_to_target", "mutual_connections"]]
 
 
@@ -77,12 +76,24 @@ def with_progress(conn: sqlite3.Connection, data: RoutineData, plan: WeekPlan) -
 
 
 def weeks_ahead(conn: sqlite3.Connection, data: RoutineData, today: dt.date,
-                weeks: int) -> list[PlannedWeek]:
-    """This week and the next `weeks - 1`, each with its progress."""
+                weeks: int, ranked: pd.DataFrame | None = None) -> list[PlannedWeek]:
+    """This week and the next `weeks - 1`, each with its progress. `ranked`: the
+    `first_contact_ranking` when already read."""
+    if ranked is None:
+        ranked = first_contact_ranking(conn, today)
+    # Public holidays only matter to the 3B7 business-day counts, on first messages sent.
+    holidays = holidays_for(data, today) if len(data.outreach) else frozenset()
     plans = plan_weeks(data.contacts, data.interactions, data.cadences, data.outreach,
-                       data.settings, week_start(today), weeks, holidays_for(data, today),
-                       first_contact_ranking(conn, today))
+                       data.settings, week_start(today), weeks, holidays, ranked)
     return [with_progress(conn, data, plan) for plan in plans]
+
+
+def plan_data(conn: sqlite3.Connection, today: dt.date) -> tuple[RoutineData, pd.DataFrame]:
+    """What a weekly plan reads (`workbook plan`): the `first_contact_ranking`, and the
+    routine's data with only the contacts a plan can name (see
+    `workbook.store.routines.load_contacts`) — the plans are the same as from every contact."""
+    ranked = first_contact_ranking(conn, today)
+    return load_routine_data(conn, named=ranked["id"].tolist()), ranked
 
 
 def describe_item(item: PlanItem, tr: Callable[..., str]) -> str:
@@ -116,6 +127,8 @@ def routine_calendar_events(data: RoutineData, today: dt.date) -> list[RoutineEv
 def routine_calendar(data: RoutineData, today: dt.date, tr: Callable[..., str],
                      profile: str) -> tuple[bytes, int]:
     """The routine's .ics file as bytes, and how many events it holds."""
+    from workbook.io.ics import calendar_bytes  # icalendar: only when a calendar is made
+
     events = routine_calendar_events(data, today)
     payload = calendar_bytes(events, tr, timezone=data.settings.timezone, profile=profile,
                              calendar_name=tr("routines.ics.calname"))
@@ -125,6 +138,8 @@ def routine_calendar(data: RoutineData, today: dt.date, tr: Callable[..., str],
 def save_routine_calendar(path: Path, data: RoutineData, today: dt.date,
                           tr: Callable[..., str], profile: str) -> int:
     """Write the routine's .ics file to `path` (whole or not at all); the number of events."""
+    from workbook.io.ics import write_calendar  # icalendar: only when a calendar is made
+
     events = routine_calendar_events(data, today)
     write_calendar(path, events, tr, timezone=data.settings.timezone, profile=profile,
                    calendar_name=tr("routines.ics.calname"))

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -39,13 +40,28 @@ def _dates(values) -> pd.Series:
     return parsed.where(plausible).astype("datetime64[ns]").reset_index(drop=True)
 
 
-def load_contacts(conn: sqlite3.Connection) -> pd.DataFrame:
+# The contacts a weekly plan can name (see `load_contacts`); `?`: a JSON list of ids.
+_PLANNABLE = (" WHERE c.layer <> 'unsorted' OR c.id IN (SELECT value FROM json_each(?))"
+              " OR c.id IN (SELECT contact_id FROM outreach)"
+              " OR c.organisation_id IN (SELECT organisation_id FROM outreach)")
+
+
+def load_contacts(conn: sqlite3.Connection, named: Iterable[int] | None = None
+                  ) -> pd.DataFrame:
     """Contacts as the routine rules read them (columns in `workbook.domain.routines`, plus
-    `layer_set_on`: the day they were put in their layer, NaT if unknown)."""
+    `layer_set_on`: the day they were put in their layer, NaT if unknown).
+
+    With `named` (the first-contact candidates), only the contacts a weekly plan can name:
+    those sorted into a layer (touches, revivals, birthdays, cards), those `named`, those
+    written to and the others at the organisations written to (3B7). The plan of a
+    30,000-contact profile reads a few thousand instead of every one."""
+    where, params = ("", ()) if named is None else (
+        _PLANNABLE, (json.dumps([int(i) for i in named]),))
     rows = conn.execute(
         "SELECT c.id, c.full_name, c.layer, c.cadence_days, c.birthday, c.connected_on,"
         " c.layer_set_on, c.organisation_id, COALESCE(o.name, '') FROM contacts c"
-        " LEFT JOIN organisations o ON o.id = c.organisation_id ORDER BY c.full_name").fetchall()
+        " LEFT JOIN organisations o ON o.id = c.organisation_id" + where
+        + " ORDER BY c.full_name", params).fetchall()
     frame = pd.DataFrame([tuple(r) for r in rows], columns=[
         "contact_id", "full_name", "layer", "cadence_days", "birthday", "connected_on",
         "layer_set_on", "organisation_id", "organisation"])
@@ -317,9 +333,11 @@ class RoutineData:
     settings_saved: bool = True
 
 
-def load_routine_data(conn: sqlite3.Connection) -> RoutineData:
+def load_routine_data(conn: sqlite3.Connection, named: Iterable[int] | None = None
+                      ) -> RoutineData:
     """Contacts, interactions, outreach, cadences and settings: one read for a page; rows
-    that cannot be read are left out and listed in `skipped`."""
-    return RoutineData(load_contacts(conn), load_interactions(conn), load_outreach(conn),
+    that cannot be read are left out and listed in `skipped`. `named`: see `load_contacts`
+    (only for the weekly plan)."""
+    return RoutineData(load_contacts(conn, named), load_interactions(conn), load_outreach(conn),
                        layer_cadences(conn), load_settings(conn),
                        unreadable_interactions(conn), settings_saved(conn))
