@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from workbook.demo import fill_demo
-from workbook.domain.network import prepare_frame, rank_contacts
+from workbook.domain.network import prepare_frame, rank_contacts, with_role_columns
 from workbook.services.plan import (
     RANKED_CANDIDATES,
     first_contact_ranking,
@@ -112,3 +112,15 @@ def test_plan_command_loads_neither_the_server_nor_the_calendar_library(tmp_path
                                "PATH": "/usr/bin:/bin"}, check=True)
     status, loaded = json.loads(done.stdout.splitlines()[-1])
     assert status == 2 and loaded == []
+
+
+def test_role_columns_mark_whole_role_codes_only():
+    frame = pd.DataFrame({"roles": ["connector prescriber", "", None, "peer",
+                                    "connectors", "alumni peer"]})
+    marked = with_role_columns(frame)
+    assert marked["role_connector"].tolist() == [True, False, False, False, False, False]
+    assert marked["role_prescriber"].tolist() == [True, False, False, False, False, False]
+    assert marked["role_peer"].tolist() == [False, False, False, True, False, True]
+    assert marked["role_alumni"].tolist() == [False, False, False, False, False, True]
+    assert marked["role_peer"].dtype == bool
+    assert with_role_columns(pd.DataFrame({"roles": []}))["role_peer"].tolist() == []

@@ -118,9 +118,13 @@ def prepare_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def with_role_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` (changed in place and returned) with a `role_<code>` boolean per role, from
     its `roles` column (codes separated by spaces): what the ranking reads."""
-    padded = " " + frame["roles"].fillna("").astype(str) + " "
+    roles = frame["roles"].fillna("").astype(str)
+    tagged = (roles != "").to_numpy()               # most contacts have no role: skip them
+    padded = " " + roles[tagged] + " "
     for role in ROLES:
-        frame[f"role_{role}"] = padded.str.contains(f" {role} ", regex=False)
+        column = np.zeros(len(frame), dtype=bool)
+        column[tagged] = padded.str.contains(f" {role} ", regex=False).to_numpy(dtype=bool)
+        frame[f"role_{role}"] = column
     return frame
 
 
