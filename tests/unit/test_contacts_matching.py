@@ -24,3 +24,18 @@ def test_the_name_key_is_built_only_when_nothing_stronger_matched():
     keys = match_keys("linkedin.com/in/ada", "", "Ada Lovelace", "Analytical")
     assert next(keys) == ("url", "linkedin.com/in/ada")
     keys.close()
+
+
+def test_a_column_of_addresses_is_keyed_as_each_address_alone():
+    """The column's shortcut for LinkedIn's own spelling gives `profile_url_key`'s keys."""
+    from workbook.domain.contacts_matching import profile_url_key, profile_url_keys
+
+    urls = ["https://www.linkedin.com/in/jane-doe-1a2b3c", " HTTPS://WWW.LinkedIn.com/in/Jane/ ",
+            "https://www.linkedin.com/in/x?trk=abc", "https://www.linkedin.com/in/x#top",
+            "https://www.linkedin.com/", "https://www.linkedin.com//", "https://www.linkedin.co",
+            "http://fr.linkedin.com/in/Jane-Doe-1a2b3c/", "https://www.linkedin.com/in/straße",
+            "www.linkedin.com/in/jane", "linkedin.com/in/jane", "", "https://www.example",
+            "https://www.linkedin.com/in/<img src=x onerror=alert(1)>", "\u00a0https://www."
+            "linkedin.com/in/nbsp\u00a0", "https://www.linkedin.com.evil.org/in/jane"]
+    assert profile_url_keys(urls) == [profile_url_key(url) for url in urls]
+    assert profile_url_keys(urls)[0] == "linkedin.com/in/jane-doe-1a2b3c"

@@ -33,10 +33,25 @@ def profile_url_key(url: str) -> str:
     return _URL_KEY.match(url.strip().casefold())[1].rstrip("/") if url else ""
 
 
+# What LinkedIn's own exports write; `https://www.` is what `_URL_KEY` drops from it.
+_LINKEDIN = "https://www.linkedin.com/"
+
+
 def profile_url_keys(urls: Iterable[str]) -> list[str]:
-    """`profile_url_key` of each address (one pass over a column)."""
+    """`profile_url_key` of each address (one pass over a column). An address as LinkedIn
+    exports it, without query or fragment, is keyed by slicing, without the regex."""
     match = _URL_KEY.match
-    return [match(url.strip().casefold())[1].rstrip("/") if url else "" for url in urls]
+    keys = []
+    for url in urls:
+        if not url:
+            keys.append("")
+            continue
+        text = url.strip().casefold()
+        if text.startswith(_LINKEDIN) and "?" not in text and "#" not in text:
+            keys.append(text[12:].rstrip("/"))
+        else:
+            keys.append(match(text)[1].rstrip("/"))
+    return keys
 
 
 def email_key(email: str) -> str:
