@@ -436,3 +436,13 @@ def test_role_kind_is_one_rule_with_codes():
     assert role_kind("", "fr") == TITLE
     assert role_kind("Contrôleur de gestion industriel", "fr") == TITLE
     assert role_kind("comptabilité", "fr") == FIELD
+
+
+def test_key_points_are_at_most_three_deliverable_first_and_skip_blanks():
+    full = Statement("Payroll controller", "food", "slow closes", "CFOs", "I cut the close",
+                     "factory years")
+    assert rules.key_points(full) == (("deliverable", "I cut the close"),
+                                      ("difference", "factory years"), ("problem", "slow closes"))
+    assert rules.key_points(Statement("Payroll controller", audience="CFOs ")) == \
+        (("audience", "CFOs"),)
+    assert rules.key_points(Statement()) == ()

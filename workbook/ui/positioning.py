@@ -109,7 +109,7 @@ class PositioningPage:
         self._show_feedback()
         self.state.keep_draft()
         if self.sections.selected_index == EXPORT:  # the export shows the card being typed
-            self.export.show(self.state.card)
+            self._show_export()
 
     def _on_recompose(self) -> None:
         self.state.recompose()
@@ -150,9 +150,13 @@ class PositioningPage:
     def _show_section(self, index: int | None) -> None:
         """Fill the open section (closed ones are filled when opened)."""
         shown = {PROGRESS: self._show_progress, REPEAT: self._show_repeat_backs,
-                 EXPORT: lambda: self.export.show(self.state.card)}
+                 EXPORT: self._show_export}
         if index in shown:
             shown[index]()
+
+    def _show_export(self) -> None:
+        self.export.show(self.state.card, self.state.printable_card(),
+                         any(value.strip() for _, value in self.state.reach()))
 
     def _show_feedback(self) -> None:
         report = self.state.report
