@@ -59,11 +59,13 @@ _STYLE = """<style>
    tab labels wrap onto a second line instead of being cut. */
 .wb-page {min-width: 0;}
 .wb-page .widget-hbox {flex-wrap: wrap;}
+.wb-page .widget-hbox > .widget-html {flex: 1 1 12em; min-width: 0;}
 .wb-page .jupyter-widgets {max-width: 100%;}
 .wb-page .widget-inline-hbox {min-width: 0;}
 .wb-page .widget-inline-hbox .widget-label {flex-shrink: 1; min-width: 0;}
 .wb-page table {display: block; max-width: 100%; overflow-x: auto;}
 .wb-page .widget-html-content {max-width: 100%; overflow-wrap: anywhere;}
+.wb-page th, .wb-page td {overflow-wrap: normal; min-width: 3em;}
 .wb-page .widget-tab > .lm-TabBar .lm-TabBar-content {flex-wrap: wrap;}
 .wb-page .widget-tab > .lm-TabBar .lm-TabBar-tab {flex: 0 0 auto; min-width: 0; max-width: none;}
 .wb-page .widget-tab > .lm-TabBar .lm-TabBar-tabLabel {overflow: visible; text-overflow: clip;}
@@ -74,6 +76,7 @@ _STYLE = """<style>
   .wb-page {font-size: 14px;}
   .wb-page .jupyter-widgets {--jp-widgets-inline-label-width: 100%;}
   .wb-page .widget-inline-hbox {flex-wrap: wrap;}
+  .wb-page .widget-inline-hbox > .widget-label {text-align: left;}
 }
 </style>"""
 
