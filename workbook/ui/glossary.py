@@ -8,11 +8,18 @@ Two things every page can use:
   the first place each of `terms` appears: hovering shows the short definition, clicking
   opens the glossary at that term. For example, in a panel::
 
-      from workbook.ui.glossary import glossed
-      ipw.HTML(glossed(tr, tr("network.coach.map"), ("connector", "prescriber"), "div",
-                       "wb-coaching"))
+      from workbook.ui.glossary import glossed, glossed_coaching
+      glossed_coaching(tr, tr("network.coach.map"), ("connector", "prescriber"))  # a widget
+      ipw.HTML(glossed(tr, tr("network.rules.target"), ("lamp", "second_degree"), "p"))
 
-  `term_help(tr, "dunbar")` gives the "?" alone, to put after a label you build yourself.
+  A page that builds several texts passes the same `seen=set()` to each `glossed` call, so
+  a term gets its "?" only where the page first uses it. `term_help(tr, "dunbar")` gives
+  the "?" alone, to put after a label you build yourself.
+
+  For the network page: "connector"/"prescriber" in `network.coach.map`, "second_degree" in
+  `network.coach.targets`, "weak_ties" in `network.coach.next`, "lamp" in
+  `network.targets.lamp_help`, "dunbar" in `network.overflow.*`, "layers" beside
+  `network.map.layers_title`.
 
 Terms are the codes of `TERMS`; each has, in `glossary.json` (FR and EN): `.term` (its name),
 `.short` (the hover text, one sentence), `.long` (the glossary's entry) and `.forms` (the
