@@ -428,6 +428,8 @@ def test_french_titles_take_no_article_and_are_read_from_their_first_word():
     assert _opening("juriste en droit social", "fr") == "Je suis juriste en droit social."
     assert _opening("Product manager", "fr") == "Je suis product manager."
     assert _opening("une consultante RH", "fr") == "Je suis une consultante RH."
+    assert _opening("Commerciale grands comptes", "fr") == "Je suis commerciale grands comptes."
+    assert _opening("aide-soignante", "fr") == "Je suis aide-soignante."
 
 
 def test_role_kind_is_one_rule_with_codes():

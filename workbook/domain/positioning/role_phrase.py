@@ -36,7 +36,8 @@ _FIELD_WORDS_EN = frozenset("""
     """.split())
 
 _PERSON_WORDS_FR = frozenset("""
-    chef cadre médecin avocat avocate juge architecte ingénieur ingénieure manager expert
+    chef cheffe commercial commerciale aide cadre médecin avocat avocate juge architecte
+    ingénieur ingénieure manager expert
     experte pilote agent agente assistant assistante consultant consultante chargé chargée
     adjoint adjointe gérant gérante président présidente docteur docteure stagiaire apprenti
     apprentie associé associée coach cuisinier cuisinière infirmier infirmière
