@@ -10,8 +10,9 @@ import sqlite3
 import sys
 
 from workbook import __version__
-from workbook.commands import UsageError
-from workbook.paths import ProfileNameError
+from workbook.commands import UsageError, help_formatter, message_translator
+from workbook.i18n import Translator, choose_language
+from workbook.paths import DEFAULT_PROFILE, ProfileNameError
 from workbook.store import NewerSchemaError, is_busy
 
 # command name -> module in workbook.commands
@@ -31,25 +32,37 @@ COMMANDS = {
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr (exit 2), not a usage dump."""
+    """argparse, but a usage error is one line on stderr (exit 2), not a usage dump. argparse's
+    own words stay English; the hint around them follows the user's language."""
+
+    tr: Translator | None = None
 
     def error(self, message: str):
-        raise UsageError(f"{message} (see `{self.prog} --help`)")
+        tr = self.tr or Translator(choose_language())
+        raise UsageError(tr("cli.error.usage", message=message, prog=self.prog))
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line, or with `only`, just that command's part: each command's
-    module is imported to describe it, and some import a lot (`serve` loads Voilà)."""
-    parser = _Parser(prog="workbook", description="Networking Workbook / Classeur réseau.")
+def build_parser(tr: Translator | None = None,
+                 only: str | None = None) -> argparse.ArgumentParser:
+    """The command line, its help in `tr`'s language (French by default, as the pages); with
+    `only`, just that command's part: each command's module is imported to describe it, and
+    some import a lot (`serve` loads Voilà)."""
+    tr = tr or Translator(choose_language())
+    _Parser.tr = tr
+    formatter = help_formatter(tr)
+    parser = _Parser(prog="workbook", description=tr("cli.description"),
+                     formatter_class=formatter)
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, module_name in COMMANDS.items():
         if only is not None and name != only:
             continue
         module = importlib.import_module(f"workbook.commands.{module_name}")
-        summary = (module.__doc__ or "").strip().splitlines()[0]
-        command = sub.add_parser(name, help=summary, description=module.__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+        key = name.replace("-", "_")
+        summary = tr(f"cli.command.{key}")
+        command = sub.add_parser(name, help=summary,
+                                 description=f"{summary}\n\n{tr(f'cli.about.{key}')}",
+                                 formatter_class=formatter)
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser
@@ -61,8 +74,23 @@ def _command_named(argv: list[str]) -> str | None:
     return first if first in COMMANDS else None
 
 
+def _option(argv: list[str], name: str) -> str | None:
+    """The value of option `name` in a command line not parsed yet (`--lang en`, `--lang=en`)."""
+    for index, arg in enumerate(argv):
+        if arg == name and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser(_command_named(sys.argv[1:] if argv is None else argv))
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Messages and help follow --lang, else the profile's language, before parsing: an
+    # error in the command line itself is said in the user's language too.
+    tr = message_translator(_option(argv, "--lang"), _option(argv, "--profile") or DEFAULT_PROFILE)
+    parser = build_parser(tr, _command_named(argv))
+    prefix = tr("cli.error.prefix")
     try:
         args = parser.parse_args(argv)
         if not getattr(args, "run", None):
@@ -70,24 +98,19 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return args.run(args)
     except UsageError as problem:
-        print(f"workbook: error: {problem}", file=sys.stderr)
+        print(f"{prefix} {problem}", file=sys.stderr)
         return 2
     except ProfileNameError as problem:
-        print(f"workbook: error: invalid profile name {str(problem)!r}: use letters, digits,"
-              " '_', '.' or '-' (at most 64)", file=sys.stderr)
+        print(f"{prefix} {tr('cli.error.profile_name', name=repr(str(problem)))}",
+              file=sys.stderr)
         return 2
     except NewerSchemaError:
-        print("workbook: error: this profile was written by a newer workbook; update the "
-              "workbook to open it (the file is untouched)", file=sys.stderr)
+        print(f"{prefix} {tr('cli.error.newer_schema')}", file=sys.stderr)
         return 2
     except sqlite3.DatabaseError as problem:
-        if is_busy(problem):
-            print("workbook: error: the profile is busy (another window or command is writing "
-                  "to it); nothing was changed: try again in a moment", file=sys.stderr)
-        else:
-            print(f"workbook: error: the profile file cannot be read ({problem}); nothing was "
-                  "changed: if a copy ending in .bak sits beside it, restore that copy, or "
-                  "choose another --profile", file=sys.stderr)
+        message = tr("cli.error.busy") if is_busy(problem) else \
+            tr("cli.error.unreadable", problem=problem)
+        print(f"{prefix} {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -14,6 +14,7 @@ from workbook.voila_server import is_loopback
 @pytest.fixture(autouse=True)
 def home(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    monkeypatch.setenv("WORKBOOK_LANG", "en")   # messages are French unless told otherwise
     return tmp_path
 
 
@@ -187,3 +188,49 @@ def test_demo_replace_keeps_what_another_process_writes_afterwards(home):
     conn.close()
     assert demo > 100
     assert last == 1, "the last write, made after the replace, was lost"
+
+
+# -- messages and help in the user's language
+
+@pytest.mark.parametrize("lang, expected", [("fr", "--weeks doit être entre 1 et 12, pas 40"),
+                                            ("en", "--weeks must be between 1 and 12, not 40")])
+def test_errors_follow_the_lang_flag(lang, expected, capsys):
+    open_profile("default").close()
+    assert main(["plan", "--weeks", "40", "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and err.count("\n") == 1 and err.startswith("workbook: error:")
+
+
+def test_errors_follow_the_profile_language_when_no_flag_is_given(capsys):
+    from workbook.store.settings import set_setting
+
+    assert main(["demo", "--profile", "marie"]) == 0
+    conn = open_profile("marie")
+    set_setting(conn, "lang", "fr")        # the user chose French on the pages
+    conn.close()
+    capsys.readouterr()
+    assert main(["demo", "--profile", "marie"]) == 2
+    assert "le profil 'marie' contient déjà des contacts" in capsys.readouterr().err
+    assert main(["demo", "--profile", "marie", "--lang", "en"]) == 2
+    assert "already holds contacts" in capsys.readouterr().err
+
+
+def test_a_bad_profile_name_and_a_damaged_profile_are_explained_in_french(home, monkeypatch,
+                                                                            capsys):
+    monkeypatch.setenv("WORKBOOK_LANG", "fr")
+    assert main(["demo", "--profile", "../escape"]) == 2
+    assert "nom de profil invalide '../escape'" in capsys.readouterr().err
+    path = home / "profiles" / "abime.sqlite"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(b"not a database at all " * 100)
+    assert main(["plan", "--profile", "abime"]) == 2
+    assert "fichier du profil est illisible" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang, expected", [("fr", "combien de semaines planifier, 1-12"),
+                                            ("en", "how many weeks to plan, 1-12")])
+def test_help_follows_the_language(lang, expected, capsys):
+    with pytest.raises(SystemExit):
+        main(["plan", "--help", "--lang", lang])
+    out = capsys.readouterr().out
+    assert expected in out and "cli.arg" not in out

@@ -389,3 +389,62 @@ def test_the_bio_line_is_checked_against_linkedins_headline_limit():
     finding = next(f for f in rules.analyze_card(card, "en").findings if f.code == "bio_too_long")
     assert finding.values == {"count": len(" ".join(bio.split())), "limit": 220}
     assert "bio_too_long" not in rules.analyze_card(Card(card.one_liner, "", bio[:220]), "en").codes
+
+
+# -- how the pitch introduces the role: a title after "I am", a field after "I work in"
+
+def _opening(role, lang):
+    return _compose(Statement(role), lang).pitch
+
+
+def test_a_field_in_the_role_box_is_introduced_as_a_field_not_a_title():
+    assert _opening("marketing", "en") == "I work in marketing."
+    assert _opening("Human resources", "en") == "I work in human resources."
+    assert _opening("software engineering", "en") == "I work in software engineering."
+    assert _opening("project management", "en") == "I work in project management."
+    assert _opening("marketing", "fr") == "Je travaille en marketing."
+    assert _opening("Informatique", "fr") == "Je travaille en informatique."
+    assert _opening("la finance", "fr") == "Je travaille dans la finance."
+    assert _opening("l'industrie pharmaceutique", "fr") == "Je travaille dans l'industrie pharmaceutique."
+
+
+def test_a_job_title_follows_i_am_with_the_right_article():
+    assert _opening("Marketing manager", "en") == "I am a marketing manager."
+    assert _opening("Head of sales", "en") == "I am a head of sales."
+    assert _opening("HR business partner", "en") == "I am an HR business partner."
+    assert _opening("UX designer", "en") == "I am a UX designer."
+    assert _opening("operations director", "en") == "I am an operations director."
+    assert _opening("university lecturer", "en") == "I am a university lecturer."
+    assert _opening("senior accountant", "en") == "I am a senior accountant."
+    assert _opening("an SEO consultant", "en") == "I am an SEO consultant."
+    assert _opening("CFO", "en") == "I am a CFO."
+
+
+def test_french_titles_take_no_article_and_are_read_from_their_first_word():
+    assert _opening("Responsable marketing", "fr") == "Je suis responsable marketing."
+    assert _opening("chef de projet digital", "fr") == "Je suis chef de projet digital."
+    assert _opening("Directrice financière", "fr") == "Je suis directrice financière."
+    assert _opening("technicienne de maintenance", "fr") == "Je suis technicienne de maintenance."
+    assert _opening("juriste en droit social", "fr") == "Je suis juriste en droit social."
+    assert _opening("Product manager", "fr") == "Je suis product manager."
+    assert _opening("une consultante RH", "fr") == "Je suis une consultante RH."
+    assert _opening("Commerciale grands comptes", "fr") == "Je suis commerciale grands comptes."
+    assert _opening("aide-soignante", "fr") == "Je suis aide-soignante."
+
+
+def test_role_kind_is_one_rule_with_codes():
+    from workbook.domain.positioning.role_phrase import FIELD, TITLE, role_kind
+    assert role_kind("Data analyst", "en") == TITLE and role_kind("data science", "en") == FIELD
+    assert role_kind("", "fr") == TITLE
+    assert role_kind("Contrôleur de gestion industriel", "fr") == TITLE
+    assert role_kind("comptabilité", "fr") == FIELD
+
+
+def test_key_points_are_at_most_three_deliverable_first_and_skip_blanks():
+    full = Statement("Payroll controller", "food", "slow closes", "CFOs", "I cut the close",
+                     "factory years")
+    assert rules.key_points(full) == (("deliverable", "I cut the close"),
+                                      ("difference", "factory years"), ("problem", "slow closes"))
+    assert rules.key_points(Statement("Payroll controller", audience="CFOs ")) == \
+        (("audience", "CFOs"),)
+    assert rules.key_points(Statement()) == ()

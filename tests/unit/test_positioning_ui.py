@@ -9,6 +9,7 @@ import ipywidgets as ipw
 import pytest
 
 from workbook.domain.positioning import Card
+from workbook.escaping import escape_html
 from workbook.i18n import Translator
 from workbook.io.card import card_html, card_markdown
 from workbook.store import open_profile
@@ -199,7 +200,8 @@ def test_export_offers_text_markdown_and_html_with_user_text_escaped(home):
     assert r"\<b\>& co\</b\>" in page.export.text.value and r"\*costs\*" in page.export.text.value
     links = re.findall(r'download="([^"]+)" href="data:[^;]+;charset=utf-8;base64,([^"]+)"',
                        page.export.links.value)
-    assert [name for name, _ in links] == ["positioning.txt", "positioning.md", "positioning.html"]
+    assert [name for name, _ in links] == ["positioning.txt", "positioning.md", "positioning.html",
+                                           "pitch-card.html"]
     assert base64.b64decode(links[1][1]).decode("utf-8") == page.export.text.value
 
 
@@ -267,3 +269,48 @@ def test_cliches_are_listed_with_the_advice_of_each_family_in_the_users_language
     assert "Dites plutôt ce que vous livrez" in findings  # the fix, from the French catalogue
     english = _page("en")
     assert "Say what you deliver instead" in english.feedback.findings.value
+
+
+EVIL = '<img src=x onerror="alert(1)">'
+
+
+@pytest.mark.parametrize("lang, points, reach", [
+    ("en", ("What I deliver:", "What sets me apart:", "The problem I solve:"), "How to reach me"),
+    ("fr", ("Ce que j'apporte :", "Ma différence :", "Le problème que je règle :"), "Me joindre"),
+])
+def test_the_printable_pitch_card_holds_statement_three_points_and_contact(home, lang, points,
+                                                                          reach):
+    from workbook.domain.press import PressSettings
+    from workbook.store.press import save_settings
+    from workbook.store.settings import set_setting
+
+    page = _page(lang)
+    conn = page.state.ctx.conn
+    save_settings(conn, PressSettings(phone="06 12 34 56 78", email=f"me{EVIL}@example.org"))
+    set_setting(conn, "display_name", f"Camille {EVIL}")
+    _type(page, target_role=f"Payroll controller {EVIL}", problem="slow month-end closes",
+          audience="CFOs of mid-size manufacturers", deliverable="I cut the close to 5 days",
+          difference="ten years on factory floors")
+    page.sections.selected_index = 2
+    links = dict(re.findall(r'download="([^"]+)" href="data:[^;]+;charset=utf-8;base64,([^"]+)"',
+                            page.export.links.value))
+    html = base64.b64decode(links["pitch-card.html"]).decode("utf-8")
+    assert "<img" not in html and html.count("&lt;img src=x onerror=") == 4  # name, line, pitch, mail
+    assert "@page" in html and "@media print" in html and f'<html lang="{lang}">' in html
+    for label in points:
+        assert escape_html(label) in html
+    assert html.count("<li>") == 3 and "ten years on factory floors" in html
+    assert "CFOs of mid-size" in html     # in the pitch, not as a fourth point
+    assert reach in html and "06 12 34 56 78" in html
+    assert "wb-muted" not in page.export.links.value.split("pitch-card.html")[1]
+
+
+def test_the_printable_card_says_where_to_add_a_phone_when_there_is_none(home):
+    page = _page("en")
+    _type(page, target_role="Payroll controller", deliverable="I cut the close to 5 days")
+    page.sections.selected_index = 2
+    assert "journalist outreach page" in page.export.links.value
+    links = dict(re.findall(r'download="([^"]+)" href="data:[^;]+;charset=utf-8;base64,([^"]+)"',
+                            page.export.links.value))
+    html = base64.b64decode(links["pitch-card.html"]).decode("utf-8")
+    assert html.count("<li>") == 1 and "How to reach me" not in html

@@ -17,17 +17,14 @@ from workbook.paths import DEFAULT_PROFILE
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the card file to write (.json); '-' prints the text form")
-    parser.add_argument("--profile", default=DEFAULT_PROFILE,
-                        help=f"my profile (default: {DEFAULT_PROFILE})")
-    parser.add_argument("--without", default="", help="sections to leave out, comma-separated")
-    parser.add_argument("--with", dest="with_", default="",
-                        help="opt-in sections to add: targets,introductions")
-    parser.add_argument("--group", default="", help="the group the card is for (optional)")
-    parser.add_argument("--text", action="store_true",
-                        help="write the copy-paste text form instead of the JSON file")
-    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    parser.add_argument("--lang", choices=("fr", "en"), help="language of the messages")
+    parser.add_argument("file", help="cli.arg.card.file")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE, help="cli.arg.profile")
+    parser.add_argument("--without", default="", help="cli.arg.card.without")
+    parser.add_argument("--with", dest="with_", default="", help="cli.arg.card.with")
+    parser.add_argument("--group", default="", help="cli.arg.card.group")
+    parser.add_argument("--text", action="store_true", help="cli.arg.card.text")
+    parser.add_argument("--force", action="store_true", help="cli.arg.force")
+    parser.add_argument("--lang", choices=("fr", "en"), help="cli.arg.lang")
 
 
 def _sections(text: str, tr) -> set[str]:

@@ -8,22 +8,22 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workbook.commands import UsageError
-from workbook.i18n import Translator, choose_language
+from workbook.commands import UsageError, message_translator
+from workbook.i18n import LANGUAGES
 from workbook.paths import check_profile_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", help="the profile to erase")
-    parser.add_argument("--confirm", metavar="NAME",
-                        help="the profile's name again, instead of typing it when asked")
+    parser.add_argument("name", help="cli.arg.delete_profile.name")
+    parser.add_argument("--confirm", metavar="NAME", help="cli.arg.delete_profile.confirm")
+    parser.add_argument("--lang", choices=LANGUAGES, help="cli.arg.lang")
 
 
 def run(args: argparse.Namespace) -> int:
     from workbook.services.profiles import delete_profile, profile_files
 
     name = check_profile_name(args.name)
-    tr = Translator(choose_language())
+    tr = message_translator(args.lang, args.name)
     files = profile_files(name)
     if not files:
         raise UsageError(tr("export.delete.no_profile", profile=name))

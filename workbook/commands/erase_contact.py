@@ -11,20 +11,21 @@ import argparse
 import sys
 
 from workbook.commands import UsageError, open_with_language
+from workbook.i18n import LANGUAGES
 from workbook.paths import DEFAULT_PROFILE
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("contact", type=int, help="the contact's number")
-    parser.add_argument("--profile", default=DEFAULT_PROFILE,
-                        help=f"profile holding the contact (default: {DEFAULT_PROFILE})")
-    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    parser.add_argument("contact", type=int, help="cli.arg.erase_contact.contact")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE, help="cli.arg.profile")
+    parser.add_argument("--yes", action="store_true", help="cli.arg.erase_contact.yes")
+    parser.add_argument("--lang", choices=LANGUAGES, help="cli.arg.lang")
 
 
 def run(args: argparse.Namespace) -> int:
     from workbook.store.erasure import erase_contact, erasure_preview
 
-    conn, tr = open_with_language(args.profile, must_exist=True)
+    conn, tr = open_with_language(args.profile, must_exist=True, lang=args.lang)
     try:
         try:
             plan = erasure_preview(conn, args.contact)

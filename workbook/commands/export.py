@@ -13,23 +13,23 @@ from __future__ import annotations
 import argparse
 
 from workbook.commands import UsageError, open_with_language
+from workbook.i18n import LANGUAGES
 from workbook.paths import DEFAULT_PROFILE
 from workbook.services.exports import FORMATS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the file to write (.json, .zip, .xlsx, .csv or .vcf)")
-    parser.add_argument("--profile", default=DEFAULT_PROFILE,
-                        help=f"profile to export (default: {DEFAULT_PROFILE})")
-    parser.add_argument("--format", choices=FORMATS,
-                        help="file format (default: from the file's extension)")
-    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument("file", help="cli.arg.export.file")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE, help="cli.arg.profile")
+    parser.add_argument("--format", choices=FORMATS, help="cli.arg.export.format")
+    parser.add_argument("--force", action="store_true", help="cli.arg.force")
+    parser.add_argument("--lang", choices=LANGUAGES, help="cli.arg.lang")
 
 
 def run(args: argparse.Namespace) -> int:
     from workbook.services.exports import ExportError, export_to_file, format_for
 
-    conn, tr = open_with_language(args.profile, must_exist=True)
+    conn, tr = open_with_language(args.profile, must_exist=True, lang=args.lang)
     try:
         try:
             fmt = format_for(args.file, args.format)

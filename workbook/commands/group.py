@@ -17,13 +17,12 @@ from workbook.paths import DEFAULT_PROFILE
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True,
                                 parser_class=type(parser))
-    card = sub.add_parser("import-card", help="import a participant's progress card")
-    card.add_argument("file", help="the card file (.json) or a text file with the pasted card")
-    card.add_argument("--profile", default=DEFAULT_PROFILE,
-                      help=f"the coach's profile (default: {DEFAULT_PROFILE})")
-    card.add_argument("--group", help="the group (needed when the profile holds several; "
-                      "a new name creates the group)")
-    card.add_argument("--lang", choices=("fr", "en"), help="language of the messages")
+    card = sub.add_parser("import-card", help="cli.arg.group.import_card",
+                          formatter_class=parser.formatter_class)
+    card.add_argument("file", help="cli.arg.group.file")
+    card.add_argument("--profile", default=DEFAULT_PROFILE, help="cli.arg.profile")
+    card.add_argument("--group", help="cli.arg.group.group")
+    card.add_argument("--lang", choices=("fr", "en"), help="cli.arg.lang")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,31 +13,29 @@ import argparse
 import os
 import sqlite3
 
-from workbook.commands import UsageError, open_with_language
-from workbook.i18n import Translator
+from workbook.commands import UsageError, messages, open_with_language
+from workbook.i18n import LANGUAGES, Translator
 from workbook.io import FORMATS, ImportFileError
 from workbook.paths import DEFAULT_PROFILE, profile_path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", help="the export file (.csv or .vcf)")
-    parser.add_argument("--profile", default=DEFAULT_PROFILE,
-                        help=f"profile to import into (default: {DEFAULT_PROFILE})")
+    parser.add_argument("file", nargs="?", help="cli.arg.import.file")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE, help="cli.arg.profile")
     parser.add_argument("--format", default="auto", choices=("auto", *FORMATS),
-                        help="file format (default: recognised from the content)")
-    parser.add_argument("--details", action="store_true",
-                        help="also list every skipped row and every date left empty")
-    parser.add_argument("--list", action="store_true", help="list the imports of the profile")
-    parser.add_argument("--undo", type=int, metavar="BATCH",
-                        help="undo import number BATCH (erases the contacts it added)")
+                        help="cli.arg.import.format")
+    parser.add_argument("--details", action="store_true", help="cli.arg.import.details")
+    parser.add_argument("--list", action="store_true", help="cli.arg.import.list")
+    parser.add_argument("--undo", type=int, metavar="BATCH", help="cli.arg.import.undo")
+    parser.add_argument("--lang", choices=LANGUAGES, help="cli.arg.lang")
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.file and not args.list and args.undo is None:
-        raise UsageError("give the FILE to import, or --list, or --undo BATCH")
+        raise UsageError(messages(args)("cli.error.import_what"))
     if args.file and not args.list and args.undo is None:
         return _import_file(args)
-    conn, tr = open_with_language(args.profile, must_exist=True)
+    conn, tr = open_with_language(args.profile, must_exist=True, lang=args.lang)
     try:
         if args.list:
             return _list(conn, tr)
@@ -52,9 +50,9 @@ def _import_file(args: argparse.Namespace) -> int:
 
     if is_profile_archive(args.file) and not profile_path(args.profile).exists():
         from workbook.commands.import_profile import restore
-        return restore(args.file, args.profile)
+        return restore(args.file, args.profile, args.lang)
     with removed_if_failed(args.profile):        # the import only: not the printing after
-        conn, tr = open_with_language(args.profile)
+        conn, tr = open_with_language(args.profile, lang=args.lang)
         try:
             report = _import(conn, tr, args)
         finally:

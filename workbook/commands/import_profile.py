@@ -7,28 +7,28 @@ from __future__ import annotations
 
 import argparse
 
-from workbook.commands import UsageError
-from workbook.i18n import Translator, choose_language
+from workbook.commands import UsageError, message_translator
+from workbook.i18n import LANGUAGES
 from workbook.paths import check_profile_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the archive (.json or .zip)")
-    parser.add_argument("--profile", metavar="NEW",
-                        help="name of the new profile (default: the name in the archive)")
+    parser.add_argument("file", help="cli.arg.import_profile.file")
+    parser.add_argument("--profile", metavar="NEW", help="cli.arg.import_profile.profile")
+    parser.add_argument("--lang", choices=LANGUAGES, help="cli.arg.lang")
 
 
 def run(args: argparse.Namespace) -> int:
-    return restore(args.file, args.profile)
+    return restore(args.file, args.profile, args.lang)
 
 
-def restore(path: str, profile: str | None) -> int:
+def restore(path: str, profile: str | None, lang: str | None = None) -> int:
     """Restore `path` as profile `profile` (the archive's own name when None); prints one
     line. Shared with `workbook import`, which recognises archives."""
     from workbook.io.archive import ArchiveError
     from workbook.services.profiles import ProfileExistsError, restore_profile
 
-    tr = Translator(choose_language())
+    tr = message_translator(lang, profile)
     try:
         done = restore_profile(path, check_profile_name(profile) if profile else None)
     except ArchiveError as problem:

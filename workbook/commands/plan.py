@@ -11,7 +11,7 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
-from workbook.commands import UsageError, open_with_language
+from workbook.commands import HELP_VALUES, UsageError, messages, open_with_language
 from workbook.domain.routines import plan_sections
 from workbook.i18n import LANGUAGES
 from workbook.i18n.dates import format_date
@@ -19,25 +19,25 @@ from workbook.paths import DEFAULT_PROFILE
 from workbook.services.plan import describe_item, plan_data, save_routine_calendar, weeks_ahead
 
 MAX_WEEKS = 12
+HELP_VALUES["max_weeks"] = MAX_WEEKS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--profile", default=DEFAULT_PROFILE,
-                        help=f"profile name (default: {DEFAULT_PROFILE})")
-    parser.add_argument("--weeks", type=int, default=1,
-                        help=f"how many weeks to plan, 1-{MAX_WEEKS} (default: 1)")
-    parser.add_argument("--ics", metavar="FILE", help="also write the routine as an .ics file")
-    parser.add_argument("--lang", choices=LANGUAGES, help="language (default: the profile's)")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE, help="cli.arg.profile")
+    parser.add_argument("--weeks", type=int, default=1, help="cli.arg.plan.weeks")
+    parser.add_argument("--ics", metavar="FILE", help="cli.arg.plan.ics")
+    parser.add_argument("--lang", choices=LANGUAGES, help="cli.arg.lang")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
+    messages_tr = messages(args)
     if not 1 <= args.weeks <= MAX_WEEKS:
-        raise UsageError(f"--weeks must be between 1 and {MAX_WEEKS}, not {args.weeks}")
+        raise UsageError(messages_tr("cli.error.weeks", max=MAX_WEEKS, value=args.weeks))
     try:
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     except ValueError:
-        raise UsageError(f"--today must be a date like 2026-11-23, not {args.today!r}") from None
+        raise UsageError(messages_tr("cli.error.today", value=repr(args.today))) from None
     conn, tr = open_with_language(args.profile, must_exist=True, lang=args.lang)
     try:
         ics_path = Path(args.ics) if args.ics else None

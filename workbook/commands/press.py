@@ -17,9 +17,8 @@ from workbook.store.settings import get_setting
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--profile", default=DEFAULT_PROFILE,
-                        help=f"profile name (default: {DEFAULT_PROFILE})")
-    parser.add_argument("--lang", choices=LANGUAGES, help="language (default: the profile's)")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE, help="cli.arg.profile")
+    parser.add_argument("--lang", choices=LANGUAGES, help="cli.arg.lang")
 
 
 def _day(moment, lang: str) -> str:

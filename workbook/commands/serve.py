@@ -16,8 +16,8 @@ import socket
 import sys
 from pathlib import Path
 
-from workbook.commands import UsageError
-from workbook.i18n import LANGUAGES
+from workbook.commands import UsageError, message_translator, messages
+from workbook.i18n import LANGUAGES, Translator
 from workbook.paths import (
     DEFAULT_PROFILE,
     DEMO_PROFILE,
@@ -39,19 +39,13 @@ CELL_TIMEOUT_SECONDS = 120
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--profile", help=f"profile name (default: {DEFAULT_PROFILE}, "
-                        f"or {DEMO_PROFILE} with --demo)")
-    parser.add_argument("--port", type=int, default=8866, help="port (default: 8866)")
-    parser.add_argument("--ip", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
-    parser.add_argument("--demo", action="store_true",
-                        help="fill the profile with the demo persona first if it is empty")
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the pages")
-    parser.add_argument("--token", help="access token (generated when binding a non-loopback "
-                        "address)")
-    parser.add_argument("--session", action="store_true",
-                        help="serve a group session to the room: only the group page's "
-                        "activities (pairs, pitch round, intelligence board, projector), never "
-                        "the profile's contacts, cards or other pages")
+    parser.add_argument("--profile", help="cli.arg.serve.profile")
+    parser.add_argument("--port", type=int, default=8866, help="cli.arg.serve.port")
+    parser.add_argument("--ip", default="127.0.0.1", help="cli.arg.serve.ip")
+    parser.add_argument("--demo", action="store_true", help="cli.arg.serve.demo")
+    parser.add_argument("--lang", choices=LANGUAGES, help="cli.arg.serve.lang")
+    parser.add_argument("--token", help="cli.arg.serve.token")
+    parser.add_argument("--session", action="store_true", help="cli.arg.serve.session")
 
 
 SESSION_PAGE = "group.ipynb"
@@ -84,9 +78,10 @@ def voila_command(args: argparse.Namespace, pages: Path | None = None) -> list[s
     ]
 
 
-def check_port_free(ip: str, port: int) -> None:
+def check_port_free(ip: str, port: int, tr: Translator | None = None) -> None:
     """Refuse a port another program holds, before printing any address: the address
     printed must be the one the pages are served at."""
+    tr = tr or message_translator()
     family = socket.AF_INET6 if ":" in ip else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -94,10 +89,9 @@ def check_port_free(ip: str, port: int) -> None:
             probe.bind((ip, port))
         except OSError as problem:
             if problem.errno == errno.EADDRINUSE:
-                raise UsageError(f"port {port} is already in use on {ip}: stop the program "
-                                 f"using it, or choose another port with --port") from None
-            raise UsageError(f"cannot listen on {ip} port {port} ({problem.strerror}); "
-                             "choose another --ip or --port") from None
+                raise UsageError(tr("cli.error.port_in_use", port=port, ip=ip)) from None
+            raise UsageError(tr("cli.error.cannot_listen", ip=ip, port=port,
+                                reason=problem.strerror)) from None
 
 
 def lan_addresses() -> list[str]:
@@ -134,17 +128,18 @@ def server_environment(profile: str, token: str) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    tr = messages(args)
     if not 0 < args.port < 65536:
-        raise UsageError(f"port {args.port} is out of range 1-65535")
+        raise UsageError(tr("cli.error.port_range", port=args.port))
     profile = check_profile_name(args.profile or (DEMO_PROFILE if args.demo else DEFAULT_PROFILE))
     token = args.token or ""
     if not is_loopback(args.ip) and not token:
         token = secrets.token_urlsafe(24)
-    check_port_free(args.ip, args.port)
+    check_port_free(args.ip, args.port, tr)
     try:
         conn = open_profile(profile)
     except NewerSchemaError as problem:
-        raise UsageError(f"profile {profile!r} was written by a newer workbook ({problem})") \
+        raise UsageError(tr("cli.error.serve_newer", profile=repr(profile), problem=problem)) \
             from None
     try:
         if args.demo:

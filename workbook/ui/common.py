@@ -20,6 +20,7 @@ from workbook.i18n import Translator, choose_language, normalise_language
 from workbook.paths import DEFAULT_PROFILE, data_home
 from workbook.store import NewerSchemaError, is_busy, open_profile
 from workbook.store.settings import get_setting, set_setting
+from workbook.ui.glossary import glossary_link, glossary_section
 
 log = logging.getLogger("workbook.ui")
 callback_log = logging.getLogger("workbook.ui.callbacks")   # a button or field that failed
@@ -47,6 +48,36 @@ _STYLE = """<style>
 .wb-coaching {background: #f1f8e9; border-left: 4px solid #7cb342; padding: 0.4em 0.8em;
   margin: 0.4em 0 0.8em 0;}
 .wb-muted {color: #666;} .wb-card {border: 1px solid #ddd; border-radius: 6px; padding: 0.6em 1em;}
+.wb-page a.wb-term-help {display: inline-block; min-width: 1.2em; height: 1.2em; line-height: 1.2em;
+  margin-left: 0.15em; border-radius: 50%; background: #e3f2fd; color: #1565c0;
+  text-decoration: none; font-size: 0.72em; font-weight: 700; text-align: center;
+  vertical-align: super; cursor: help;}
+.wb-glossary {margin-top: 1.5em; border-top: 1px solid #ddd; padding-top: 0.5em;}
+.wb-glossary summary {cursor: pointer; font-weight: 600;}
+.wb-glossary dt {font-weight: 700; margin-top: 0.6em;} .wb-glossary dd {margin: 0.1em 0 0 1em;}
+/* Narrow windows: rows wrap, nothing is wider than the page, tables scroll in their own box,
+   tab labels wrap onto a second line instead of being cut. */
+.wb-page {min-width: 0;}
+.wb-page .widget-hbox {flex-wrap: wrap;}
+.wb-page .widget-hbox > .widget-html {flex: 1 1 12em; min-width: 0;}
+.wb-page .jupyter-widgets {max-width: 100%;}
+.wb-page .widget-inline-hbox {min-width: 0;}
+.wb-page .widget-inline-hbox .widget-label {flex-shrink: 1; min-width: 0;}
+.wb-page table {display: block; max-width: 100%; overflow-x: auto;}
+.wb-page .widget-html-content {max-width: 100%; overflow-wrap: anywhere;}
+.wb-page th, .wb-page td {overflow-wrap: normal; min-width: 3em;}
+.wb-page .widget-tab > .lm-TabBar .lm-TabBar-content {flex-wrap: wrap;}
+.wb-page .widget-tab > .lm-TabBar .lm-TabBar-tab {flex: 0 0 auto; min-width: 0; max-width: none;}
+.wb-page .widget-tab > .lm-TabBar .lm-TabBar-tabLabel {overflow: visible; text-overflow: clip;}
+.wb-page .js-plotly-plot, .wb-page .plot-container {max-width: 100%;}
+.wb-page .widget-box:has(> .js-plotly-plot), .wb-page .jupyter-widgets:has(> .js-plotly-plot)
+  {overflow-x: auto;}
+@media (max-width: 600px) {
+  .wb-page {font-size: 14px;}
+  .wb-page .jupyter-widgets {--jp-widgets-inline-label-width: 100%;}
+  .wb-page .widget-inline-hbox {flex-wrap: wrap;}
+  .wb-page .widget-inline-hbox > .widget-label {text-align: left;}
+}
 </style>"""
 
 
@@ -179,19 +210,22 @@ def _append_to_log_file() -> None:
 
 
 def page_header(ctx: PageContext, page_key: str, home_link: bool = True) -> ipw.HTML:
-    """Title, subtitle and a way back home; `page_key` names `<page>.title`/`<page>.subtitle`."""
+    """Title, subtitle, a way back home and to the glossary; `page_key` names
+    `<page>.title`/`<page>.subtitle`."""
     tr = ctx.tr
     home = "" if page_key == "home" or not home_link else (
-        f'<div class="wb-nav"><a href="home.ipynb">← {escape_html(tr("common.home"))}</a></div>')
+        f'<a href="home.ipynb">← {escape_html(tr("common.home"))}</a>')
+    nav = f'<div class="wb-nav">{home}{glossary_link(tr)}</div>'
     return ipw.HTML(
-        _STYLE + f'<div class="wb-header">{home}<h2>{escape_html(tr(page_key + ".title"))}</h2>'
+        _STYLE + f'<div class="wb-header">{nav}<h2>{escape_html(tr(page_key + ".title"))}</h2>'
         f'<p class="wb-muted">{escape_html(tr(page_key + ".subtitle"))}</p></div>')
 
 
 def page_shell(ctx: PageContext, page_key: str, *body: ipw.Widget,
                status: StatusLine | None = None, home_link: bool = True) -> ipw.VBox:
-    """The page: header, status line, body — in one box the notebook displays."""
-    parts = [page_header(ctx, page_key, home_link)] + ([status] if status else []) + list(body)
+    """The page: header, status line, body and the glossary — in one box the notebook displays."""
+    parts = ([page_header(ctx, page_key, home_link)] + ([status] if status else []) + list(body)
+             + [glossary_section(ctx.tr)])
     box = ipw.VBox(parts)
     box.add_class("wb-page")
     return box

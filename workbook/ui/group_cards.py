@@ -9,7 +9,8 @@ import ipywidgets as ipw
 
 from workbook.domain.progress_card import ProgressCard, routine_adherence
 from workbook.i18n.dates import format_date
-from workbook.ui.common import Markup, StatusLine, coaching, html_text, table_html
+from workbook.ui.common import Markup, StatusLine, html_text, table_html
+from workbook.ui.glossary import glossed_coaching
 from workbook.ui.group_roster import _button
 
 CONNECTOR_ROLES = ("connector", "prescriber")
@@ -79,7 +80,7 @@ class CardsPanel:
         self.over_time = ipw.HTML()
         self.over_time.add_class("wb-group-over-time")
         self.view = ipw.VBox([
-            coaching(tr("group.cards.coaching")),
+            glossed_coaching(tr, tr("group.cards.coaching"), ("one_liner",)),
             ipw.HTML(html_text(tr("group.cards.help"), "p")),
             self.upload, self.paste, paste_button, self.status, *drop_parts, self.missing,
             ipw.HTML(f"<h4>{html_text(tr('group.cards.side_title'))}</h4>"), self.side_by_side,

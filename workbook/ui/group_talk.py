@@ -8,6 +8,7 @@ import ipywidgets as ipw
 
 from workbook.domain.group import BOARD_QUESTIONS, PitchRecall, Referral
 from workbook.ui.common import StatusLine, coaching, html_text, table_html
+from workbook.ui.glossary import glossed_coaching
 from workbook.ui.group_cards import _pct
 from workbook.ui.group_roster import _button
 from workbook.ui.widgets import set_options
@@ -32,7 +33,8 @@ class ReferralsPanel:
                                                                   "dismissed"))
         self.table = ipw.HTML()
         self.table.add_class("wb-group-referrals")
-        self.view = ipw.VBox([coaching(tr("group.referrals.coaching")), refresh, self.status,
+        explain = glossed_coaching(tr, tr("group.referrals.coaching"), ("second_degree",))
+        self.view = ipw.VBox([explain, refresh, self.status,
                               self.table, ipw.HBox([self.choice, made, dismiss])])
 
     def show(self, names: dict[int, str], referrals: list[dict],
@@ -81,7 +83,8 @@ class PitchPanel:
         self.note_choice = ipw.Dropdown(description=tr("group.pitch.note"))
         delete = _button(tr("common.delete"), "wb-group-pitch-delete",
                          lambda: self.note_choice.value and on_delete(self.note_choice.value))
-        self.view = ipw.VBox([coaching(tr("group.pitch.coaching")), self.order,
+        explain = glossed_coaching(tr, tr("group.pitch.coaching"), ("one_liner", "connector"))
+        self.view = ipw.VBox([explain, self.order,
                               ipw.HBox([self.speaker, self.listener]), self.remembered, add,
                               self.status, self.results, ipw.HBox([self.note_choice, delete])])
 

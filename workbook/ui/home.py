@@ -23,6 +23,10 @@ from workbook.ui.common import (
     refresh_figure,
 )
 from workbook.ui.export_panel import ExportPanel
+from workbook.ui.glossary import glossary_html, glossed
+
+# The method's words each home text may use, explained where they first appear.
+_TERMS = ("connector", "prescriber", "layers", "key_points", "maintain_expand")
 
 
 class HomePage:
@@ -47,11 +51,13 @@ class HomePage:
         self.chart.layout.height = 360
         self.chart_box = ipw.VBox([self.chart_title, self.chart])
         self.export_box = ipw.VBox()
+        self.glossary = ipw.HTML()
+        self.glossary.add_class("wb-glossary-box")
         self._build_export()
         self.share = ipw.VBox([_card_share(ctx, self.status).view])
         self.view = ipw.VBox([self.header, self.language, self.status, self.summary,
                               self.first_steps, self.links, self.share, self.chart_box,
-                              self.export_box])
+                              self.export_box, self.glossary])
         self.view.add_class("wb-page")
         self._render_text()
 
@@ -71,13 +77,15 @@ class HomePage:
             f'{escape_html(name)}<br>'
             f'{escape_html(tr.count("home.contacts", count_contacts(conn)))} · '
             f'{escape_html(tr("home.last_logged", last=last))}</div>')
-        self.first_steps.value = self._first_steps_html()
-        self.links.value = self._links_html()
+        seen: set[str] = set()
+        self.first_steps.value = self._first_steps_html(seen)
+        self.links.value = self._links_html(seen)
+        self.glossary.value = glossary_html(tr)
         self.chart_title.value = f"<h3>{escape_html(tr('home.chart_title'))}</h3>"
         # An empty profile gets its first steps, not a chart with bare axes.
         self.chart_box.layout.display = "none" if count_contacts(conn) == 0 else None
 
-    def _first_steps_html(self) -> str:
+    def _first_steps_html(self, seen: set[str]) -> str:
         """What to do first, while it is not done: import contacts, write the positioning."""
         tr, conn = self.ctx.tr, self.ctx.conn
         steps = []
@@ -87,18 +95,18 @@ class HomePage:
             steps.append(("home.first.positioning", "positioning.ipynb"))
         if not steps:
             return ""
-        items = "".join(f'<li>{escape_html(tr(key))} <a href="{notebook}">'
+        items = "".join(f'<li>{glossed(tr, tr(key), _TERMS, seen=seen)} <a href="{notebook}">'
                         f'{escape_html(tr("home.first.link"))}</a></li>'
                         for key, notebook in steps)
         return (f'<div class="wb-card"><h3>{escape_html(tr("home.first.title"))}</h3>'
                 f"<ol>{items}</ol></div>")
 
-    def _links_html(self) -> str:
+    def _links_html(self, seen: set[str]) -> str:
         tr, folder = self.ctx.tr, notebooks_dir()
         items = []
         for key, notebook in PAGES:
             title = escape_html(tr(f"home.page.{key}"))
-            blurb = escape_html(tr(f"home.blurb.{key}"))
+            blurb = glossed(tr, tr(f"home.blurb.{key}"), _TERMS, seen=seen)
             if (folder / notebook).is_file():
                 items.append(f'<li><a href="{notebook}"><b>{title}</b></a> — {blurb}</li>')
             else:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from workbook.domain.positioning import STEPS, Version, warm_up
-from workbook.ui.common import PageContext, StatusLine, build_page, guarded, html_text, page_shell
+from workbook.ui.common import PageContext, StatusLine, build_page, guarded, page_shell
+from workbook.ui.glossary import glossed
 from workbook.ui.positioning_export import ExportPanel
 from workbook.ui.positioning_feedback import FeedbackPanel
 from workbook.ui.positioning_form import StatementForm
@@ -81,8 +82,11 @@ class PositioningPage:
         self.sections.add_class("wb-positioning-sections")
         self.sections.observe(guard(self.form.status)(self._on_section), names="selected_index")
 
-        intro = ipw.HTML(_STYLE + html_text(tr("positioning.intro"), "p"))
-        main = ipw.HBox([self.form.view, self.feedback.view], layout=ipw.Layout(width="100%"))
+        intro = ipw.HTML(_STYLE + glossed(tr, tr("positioning.intro"), ("connector", "prescriber"),
+                                          "p"))
+        # Side by side on a wide window; the score goes under the form on a narrow one.
+        main = ipw.HBox([self.form.view, self.feedback.view],
+                        layout=ipw.Layout(width="100%", flex_flow="row wrap"))
         self.view = page_shell(ctx, "positioning", intro, main, self.sections)
         self.view.add_class("wb-positioning")
         self._show_feedback()
@@ -105,7 +109,7 @@ class PositioningPage:
         self._show_feedback()
         self.state.keep_draft()
         if self.sections.selected_index == EXPORT:  # the export shows the card being typed
-            self.export.show(self.state.card)
+            self._show_export()
 
     def _on_recompose(self) -> None:
         self.state.recompose()
@@ -146,9 +150,13 @@ class PositioningPage:
     def _show_section(self, index: int | None) -> None:
         """Fill the open section (closed ones are filled when opened)."""
         shown = {PROGRESS: self._show_progress, REPEAT: self._show_repeat_backs,
-                 EXPORT: lambda: self.export.show(self.state.card)}
+                 EXPORT: self._show_export}
         if index in shown:
             shown[index]()
+
+    def _show_export(self) -> None:
+        self.export.show(self.state.card, self.state.printable_card(),
+                         any(value.strip() for _, value in self.state.reach()))
 
     def _show_feedback(self) -> None:
         report = self.state.report

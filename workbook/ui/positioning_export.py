@@ -25,7 +25,9 @@ class ExportPanel:
             options=[(tr(f"positioning.export.{kind}"), kind) for kind, _, _ in _FILES],
             value="text", description=tr("positioning.export.format"))
         self.format.add_class("wb-positioning-export-format")
-        self.format.observe(guarded(lambda _change: self.show(self._card)), names="value")
+        self._printable, self._reachable = "", True
+        self.format.observe(guarded(lambda _change: self.show(self._card, self._printable,
+                                                              self._reachable)), names="value")
         self.text = ipw.Textarea(rows=10, layout=ipw.Layout(width="98%"))
         self.text.add_class("wb-positioning-export-text")
         self.links = ipw.HTML()
@@ -33,9 +35,11 @@ class ExportPanel:
         self.view = ipw.VBox([ipw.HTML(html_text(tr("positioning.export.intro"), "p")),
                               self.format, self.text, self.links])
 
-    def show(self, card: Card) -> None:
+    def show(self, card: Card, printable: str = "", reachable: bool = True) -> None:
+        """`printable` is the pitch card to print (an HTML page); without `reachable`, a note
+        says where to add a phone or e-mail for it."""
         tr = self.tr
-        self._card = card
+        self._card, self._printable, self._reachable = card, printable, reachable
         if card.is_blank():
             self.text.value = ""
             self.links.value = html_text(tr("positioning.export.empty"), "p", "wb-muted")
@@ -49,3 +53,10 @@ class ExportPanel:
                              format=tr(f"positioning.export.{kind}")),
                           css_class="wb-positioning-download")
             for kind, filename, mime in _FILES)
+        if printable:
+            self.links.value += "<p>" + download_link(
+                printable, "pitch-card.html", "text/html", tr("positioning.printcard.download"),
+                css_class="wb-positioning-printable") + "</p>"
+            if not reachable:
+                self.links.value += html_text(tr("positioning.printcard.no_reach"), "p",
+                                              "wb-muted")

@@ -52,7 +52,8 @@ class FeedbackPanel:
         self.findings = ipw.HTML()
         self.findings.add_class("wb-positioning-findings")
         self.view = ipw.VBox([ipw.HTML(html_text(tr("positioning.score.title"), "h3")),
-                              self.score, self.findings], layout=ipw.Layout(width="40%"))
+                              self.score, self.findings],
+                             layout=ipw.Layout(flex="2 1 16em", min_width="0"))
         self.view.add_class("wb-positioning-side")
 
     def show(self, report: FocusReport, answered: int, steps: int) -> None:

@@ -8,6 +8,7 @@ import ipywidgets as ipw
 
 from workbook.domain.positioning import CARD_FIELDS, STEPS, Card, FocusReport, Statement
 from workbook.ui.common import StatusLine, html_text
+from workbook.ui.glossary import term_help
 
 _MULTILINE_STEPS = ("problem", "deliverable", "difference")
 _CARD_ROWS = {"one_liner": 2, "pitch": 5, "bio": 3}
@@ -42,7 +43,10 @@ class StatementForm:
             widget.add_class(f"wb-positioning-{name.replace('_', '-')}")
             widget.observe(guarded(self._on_card_edit), names="value")
             self.card_inputs[name] = widget
-            card_rows += [ipw.HTML(html_text(tr(f"positioning.card.{name}"), "b")), widget]
+            label = html_text(tr(f"positioning.card.{name}"), "b")
+            if name == "one_liner":
+                label += " " + term_help(tr, "one_liner")
+            card_rows += [ipw.HTML(label), widget]
         self.length = ipw.HTML()
         self.length.add_class("wb-positioning-length")
         self.recompose = ipw.Button(description=tr("positioning.card.recompose"), icon="refresh",
@@ -60,7 +64,7 @@ class StatementForm:
                      + html_text(tr("positioning.card.hint"), "p", "wb-muted")),
             *card_rows, self.length, ipw.HBox([self.save, self.recompose]), self.status,
             self.last_version])
-        self.view = ipw.VBox([*steps, card_box], layout=ipw.Layout(width="60%"))
+        self.view = ipw.VBox([*steps, card_box], layout=ipw.Layout(flex="3 1 22em", min_width="0"))
         self.view.add_class("wb-positioning-form")
 
     def _step(self, number: int, name: str, value: str, guarded) -> ipw.VBox:

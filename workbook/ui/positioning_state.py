@@ -19,7 +19,10 @@ from workbook.domain.positioning import (
     Version,
 )
 from workbook.i18n import LANGUAGES, Translator
+from workbook.io.card import pitch_card_html
 from workbook.store import positioning as store
+from workbook.store.press import load_settings as load_press_settings
+from workbook.store.settings import get_setting
 from workbook.ui.common import PageContext
 
 # The same card is analysed by the live feedback, the save and the version list: once is enough.
@@ -154,3 +157,15 @@ class PositioningState:
             return "delete_none"
         store.delete_repeat_back(self.ctx.conn, repeat_back_id)
         return "deleted"
+
+    def reach(self) -> list[tuple[str, str]]:
+        """How to reach the user, as the press page saved it: (label, value) lines."""
+        tr, settings = self.ctx.tr, load_press_settings(self.ctx.conn)
+        return [(tr("positioning.printcard.phone"), settings.phone),
+                (tr("positioning.printcard.email"), settings.email)]
+
+    def printable_card(self) -> str:
+        """The card as a page to print: the statement, three key points, how to reach you."""
+        name = get_setting(self.ctx.conn, "display_name") or ""
+        return pitch_card_html(self.card, rules.key_points(self.statement), self.reach(), name,
+                               self.ctx.tr, self.lang)

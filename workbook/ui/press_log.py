@@ -10,7 +10,8 @@ import ipywidgets as ipw
 
 from workbook.domain.press import KINDS, LogEntry, entry_guards
 from workbook.store.press import FLAGS, PressInputError
-from workbook.ui.common import Markup, coaching, html_text, table_html
+from workbook.ui.common import Markup, html_text, table_html
+from workbook.ui.glossary import glossed_coaching
 from workbook.ui.press_media import guard_html
 from workbook.ui.press_widgets import (
     classed,
@@ -74,7 +75,7 @@ class LogPanel:
         self.answered_now.on_click(guard(self._on_answered_now))
         self.delete_status = local_status("wb-press-log-delete-status")
         self.view = ipw.VBox([
-            coaching(tr("press.coach.log")), self.table,
+            glossed_coaching(tr, tr("press.coach.log"), ("good_client",)), self.table,
             ipw.HBox([self.entry, self.answered_now, self.delete]),
             self.delete_status, ipw.HTML(html_text(tr("press.log.add_title"), "h4")),
             self.journalist, self.kind, ipw.HBox([self.received, self.answered]), self.subject,

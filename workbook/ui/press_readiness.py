@@ -14,6 +14,7 @@ from workbook.escaping import escape_html
 from workbook.services.press import PressFigures
 from workbook.store.press import PressInputError
 from workbook.ui.common import coaching, download_link, html_text, table_html
+from workbook.ui.glossary import glossed
 from workbook.ui.press_media import record_cells
 from workbook.ui.press_widgets import classed, local_status, parse_day, run_action, show_day
 from workbook.ui.widgets import TABLE_ROWS, set_options
@@ -61,7 +62,8 @@ class ReadinessPanel:
             ipw.HBox([self.phone, self.email]), self.hours,
             ipw.HBox([self.minutes, self.pitch_weeks, self.save]),
             self.status, ipw.HTML(html_text(tr("press.readiness.sheets_title"), "h4")),
-            self.sheets, ipw.HTML(html_text(tr("press.record.title"), "h4")), self.record,
+            self.sheets, ipw.HTML(glossed(tr, tr("press.record.title"), ("good_client",), "h4")),
+            self.record,
             self.charts])
 
     def render(self, figures: PressFigures, now: dt.datetime, lang: str) -> None:

@@ -10,7 +10,8 @@ import ipywidgets as ipw
 from workbook.domain.press import Finding, TopicSheet
 from workbook.domain.press.sheets import count_words, speech_seconds
 from workbook.escaping import escape_html
-from workbook.ui.common import coaching, html_text
+from workbook.ui.common import html_text
+from workbook.ui.glossary import glossed_coaching
 from workbook.ui.press_state import sheet_from_fields
 from workbook.ui.press_widgets import classed, local_status, run_action
 from workbook.ui.widgets import Confirmation, Debouncer, set_options
@@ -96,7 +97,8 @@ class SheetsPanel:
         for _ in range(START_POINTS):
             self._new_row()
         self.view = ipw.VBox([
-            coaching(tr("press.coach.sheets")), self.choice, self.topic, self.umbrella,
+            glossed_coaching(tr, tr("press.coach.sheets"), ("key_points",)), self.choice,
+            self.topic, self.umbrella,
             self.umbrella_time, self.points, self.add_point, self.findings,
             ipw.HBox([self.save, self.delete]), self.confirm.view, self.status])
         self.refresh_findings()

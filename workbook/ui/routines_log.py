@@ -15,6 +15,7 @@ from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.escaping import escape_html, shorten
 from workbook.i18n.dates import format_date
 from workbook.ui.common import coaching, html_text
+from workbook.ui.glossary import glossed
 from workbook.ui.routines_widgets import (
     PersonPicker,
     act,
@@ -93,7 +94,7 @@ class LogPanel:
             self.contact.view, self.kind, self.direction, self.purpose, self.date, self.notes,
             self.save, self.save_feedback, self.skipped, self.recent, self.confirm.view,
             self.recent_feedback,
-            ipw.HTML(html_text(tr("routines.log.outreach_heading"), "h4")
+            ipw.HTML(glossed(tr, tr("routines.log.outreach_heading"), ("three_b_seven",), "h4")
                      + html_text(tr("routines.log.outreach_help"), "div", "wb-muted")),
             self.out_contact.view, self.out_date, self.out_save, self.out_feedback, self.pending])
 

@@ -24,7 +24,8 @@ from workbook.domain.routines import (
     resolve_timezone,
     suggested_routine,
 )
-from workbook.ui.common import coaching, html_text
+from workbook.ui.common import html_text
+from workbook.ui.glossary import glossed_coaching
 from workbook.ui.routines_state import InputProblem
 from workbook.ui.routines_widgets import PersonPicker, act, classed, feedback, fit
 
@@ -147,7 +148,8 @@ class SettingsPanel:
         self._show_suggestion(s.situation)
         wrap = ipw.Layout(flex_flow="row wrap")
         self.view = ipw.VBox([
-            coaching(tr("routines.coach.settings"), "wb-routines-coach-settings"),
+            glossed_coaching(tr, tr("routines.coach.settings"), ("maintain_expand",),
+                             "wb-routines-coach-settings"),
             self.situation, self.suggestion, self.use_suggested,
             self.weekly_minutes.view, self.expand_share, self.new_per_week.view,
             ipw.HTML(html_text(tr("routines.settings.sources"), "h4")),

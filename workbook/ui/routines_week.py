@@ -12,7 +12,8 @@ from workbook.domain.routines import PlanItem, plan_sections
 from workbook.escaping import escape_html
 from workbook.i18n.dates import format_date
 from workbook.services.plan import PlannedWeek, describe_item
-from workbook.ui.common import coaching, html_text, refresh_figure
+from workbook.ui.common import html_text, refresh_figure
+from workbook.ui.glossary import glossed, glossed_coaching
 from workbook.ui.routines_widgets import act, classed, close_children, feedback, fit
 
 if TYPE_CHECKING:  # plotly loads only when a chart is opened (~2 s, and 4.6 MB for the browser)
@@ -59,7 +60,8 @@ class WeekPanel:
         self._week: PlannedWeek | None = None
         self._editable = False
         self.view = ipw.VBox([
-            coaching(tr("routines.coach.week"), "wb-routines-coach-week"),
+            glossed_coaching(tr, tr("routines.coach.week"), ("maintain_expand",),
+                             "wb-routines-coach-week"),
             ipw.HBox([self.prev_button, self.this_button, self.next_button]),
             self.heading, self.balance, self.summary, self.items, self.feedback, self.cards,
             self.history])
@@ -113,7 +115,8 @@ class WeekPanel:
                       "div", "wb-routines-progress")])
         children: list[ipw.Widget] = []
         for section, items in plan_sections(plan):
-            children.append(ipw.HTML(html_text(tr(f"routines.week.section_{section}"), "h4")))
+            children.append(ipw.HTML(glossed(tr, tr(f"routines.week.section_{section}"),
+                                              ("three_b_seven",), "h4")))
             if not items:
                 children.append(ipw.HTML(html_text(tr("routines.week.nothing"), "div",
                                                    "wb-muted")))

@@ -54,6 +54,7 @@ from workbook.domain.positioning.lexicons import (
     SECTORS,
     VAGUE_WORDS,
 )
+from workbook.domain.positioning.pitch_card import KEY_POINT_PARTS, MAX_KEY_POINTS, key_points
 from workbook.domain.positioning.repeat_back import (
     LOST_THRESHOLD,
     RepeatBack,
@@ -78,6 +79,7 @@ from workbook.domain.positioning.versions import (
 )
 
 __all__ = [
+    "KEY_POINT_PARTS", "MAX_KEY_POINTS", "key_points",
     "ALMOST_SCORE", "BIO_MAX_CHARS", "AUDIENCE_NOUNS", "BUZZWORDS", "CARD_FIELDS", "CORE_PARTS",
     "CLICHES", "FINDING_CODES", "FOCUSED_SCORE", "FUNCTIONS", "LOST_THRESHOLD",
     "MAX_ANALYSED_CHARS", "MIN_WORDS", "ONE_LINER_MAX_WORDS", "PENALTIES", "PENALTY_CAPS",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workbook.domain.positioning.lengths import ONE_LINER_MAX_WORDS, count_words
+from workbook.domain.positioning.role_phrase import pitch_role_key, with_article
 from workbook.domain.positioning.statement import Card, Statement
 
 Phrases = Callable[..., str]
@@ -21,13 +22,6 @@ def _decap(text: str) -> str:
     if len(first_word) > 1 and first_word[0].isupper() and first_word[1:].islower():
         return text[0].lower() + text[1:]
     return text
-
-
-def _with_article(role: str, lang: str) -> str:
-    """English needs "a"/"an" before a job title ("I am a payroll controller"); French not."""
-    if lang != "en" or role.split(" ", 1)[0].lower() in ("a", "an", "the"):
-        return role
-    return ("an " if role[:1].lower() in "aeiou" else "a ") + role
 
 
 def _cap(text: str) -> str:
@@ -65,8 +59,12 @@ def compose_pitch(statement: Statement, lang: str, phrases: Phrases) -> str:
     s = statement.cleaned()
     sentences = []
     if s.target_role:
-        sentences.append(phrases("positioning.compose.pitch.target_role",
-                                 value=_with_article(_decap(s.target_role), lang)))
+        # A job title follows "I am" ("I am a marketing manager"); a field follows "I work in"
+        # ("I work in marketing"), never "I am a marketing".
+        role = _decap(s.target_role)
+        key = pitch_role_key(role, lang)
+        value = with_article(role, lang) if key == "target_role" else role
+        sentences.append(phrases(f"positioning.compose.pitch.{key}", value=value))
     if s.sector:
         sentences.append(phrases("positioning.compose.pitch.sector", value=_decap(s.sector)))
     if s.audience and s.problem:
@@ -96,6 +94,7 @@ def compose_bio(statement: Statement, phrases: Phrases) -> str:
 
 def compose_card(statement: Statement, lang: str, phrases: Phrases) -> Card:
     """One-liner, pitch and bio composed from the guided structure; `phrases` looks the
-    clauses up in language `lang` (English adds "a"/"an" before the role)."""
+    clauses up in language `lang` (which decides how the role is introduced: see
+    `role_phrase`)."""
     return Card(compose_one_liner(statement, phrases), compose_pitch(statement, lang, phrases),
                 compose_bio(statement, phrases))

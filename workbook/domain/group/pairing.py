@@ -1,9 +1,7 @@
-"""Group sessions: pairing rounds, cross-referrals and the pitch round.
+"""Pairing rounds and the club's size.
 
-SOURCE: the method, step 5 (DESIGN.md) — a job-seeker club's strength is solidarity, sharing
-and mutual help; pairs for lunches and coffees rotate so that everyone meets someone new each
-time; members cross-introduce each other at target organisations (the group's second degree);
-each member's one-liner is read to the group, who say back what they remembered.
+SOURCE: the method, step 5 (DESIGN.md) — pairs for lunches and coffees rotate so that everyone
+meets someone new each time; a club works best with 8–15 members.
 
 Pure: participants are any hashable, orderable values (the page passes ids). Errors are a
 `GroupError` carrying a stable code the page translates (`group.error.<code>`).
@@ -12,14 +10,10 @@ Pure: participants are any hashable, orderable values (the page passes ids). Err
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-
-from workbook.domain.names import organisation_key
-from workbook.domain.positioning import CORE_PARTS, Statement, repeat_back_summary, retention
 
 # A club works best with 8–15 members (the method, step 5); the page still pairs up to this many.
 MAX_PARTICIPANTS = 60
@@ -286,115 +280,6 @@ def unmet_pairs(participants: Sequence, history: Sequence[Sequence[Sequence]]) -
     """The pairs of `participants` who have not yet sat together in `history`."""
     met = met_counts(history)
     return [(a, b) for a, b in combinations(participants, 2) if not met[_pair(a, b)]]
-
-
-# ------------------------------------------------------------------------- cross-referrals
-
-REFERRAL_REASONS = ("same_name", "name_variant")
-# A suggestion is made (the introduction happened) or dismissed by the coach.
-REFERRAL_STATUSES = ("suggested", "made", "dismissed")
-
-
-@dataclass(frozen=True)
-class Referral:
-    """`introducer` can introduce `seeker` at an organisation the seeker targets: the names as
-    each of them wrote it, and the shared key they matched on."""
-
-    seeker: Hashable
-    introducer: Hashable
-    target_name: str
-    introduction_name: str
-    key: str
-
-    @property
-    def reason(self) -> str:
-        """'same_name' when both wrote it alike, else 'name_variant' (accents, case, legal
-        suffix or "Groupe" differ)."""
-        return "same_name" if self.target_name.strip() == self.introduction_name.strip() \
-            else "name_variant"
-
-
-_DOTTED = re.compile(r"\b(\w)\.")
-
-
-def referral_key(name: str) -> str:
-    """The key organisation names match on: `workbook.domain.names.organisation_key` once
-    dotted abbreviations are closed up ("S.A." = "SA", so the legal suffix drops too)."""
-    return organisation_key(_DOTTED.sub(r"\1", name or ""))
-
-
-def suggest_referrals(targets: Mapping[Hashable, Iterable[str]],
-                      introductions: Mapping[Hashable, Iterable[str]]) -> list[Referral]:
-    """"A targets organisation X; B can introduce to X" → suggested introductions.
-
-    Names match on `referral_key` (case, accents, punctuation, legal suffixes such as
-    SA/S.A./SAS/Ltd/GmbH and "Groupe" ignored). Nobody is suggested to themself.
-    SOURCE: the method, step 5 (members cross-introduce each other at target organisations:
-    the group's second degree)."""
-    offers: dict[str, list[tuple[Hashable, str]]] = {}
-    for introducer, names in introductions.items():
-        for name in dict.fromkeys(names):
-            key = referral_key(name)
-            if key:
-                offers.setdefault(key, []).append((introducer, name))
-    found: dict[tuple, Referral] = {}
-    for seeker, names in targets.items():
-        for name in names:
-            key = referral_key(name)
-            for introducer, offered in offers.get(key, ()):
-                if introducer != seeker and (seeker, introducer, key) not in found:
-                    found[(seeker, introducer, key)] = Referral(seeker, introducer, name,
-                                                                offered, key)
-    return sorted(found.values(), key=lambda r: (r.key, str(r.seeker), str(r.introducer)))
-
-
-# ------------------------------------------------------------------------------ pitch round
-
-@dataclass(frozen=True)
-class PitchRecall:
-    """What the group remembered of one member's one-liner: the mean share kept (0–1, None
-    when nothing was noted), the core part that got lost (a positioning CORE_PARTS code, or
-    None), and each listener's share."""
-
-    score: float | None
-    lost_part: str | None
-    by_listener: tuple[tuple[str, float | None], ...]
-
-
-def pitch_recall(one_liner: str, core: Mapping[str, str],
-                 notes: Sequence[tuple[str, str]]) -> PitchRecall:
-    """Score what listeners noted after hearing a member's one-liner, with the positioning
-    page's repeat-back measure (`workbook.domain.positioning.repeat_back_summary`): the share
-    of the core (role, audience, deliverable) found in each note, and the part lost. A card
-    without the core parts is measured against the one-liner as a whole (no lost part then).
-    SOURCE: the method, steps 1 and 5 (a connector must be able to repeat your specialty)."""
-    notes = [(who, text) for who, text in notes if text and text.strip()]
-    statement = Statement(**{part: core.get(part, "") for part in CORE_PARTS})
-    if statement.has_core():
-        summary = repeat_back_summary(statement, notes)
-        return PitchRecall(summary.overall, summary.lost_part,
-                           tuple((r.connector, r.overall) for r in summary.results))
-    shares = tuple((who, retention(one_liner, text)) for who, text in notes)
-    measured = [s for _, s in shares if s is not None]
-    return PitchRecall(sum(measured) / len(measured) if measured else None, None, shares)
-
-
-def pitch_order(participants: Sequence, session_number: int) -> list:
-    """The speaking order for a session: the roster turned by one place each session, so the
-    same person does not always open (or close) the round."""
-    people = list(participants)
-    if not people:
-        return []
-    shift = session_number % len(people)
-    return people[shift:] + people[:shift]
-
-
-# --------------------------------------------------------------------- intelligence board
-
-# The network-intelligence questions members pool each session. SOURCE: the method, step 5
-# ("who is new on the market?", "who are the key players we should talk to?").
-BOARD_QUESTIONS = ("new_on_market", "competitors", "key_players", "client_mood",
-                   "talked_to", "most_interesting")
 
 
 def club_size_warning(count: int) -> str | None:
