@@ -87,7 +87,7 @@ def test_the_map_summary_counts_in_the_right_plural(conn):
 def test_unreadable_file_says_so_and_changes_nothing(conn):
     page = build()
     upload(page, "photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00binary\x00")
-    assert "wb-status-error" in page.status.value
+    assert "wb-status-error" in page.importer.status.value
     assert page.importer.progress.bar_style == "danger"
     assert contact_store.count_contacts(conn) == 0
 
@@ -114,11 +114,11 @@ def test_bulk_tag_then_the_ranking_puts_the_connector_first(conn):
     assert "Alice" in page.next.table.value.split("</tr>")[1]
     page.show("contacts")
     page.contacts.search.value = "association"
-    page.contacts.bulk_role_choice.value = "connector"
-    page.contacts.bulk_role_button.click()
+    page.contacts.bulk.role_choice.value = "connector"
+    page.contacts.bulk.role_button.click()
     assert store.contact_details(conn, bob)["roles"] == ()     # asked first: nothing yet
-    assert "1 contacts" in page.contacts.bulk_confirm.question.value
-    page.contacts.bulk_confirm.yes.click()
+    assert "1 contacts" in page.contacts.bulk.confirm.question.value
+    page.contacts.bulk.confirm.yes.click()
     assert store.contact_details(conn, bob)["roles"] == ("connector",)
     assert "Alice" in page.next.table.value.split("</tr>")[1]    # hidden tab: not redrawn yet
     page.show("next")
@@ -149,7 +149,7 @@ def test_editing_a_contact_saves_every_field(conn):
     editor.mutual.value = "nine"
     editor.layer.value = "inner"
     editor.save.click()
-    assert "wb-status-error" in page.status.value
+    assert "wb-status-error" in editor.status.value
     assert store.contact_details(conn, ann)["layer"] == "close"
 
 
@@ -194,7 +194,7 @@ def test_targets_coverage_and_second_degree(conn):
     page = build()
     page.targets.name.value = "   "
     page.targets.save.click()
-    assert "wb-status-error" in page.status.value and store.targets_frame(conn).empty
+    assert "wb-status-error" in page.targets.status.value and store.targets_frame(conn).empty
     page.targets.name.value = "Gamma"
     page.targets.motivation.value = 3
     page.targets.save.click()
@@ -249,7 +249,7 @@ def test_exercises_bright_people_and_intelligence(conn):
         ex.bright_add.click()
     ex.bright_name.value = "Hedy"
     ex.bright_add.click()
-    assert "three" in page.status.value
+    assert "three" in ex.bright_status.value
     assert [p["name"] for p in store.bright_people(conn)] == ["Ada", "Grace", "Katherine"]
     ex.question.value = "key_players"
     ex.answer.value = "Zoé at Helio"

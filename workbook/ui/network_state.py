@@ -15,6 +15,7 @@ import pandas as pd
 
 from workbook.domain import network as rules
 from workbook.io import ImportFileError
+from workbook.services.exports import download
 from workbook.store import batches as batch_store
 from workbook.store import contacts as contact_store
 from workbook.store import merges as merge_store
@@ -94,6 +95,27 @@ class NetworkState:
     def row(self, contact_id: int) -> pd.Series | None:
         rows = self.frame[self.frame["id"] == contact_id]
         return rows.iloc[0] if len(rows) else None
+
+    def details(self, contact_id: int) -> dict | None:
+        """Every field of one contact as the editor shows it (`store.contact_details`)."""
+        return store.contact_details(self.conn, contact_id)
+
+    def interaction_count(self, contact_id: int) -> int:
+        return store.interaction_count(self.conn, contact_id)
+
+    def organisation_names(self, limit: int = 300) -> list[str]:
+        return store.organisation_names(self.conn, limit=limit)
+
+    def bright_people(self) -> list[dict]:
+        return store.bright_people(self.conn)
+
+    def intelligence_log(self, limit: int) -> list[dict]:
+        return store.intelligence_log(self.conn, limit)
+
+    def export(self, fmt: str, profile: str, progress, role_label):
+        """The contacts as a download (`workbook.services.exports.download`): a read."""
+        return download(self.conn, fmt, profile=profile, progress=progress,
+                        role_label=role_label)
 
     # ------------------------------------------------------------ writing
 
@@ -199,6 +221,16 @@ class NetworkState:
     def merge_candidates(self) -> list[tuple[int, int, str]]:
         """Pairs (first_id, second_id, reason) that may be one person, never merged unasked."""
         return [tuple(c) for c in merge_store.merge_candidates(self.conn)]
+
+    def merge_proposals(self, limit: int) -> list[tuple[pd.Series, pd.Series, str]]:
+        """The first `limit` merge candidates as (first row, second row, reason), those
+        whose two contacts are both still in the frame."""
+        proposals = []
+        for first, second, reason in self.merge_candidates()[:limit]:
+            a, b = self.row(first), self.row(second)
+            if a is not None and b is not None:
+                proposals.append((a, b, reason))
+        return proposals
 
     def merge(self, keep_id: int, drop_id: int) -> None:
         merge_store.merge_contacts(self.conn, keep_id, drop_id)
