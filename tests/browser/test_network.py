@@ -4,7 +4,7 @@ the page, read the report, see the charts, tag a connector and watch the ranking
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_page
+from tests.browser.conftest import open_page, serving
 
 pytestmark = pytest.mark.browser
 
@@ -114,3 +114,38 @@ def test_saving_a_contact_answers_next_to_the_button_on_a_laptop_screen(page, se
     assert 0 <= box["x"] and box["x"] + box["width"] <= 1366, box
     # The page-wide line at the top is out of sight by now: it must not be where the answer went.
     assert page.locator(".wb-network-status", has_text="saved").count() == 0
+
+
+@pytest.fixture(scope="module")
+def large_server(tmp_path_factory):
+    """A server on a 30,000-contact profile (a LinkedIn export's worth, tagged and followed
+    for a year: the one the notebooks are run on besides the demo)."""
+    from tests.notebooks.test_profiles import _large_profile
+
+    home = tmp_path_factory.mktemp("large-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKBOOK_HOME", str(home))
+        _large_profile("large")
+    with serving(home, "--profile", "large", "--lang", "en", profile="large") as running:
+        yield running
+
+
+def test_typing_a_name_among_30000_contacts_finds_them_and_fills_the_editor(
+        page, large_server, tmp_path):
+    open_page(page, large_server, "network.ipynb", ".wb-network-tabs")
+    _tab(page, "Contacts")
+    options = page.locator(".wb-network-picker select option")
+    expect(options).to_have_count(30)            # a short first list, never 30,000 options
+    search = page.locator(".wb-network-picker-search input")
+    search.press_sequentially("nom2999", delay=60)
+    # Nom2999 and Nom29990…Nom29999: eleven people, whatever the first list held
+    expect(options).to_have_count(11, timeout=30_000)
+    texts = [t.replace("\xa0", " ") for t in options.all_inner_texts()]
+    assert all("Nom2999" in t for t in texts), texts
+    wanted = next(i for i, t in enumerate(texts) if t.split(" — ")[0] == "Prénom199 Nom2999")
+    page.locator(".wb-network-picker select").select_option(index=wanted)
+    expect(page.locator(".wb-network-edit-name input")).to_have_value("Prénom199 Nom2999")
+    search.fill("")
+    search.press_sequentially("zzqx", delay=60)
+    expect(page.locator(".wb-network-picker-note")).to_contain_text("No one matches “zzqx”")
+    page.screenshot(path=str(tmp_path / "network-picker-30000.png"))

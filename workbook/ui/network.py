@@ -66,7 +66,8 @@ class NetworkPage:
         bulk = BulkPanel(tr, on_role=changes(state.bulk_role),
                          on_layer=changes(state.bulk_layer), guard_for=guard_for)
         self.contacts = ContactsPanel(
-            tr, bulk=bulk, editor=editor, row_of=state.row, on_filter=self._on_filter,
+            tr, bulk=bulk, editor=editor, find_people=state.find_people,
+            person_option=state.person_option, on_filter=self._on_filter,
             on_new=changes(state.new_contact), on_export=self._export, guard_for=guard_for)
         self.targets = TargetsPanel(tr, on_save=changes(state.save_target),
                                     on_remove=changes(state.drop_target), guard_for=guard_for)

@@ -17,8 +17,16 @@ from workbook.ui.common import coaching, html_text, table_html
 from workbook.ui.export_panel import ExportPanel, MakeExport
 from workbook.ui.network_bulk import BulkPanel
 from workbook.ui.network_editor import ContactEditor
-from workbook.ui.network_widgets import GuardFor, feedback, label, no_guard, required, wrap_row
-from workbook.ui.widgets import TABLE_ROWS
+from workbook.ui.network_widgets import (
+    GuardFor,
+    feedback,
+    label,
+    no_guard,
+    person_label,
+    required,
+    wrap_row,
+)
+from workbook.ui.widgets import TABLE_ROWS, PersonPicker
 
 NO_ROLE = "__none__"
 
@@ -26,19 +34,20 @@ NO_ROLE = "__none__"
 class ContactsPanel:
     """Filter → list (first 50) → pick one → edit; or act on the whole filtered set.
 
-    `row_of(id)` reads one contact's row of the frame; callbacks: `on_filter(ContactFilter)`
+    The person picker lists the filtered contacts, or searches all of them as one types:
+    `find_people(text, limit)`, `person_option(id)` (see `widgets.PersonPicker`).
+    Callbacks: `on_filter(ContactFilter)`
     (the page redraws this panel with `render`), `on_new(full_name) -> id`,
     `on_export(fmt, progress)` (an `ExportPanel` maker)."""
 
     def __init__(self, tr, *, bulk: BulkPanel, editor: ContactEditor,
-                 row_of: Callable[[int], pd.Series | None],
+                 find_people: Callable[[str, int], tuple[list, int]],
+                 person_option: Callable[[int], tuple[str, int] | None],
                  on_filter: Callable[[rules.ContactFilter], None],
                  on_new: Callable[[str], int], on_export: MakeExport,
                  guard_for: GuardFor = no_guard):
         self.tr, self.bulk, self.editor = tr, bulk, editor
-        self._row_of, self._filter, self._new = row_of, on_filter, on_new
-        self._redrawing = False
-        self._listed: list[tuple[str, int]] = []
+        self._filter, self._new = on_filter, on_new
         self.status = feedback("wb-network-contacts-status")
         self.new_status = feedback("wb-network-new-status")
         guard = guard_for(self.status)
@@ -64,10 +73,9 @@ class ContactsPanel:
         self.count.add_class("wb-network-count")
         self.table = ipw.HTML()
         self.table.add_class("wb-network-table")
-        self.picker = ipw.Select(options=[], rows=8, layout=ipw.Layout(width="32em",
-                                                                       max_width="100%"))
-        self.picker.add_class("wb-network-picker")
-        self.picker.observe(guard(self._on_pick), names="value")
+        self.picker = PersonPicker(tr, find=find_people, label_of=person_option,
+                                   css="wb-network-picker", rows=8,
+                                   on_pick=guard(self._on_pick))
         # -- a new contact
         self.new_name = ipw.Text(placeholder=tr("network.editor.new_placeholder"))
         self.new_name.add_class("wb-network-new-name")
@@ -81,7 +89,7 @@ class ContactsPanel:
             self.count, self.table,
             ipw.HTML(f"<h4>{escape_html(tr('network.bulk.title'))}</h4>"), bulk.view,
             ipw.HTML(f"<h4>{escape_html(tr('network.editor.title'))}</h4>"),
-            wrap_row(self.picker, self.new_box), editor.view,
+            wrap_row(self.picker.view, self.new_box), editor.view,
             ipw.HTML(f"<h4>{escape_html(tr('export.page.contacts_help'))}</h4>"),
             ExportPanel(tr, CONTACT_FORMATS, on_export, guard, "wb-network-export").view])
 
@@ -111,30 +119,16 @@ class ContactsPanel:
              tr("network.col.layer"), tr("network.col.roles"), tr("network.col.tie"),
              tr("network.col.last_contact")],
             (_row(tr, r) for r in shown.itertuples(index=False)), "wb-network-contacts")
-        self._listed = [(_option_label(r), int(r.id)) for r in shown.itertuples(index=False)]
-        self._sync_picker()
+        # The listed contacts, and the one being edited even when the filter hides it.
+        self.picker.reset([(person_label(r), int(r.id)) for r in shown.itertuples(index=False)],
+                          self.editor.current)
         self.bulk.render(total)
         self.editor.render(introductions)
 
-    def _sync_picker(self) -> None:
-        """The listed contacts, and the one being edited even when the filter hides it."""
-        options = list(self._listed)
-        current = self.editor.current
-        if current is not None and current not in {v for _, v in options}:
-            row = self._row_of(current)
-            if row is not None:
-                options.insert(0, (_option_label(row), int(current)))
-        self._redrawing = True     # options changing is not the user picking
-        try:
-            self.picker.options = options
-            self.picker.value = current if current in {v for _, v in options} else None
-        finally:
-            self._redrawing = False
-
-    def _on_pick(self, change) -> None:
-        if change["new"] is not None and not self._redrawing:
+    def _on_pick(self, contact: int | None) -> None:
+        if contact is not None and contact != self.editor.current:
             self.editor.status.clear()
-            self.editor.load(int(change["new"]))
+            self.editor.load(int(contact))
 
     def _on_new(self, _button) -> None:
         name = required(self.new_name, self.new_status, self.tr("network.editor.name_missing"))
@@ -143,12 +137,8 @@ class ContactsPanel:
         contact = self._new(name)
         self.new_name.value = ""
         self.editor.load(contact)
-        self._sync_picker()
+        self.picker.reset(None, contact)
         self.new_status.show(self.tr("network.editor.created", name=name))
-
-
-def _option_label(row) -> str:
-    return f"{row.full_name} — {row.organisation}" if row.organisation else row.full_name
 
 
 def _row(tr, row) -> list[str]:

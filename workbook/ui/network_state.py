@@ -14,12 +14,14 @@ from collections.abc import Callable
 import pandas as pd
 
 from workbook.domain import network as rules
+from workbook.domain.people_search import find_people, person_keys
 from workbook.io import ImportFileError
 from workbook.services.exports import download
 from workbook.store import batches as batch_store
 from workbook.store import contacts as contact_store
 from workbook.store import merges as merge_store
 from workbook.store import network as store
+from workbook.ui.network_widgets import person_label
 
 
 class NetworkState:
@@ -32,6 +34,8 @@ class NetworkState:
         self.frame: pd.DataFrame        # contacts frame (`workbook.domain.network`), by name
         self.targets: pd.DataFrame      # `store.targets_frame`
         self.introductions: pd.DataFrame    # `store.introductions_frame`
+        self._keys_of: pd.DataFrame | None = None
+        self._keys = pd.Series(dtype=str)
         self.reload()
 
     @property
@@ -95,6 +99,20 @@ class NetworkState:
     def row(self, contact_id: int) -> pd.Series | None:
         rows = self.frame[self.frame["id"] == contact_id]
         return rows.iloc[0] if len(rows) else None
+
+    def find_people(self, text: str, limit: int) -> tuple[list[tuple[str, int]], int]:
+        """(label, id) of the contacts whose name or organisation holds every word of
+        `text`, best first, at most `limit`; and how many matched (`find_people`)."""
+        if self._keys_of is not self.frame:      # keyed once per frame, not per keystroke
+            self._keys = person_keys(self.frame["full_name"], self.frame["organisation"])
+            self._keys_of = self.frame
+        found, total = find_people(self._keys, text, limit)
+        return [(person_label(self.frame.loc[i]), int(self.frame.at[i, "id"]))
+                for i in found], total
+
+    def person_option(self, contact_id: int) -> tuple[str, int] | None:
+        row = self.row(contact_id)
+        return None if row is None else (person_label(row), int(contact_id))
 
     def details(self, contact_id: int) -> dict | None:
         """Every field of one contact as the editor shows it (`store.contact_details`)."""

@@ -47,3 +47,13 @@ def wrap_row(*children: ipw.Widget) -> ipw.HBox:
     """A row of widgets that wraps on a narrow window instead of overflowing it."""
     return ipw.HBox(list(children), layout=ipw.Layout(flex_flow="row wrap",
                                                       align_items="center"))
+
+
+def person_label(row) -> str:
+    """A contact as listed in a picker: "Name — Organisation" (a frame row or tuple)."""
+    name, organisation = _field(row, "full_name"), _field(row, "organisation")
+    return f"{name} — {organisation}" if organisation else str(name)
+
+
+def _field(row, name: str):
+    return getattr(row, name) if hasattr(row, "_fields") else row[name]
