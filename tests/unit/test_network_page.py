@@ -269,13 +269,13 @@ def test_merge_proposals_can_be_accepted_or_refused(conn):
     texts = [row.children[0].value for row in proposals]
     assert len(proposals) == 2 and any("same e-mail" in t for t in texts)
     bruno_row = next(row for row, t in zip(proposals, texts) if "Bruno" in t)
-    bruno_row.children[1].click()                                    # merge
+    bruno_row.children[2].children[0].click()                        # merge
     assert conn.execute("SELECT COUNT(*) FROM contacts WHERE full_name = 'Bruno Keller'"
                         ).fetchone()[0] == 1
     assert store.contact_details(conn, bruno)["roles"] == ("connector",)
     remaining = page.importer.merges.children
     assert len(remaining) == 1 and "Aline" in remaining[0].children[0].value
-    remaining[0].children[2].click()                                 # keep both
+    remaining[0].children[2].children[1].click()                     # keep both
     assert "No possible duplicate" in page.importer.merges.children[0].value
     assert conn.execute("SELECT COUNT(*) FROM contacts WHERE full_name = 'Aline Rousseau'"
                         ).fetchone()[0] == 2
@@ -287,3 +287,26 @@ def test_a_profile_from_a_newer_workbook_gets_a_sentence_not_a_traceback(conn):
     conn.execute("PRAGMA user_version = 999")
     page = build_network(lang="en")
     assert "newer version of the workbook" in page.value
+
+
+def test_a_merge_proposal_shows_what_differs_side_by_side(conn):
+    """Two look-alike records: the user sees the e-mail and connection date that tell them
+    apart, not the same name twice."""
+    from workbook.store import merges as merge_store
+
+    first = contact_store.add_contact(conn, "Camille Laurent", organisation="Freelance",
+                                      email="camille@example.org", position="Designer")
+    second = contact_store.add_contact(conn, "Camille Laurent", organisation="Freelance",
+                                       email="c.laurent@studio.example", position="Designer",
+                                       connected_on="2024-01-12")
+    assert [tuple(c) for c in merge_store.merge_candidates(conn)] == [
+        (first, second, "similar_name")]
+    page = build("fr")
+    page.show("import")
+    proposal = page.importer.merges.children[0]
+    table = proposal.children[1].value
+    assert "Camille Laurent" in proposal.children[0].value
+    assert "<td>E-mail</td><td>camille@example.org</td><td>c.laurent@studio.example</td>" \
+        in table
+    assert "<td>En relation depuis le</td><td>—</td><td>12 janv. 2024</td>" in table
+    assert "Designer" not in table and "Nom" not in table      # the same: not repeated

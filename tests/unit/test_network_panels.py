@@ -111,8 +111,9 @@ def test_merge_proposals_call_back_with_the_pair():
     a = pd.Series({"id": 1, "full_name": "Bruno Keller", "organisation": "Solaris",
                    "email": "b@example.org"})
     b = pd.Series({"id": 2, "full_name": "Bruno Keller", "organisation": "", "email": ""})
-    panel.render([], [(a, b, "same_email")])
-    panel.merges.children[0].children[1].click()
+    panel.render([], [(a, b, "same_email", [])])
+    assert "the same details" in panel.merges.children[0].children[1].value
+    panel.merges.children[0].children[2].children[0].click()
     assert merged == [(1, 2)] and "Merged" in panel.merge_status.value
 
 

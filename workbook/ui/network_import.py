@@ -11,11 +11,11 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from workbook.escaping import escape_html
-from workbook.i18n.dates import format_datetime
+from workbook.i18n.dates import format_date, format_datetime
 from workbook.io import ImportFileError
 from workbook.io.summary import describe_error
 from workbook.ui.common import coaching, html_text, table_html
-from workbook.ui.network_widgets import GuardFor, feedback, no_guard, wrap_row
+from workbook.ui.network_widgets import GuardFor, feedback, label, no_guard, wrap_row
 from workbook.ui.widgets import Confirmation, set_options
 
 ACCEPTED = ".csv,.vcf,.txt,.zip"
@@ -176,10 +176,12 @@ class ImportPanel:
         self.no_batches.layout.display = "none" if batches else "block"
         self.render_merges(merges)
 
-    def render_merges(self, merges: list[tuple]) -> None:
+    def render_merges(self, merges: list) -> None:
+        """Each proposal: who, why, then what differs between the two records side by
+        side (`MergeProposal`s: both records, the reason, the differences)."""
         tr = self.tr
         rows = []
-        for a, b, reason in merges[:MERGES_SHOWN]:
+        for a, b, reason, differences in merges[:MERGES_SHOWN]:
             first, second = int(a["id"]), int(b["id"])
             text = ipw.HTML(escape_html(tr(
                 "network.import.merge_question", first=_who(a), second=_who(b),
@@ -195,9 +197,35 @@ class ImportPanel:
                 lambda _b, k=first, d=second: self._on_merge(k, d)))
             refuse.on_click(self.merge_guard(
                 lambda _b, k=first, d=second: self._on_refuse(k, d)))
-            rows.append(wrap_row(text, accept, refuse))
+            compared = ipw.HTML(self._differences_html(differences))
+            compared.add_class("wb-network-merge-differences")
+            rows.append(ipw.VBox([text, compared, wrap_row(accept, refuse)]))
         self.merges.children = rows or [ipw.HTML(
             html_text(tr("network.import.no_merges"), "p", "wb-muted"))]
+
+    def _differences_html(self, differences) -> str:
+        tr = self.tr
+        if not differences:
+            return html_text(tr("network.merge.same"), "p", "wb-muted")
+        return table_html(
+            [tr("network.merge.field"), tr("network.merge.first"), tr("network.merge.second")],
+            [[tr(f"network.merge.field.{d.field}"), self._value(d.field, d.first),
+              self._value(d.field, d.second)] for d in differences], "wb-network-merge-table")
+
+    def _value(self, field: str, value) -> str:
+        """A record's value as the user reads it: dates in their language, vocabulary
+        translated, '—' when blank."""
+        tr = self.tr
+        if value is None or value != value or (isinstance(value, str) and not value.strip()):
+            return "—"
+        if field == "connected_on":
+            return format_date(value, tr.lang, fallback=str(value))
+        if field == "layer":
+            return label(tr, "layer", str(value))
+        if field == "roles":
+            codes = value.split() if isinstance(value, str) else list(value)
+            return ", ".join(label(tr, "role", c) for c in codes) or "—"
+        return str(value)
 
     def _on_merge(self, keep: int, drop: int) -> None:
         self._merge(keep, drop)
@@ -226,7 +254,7 @@ class ImportPanel:
 
 def _who(row) -> str:
     """A contact as shown in a merge proposal: name, organisation, e-mail."""
-    parts = [row["full_name"], row["organisation"], row["email"]]
+    parts = [row["full_name"], row["organisation"], row["email"] or ""]
     return " · ".join(p for p in parts if p)
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
+from typing import NamedTuple
 
 import pandas as pd
 
 from workbook.domain import network as rules
+from workbook.domain.contacts_matching import FieldDifference, merge_differences
 from workbook.domain.people_search import find_people, person_keys
 from workbook.io import ImportFileError
 from workbook.services.exports import download
@@ -22,6 +24,16 @@ from workbook.store import contacts as contact_store
 from workbook.store import merges as merge_store
 from workbook.store import network as store
 from workbook.ui.network_widgets import person_label
+
+
+class MergeProposal(NamedTuple):
+    """Two records that may be one person (`store.contact_details` of each), why they were
+    proposed (`import.merge.<reason>`) and what tells them apart."""
+
+    first: dict
+    second: dict
+    reason: str
+    differences: list[FieldDifference]
 
 
 class NetworkState:
@@ -240,14 +252,14 @@ class NetworkState:
         """Pairs (first_id, second_id, reason) that may be one person, never merged unasked."""
         return [tuple(c) for c in merge_store.merge_candidates(self.conn)]
 
-    def merge_proposals(self, limit: int) -> list[tuple[pd.Series, pd.Series, str]]:
-        """The first `limit` merge candidates as (first row, second row, reason), those
-        whose two contacts are both still in the frame."""
+    def merge_proposals(self, limit: int) -> list[MergeProposal]:
+        """The first `limit` merge candidates whose two contacts are both still here, each
+        with both records and the fields on which they differ."""
         proposals = []
         for first, second, reason in self.merge_candidates()[:limit]:
-            a, b = self.row(first), self.row(second)
+            a, b = self.details(first), self.details(second)
             if a is not None and b is not None:
-                proposals.append((a, b, reason))
+                proposals.append(MergeProposal(a, b, reason, merge_differences(a, b)))
         return proposals
 
     def merge(self, keep_id: int, drop_id: int) -> None:
