@@ -117,7 +117,8 @@ def test_bulk_tag_then_the_ranking_puts_the_connector_first(conn):
     page.contacts.bulk.role_choice.value = "connector"
     page.contacts.bulk.role_button.click()
     assert store.contact_details(conn, bob)["roles"] == ()     # asked first: nothing yet
-    assert "1 contacts" in page.contacts.bulk.confirm.question.value
+    question = page.contacts.bulk.confirm.question.value
+    assert "to the 1 contact of the filtered list" in question and "1 contacts" not in question
     page.contacts.bulk.confirm.yes.click()
     assert store.contact_details(conn, bob)["roles"] == ("connector",)
     assert "Alice" in page.next.table.value.split("</tr>")[1]    # hidden tab: not redrawn yet
@@ -310,3 +311,41 @@ def test_a_merge_proposal_shows_what_differs_side_by_side(conn):
         in table
     assert "<td>En relation depuis le</td><td>—</td><td>12 janv. 2024</td>" in table
     assert "Designer" not in table and "Nom" not in table      # the same: not repeated
+
+
+def _tags(conn) -> dict:
+    layers = dict(conn.execute("SELECT id, layer || '/' || COALESCE(layer_set_on, '')"
+                               " FROM contacts"))
+    roles = {}
+    for contact, role in conn.execute("SELECT contact_id, role FROM contact_roles"):
+        roles.setdefault(contact, set()).add(role)
+    return {c: (layer, roles.get(c, set())) for c, layer in layers.items()}
+
+
+def test_undo_puts_back_exactly_the_roles_and_layers_of_the_last_bulk_tagging(conn):
+    ada = contact_store.add_contact(conn, "Ada", organisation="Acme", layer="close",
+                                    roles=["peer"])
+    contact_store.add_contact(conn, "Bea", organisation="Acme", roles=["connector"])
+    contact_store.add_contact(conn, "Cyd", organisation="Beta", layer="inner")
+    page = build()
+    page.show("contacts")
+    bulk = page.contacts.bulk
+    bulk.undo.click()                                   # nothing done yet
+    assert "Nothing to undo" in bulk.status.value
+    page.contacts.search.value = "acme"
+    bulk.layer_choice.value = "target"
+    bulk.layer_button.click()
+    bulk.confirm.yes.click()
+    assert "2 contacts moved to Target network" in bulk.status.value
+    before = _tags(conn)
+    bulk.role_choice.value = "connector"
+    bulk.role_button.click()
+    bulk.confirm.yes.click()
+    assert "1 contact is now tagged Connector." in bulk.status.value    # Bea had it already
+    assert _tags(conn) != before
+    bulk.undo.click()
+    assert _tags(conn) == before                       # the last tagging only, exactly
+    assert "1 contact has its roles and layer back" in bulk.status.value
+    assert set(page.state.row(ada)["roles"].split()) == {"peer"}    # the frame follows
+    bulk.undo.click()
+    assert "Nothing to undo" in bulk.status.value and _tags(conn) == before

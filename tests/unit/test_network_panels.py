@@ -78,7 +78,7 @@ def test_the_editor_erases_after_the_question_only():
 def test_bulk_tagging_asks_with_the_count_and_answers_on_its_own_line():
     done: list = []
     bulk = BulkPanel(EN, on_role=lambda role: done.append(role) or 3,
-                     on_layer=lambda layer: done.append(layer) or 3)
+                     on_layer=lambda layer: done.append(layer) or 3, on_undo=lambda: None)
     bulk.render(0)
     bulk.role_button.click()
     assert "wb-status-error" in bulk.status.value and done == []

@@ -64,7 +64,8 @@ class NetworkPage:
             on_add_intro=changes(state.add_introduction),
             on_remove_intro=changes(state.delete_introduction), guard_for=guard_for)
         bulk = BulkPanel(tr, on_role=changes(state.bulk_role),
-                         on_layer=changes(state.bulk_layer), guard_for=guard_for)
+                         on_layer=changes(state.bulk_layer), on_undo=changes(state.undo_bulk),
+                         guard_for=guard_for)
         self.contacts = ContactsPanel(
             tr, bulk=bulk, editor=editor, find_people=state.find_people,
             person_option=state.person_option, on_filter=self._on_filter,

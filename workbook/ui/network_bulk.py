@@ -15,13 +15,14 @@ from workbook.ui.widgets import Confirmation
 
 class BulkPanel:
     """Callbacks: `on_role(role) -> contacts changed`, `on_layer(layer) -> contacts
-    changed`, both acting on the page's filtered list. `render(total)` says how many
-    contacts the filtered list holds (the count each question and answer uses)."""
+    changed`, both acting on the page's filtered list; `on_undo() -> contacts put back, or
+    None when there is nothing to undo`. `render(total)` says how many contacts the filtered
+    list holds (the count each question and answer uses)."""
 
     def __init__(self, tr, *, on_role: Callable[[str], int], on_layer: Callable[[str], int],
-                 guard_for: GuardFor = no_guard):
+                 on_undo: Callable[[], int | None], guard_for: GuardFor = no_guard):
         self.tr = tr
-        self._role, self._layer = on_role, on_layer
+        self._role, self._layer, self._undo = on_role, on_layer, on_undo
         self.total = 0
         self.status = feedback("wb-network-bulk-status")
         guard = guard_for(self.status)
@@ -38,18 +39,22 @@ class BulkPanel:
                                        layout=ipw.Layout(width="auto"))
         self.layer_button.add_class("wb-network-bulk-layer-apply")
         self.layer_button.on_click(guard(self._on_layer))
+        self.undo = ipw.Button(description=tr("network.bulk.undo"), icon="undo",
+                               layout=ipw.Layout(width="auto"))
+        self.undo.add_class("wb-network-bulk-undo")
+        self.undo.on_click(guard(self._on_undo))
         self.scope = ipw.HTML()
         self._pending: Callable[[], None] | None = None
         self.confirm = Confirmation(tr("network.bulk.confirm"), tr("common.cancel"),
                                     "wb-network-bulk-yes", self._confirmed, guard=guard)
         self.view = ipw.VBox([self.scope, wrap_row(self.role_choice, self.role_button),
                               wrap_row(self.layer_choice, self.layer_button),
-                              self.confirm.view, self.status])
+                              self.confirm.view, wrap_row(self.undo, self.status)])
         self.view.add_class("wb-network-bulk")
 
     def render(self, total: int) -> None:
         self.total = total
-        self.scope.value = html_text(self.tr("network.bulk.scope", count=total))
+        self.scope.value = html_text(self.tr.count("network.bulk.scope", total))
 
     def forget(self) -> None:
         """The filtered list changed: a question asked about the previous one goes."""
@@ -76,7 +81,7 @@ class BulkPanel:
             self.status.show(self.tr("network.bulk.nothing"), error=True)
             return
         self._pending = action
-        self.confirm.ask(self.tr(question_key, count=self.total, **names))
+        self.confirm.ask(self.tr.count(question_key, self.total, **names))
 
     def _confirmed(self) -> None:
         action, self._pending = self._pending, None
@@ -84,4 +89,12 @@ class BulkPanel:
             action()
 
     def _done(self, message_key: str, changed: int, **names: str) -> None:
-        self.status.show(self.tr(message_key, count=changed, **names))
+        self.status.show(self.tr.count(message_key, changed, **names))
+
+    def _on_undo(self, _button) -> None:
+        self.forget()
+        restored = self._undo()
+        if restored is None:
+            self.status.show(self.tr("network.bulk.nothing_to_undo"), error=True)
+        else:
+            self.status.show(self.tr.count("network.bulk.undone", restored))

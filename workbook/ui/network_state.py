@@ -47,6 +47,7 @@ class NetworkState:
         self.targets: pd.DataFrame      # `store.targets_frame`
         self.introductions: pd.DataFrame    # `store.introductions_frame`
         self._keys_of: pd.DataFrame | None = None
+        self._last_bulk: store.TagSnapshot | None = None
         self._keys = pd.Series(dtype=str)
         self.reload()
 
@@ -166,16 +167,35 @@ class NetworkState:
         self.refresh_contacts([contact_id])
 
     def bulk_role(self, role: str) -> int:
+        """Give `role` to the filtered list; the contacts it changed can be put back
+        (`undo_bulk`)."""
         ids = rules.bulk_tag_ids(self.frame, self.filter, role)
-        changed = store.add_role_to(self.conn, ids, role)
-        self.refresh_contacts(ids)
+        changed, snapshot = store.bulk_add_role(self.conn, ids, role)
+        self._remember_bulk(snapshot)
         return changed
 
     def bulk_layer(self, layer: str) -> int:
+        """Move the filtered list to `layer`; undone by `undo_bulk`."""
         ids = rules.bulk_layer_ids(self.frame, self.filter, layer)
-        changed = store.set_layer_of(self.conn, ids, layer)
-        self.refresh_contacts(ids)
+        changed, snapshot = store.bulk_set_layer(self.conn, ids, layer)
+        self._remember_bulk(snapshot)
         return changed
+
+    def _remember_bulk(self, snapshot: store.TagSnapshot) -> None:
+        """A tagging that changed no one leaves the undo as it was."""
+        if snapshot.rows:
+            self._last_bulk = snapshot
+            self.refresh_contacts([row[0] for row in snapshot.rows])
+
+    def undo_bulk(self) -> int | None:
+        """Put back the roles and layers the last bulk tagging changed (one transaction);
+        None when there is nothing to undo (none since the page opened, or undone already)."""
+        snapshot, self._last_bulk = self._last_bulk, None
+        if snapshot is None:
+            return None
+        restored = store.restore_tags(self.conn, snapshot)
+        self.refresh_contacts([row[0] for row in snapshot.rows])
+        return restored
 
     def log_contact(self, contact_id: int, kind: str) -> None:
         contact_store.log_interaction(self.conn, contact_id, self.today.isoformat(), kind)
