@@ -4,6 +4,7 @@ any request to a host other than 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -82,28 +84,34 @@ def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, seconds: float =
     raise RuntimeError(f"workbook serve did not answer in {seconds}s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Server:
-    """One server for the session, on an English demo profile in a temporary WORKBOOK_HOME."""
-    home = tmp_path_factory.mktemp("workbook-home")
-    log = home / "serve.log"
+@contextlib.contextmanager
+def serving(home: Path, *args: str, profile: str = "demo") -> Iterator[Server]:
+    """`workbook serve <args>` on a free port with `home` as WORKBOOK_HOME, until the block
+    ends."""
+    log = home / f"serve-{profile}.log"
     port = _free_port()
     env = dict(os.environ, WORKBOOK_HOME=str(home))
     with open(log, "w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "workbook", "serve", "--demo", "--lang", "en",
-             "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True)
+            [sys.executable, "-m", "workbook", "serve", *args, "--port", str(port)], env=env,
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base + "/", proc, log)
-        yield Server(base=base, home=home, profile="demo", log=log, pid=proc.pid)
+        yield Server(base=base, home=home, profile=profile, log=log, pid=proc.pid)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Server:
+    """One server for the session, on an English demo profile in a temporary WORKBOOK_HOME."""
+    with serving(tmp_path_factory.mktemp("workbook-home"), "--demo", "--lang", "en") as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ the page, read the report, see the charts, tag a connector and watch the ranking
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_page
+from tests.browser.conftest import open_page, serving
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +50,7 @@ def test_import_tag_a_connector_and_the_ranking_changes(page, server, tmp_path):
     counts.wait_for()
     assert counts.locator("td").all_inner_texts() == ["4", "3", "0", "0", "1"]
     assert page.locator(".wb-network-skipped tbody tr").count() == 1
-    assert page.locator(".wb-network-status", has_text="new contacts: 3").is_visible()
+    assert page.locator(".wb-network-import-status", has_text="new contacts: 3").is_visible()
 
     # The charts follow the import.
     _tab(page, "Map")
@@ -76,7 +76,7 @@ def test_import_tag_a_connector_and_the_ranking_changes(page, server, tmp_path):
                            ".wb-network-edit-save")
     page.locator(".wb-network-edit-role-connector").click()
     page.locator(".wb-network-edit-save").click()
-    page.wait_for_selector(".wb-network-status:has-text('Oscar Quillard saved')")
+    page.wait_for_selector(".wb-network-edit-status:has-text('Oscar Quillard saved')")
 
     _tab(page, "Whom next")
     expect(page.locator(".wb-network-ranking-table tbody tr").first).to_contain_text("Oscar")
@@ -88,4 +88,64 @@ def test_import_tag_a_connector_and_the_ranking_changes(page, server, tmp_path):
     _tab(page, "Import")
     page.locator(".wb-network-undo").click()
     page.locator(".wb-network-undo-yes").click()
-    page.wait_for_selector(".wb-network-status:has-text('Import undone')")
+    page.wait_for_selector(".wb-network-undo-status:has-text('Import undone')")
+
+
+def test_saving_a_contact_answers_next_to_the_button_on_a_laptop_screen(page, server,
+                                                                         tmp_path):
+    """1366×768, the Save button at the bottom of the Contacts tab: the answer is drawn
+    beside it, inside the window, not at the top of the page out of sight."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    open_page(page, server, "network.ipynb", ".wb-network-tabs")
+    _tab(page, "Contacts")
+    picker = page.locator(".wb-network-picker select")
+    picker.locator("option").first.wait_for(state="attached")
+    # the select draws spaces as no-break spaces
+    name = picker.locator("option").first.inner_text().replace("\xa0", " ").split(" — ")[0]
+    picker.select_option(index=0)
+    expect(page.locator(".wb-network-edit-name input")).to_have_value(name)
+    page.locator(".wb-network-edit-save").click()
+    message = page.locator(".wb-network-edit-status", has_text=f"{name} saved")
+    message.wait_for()
+    page.screenshot(path=str(tmp_path / "network-saved-1366x768.png"))
+    box = message.bounding_box()
+    assert box is not None and box["height"] > 0
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 768, box
+    assert 0 <= box["x"] and box["x"] + box["width"] <= 1366, box
+    # The page-wide line at the top is out of sight by now: it must not be where the answer went.
+    assert page.locator(".wb-network-status", has_text="saved").count() == 0
+
+
+@pytest.fixture(scope="module")
+def large_server(tmp_path_factory):
+    """A server on a 30,000-contact profile (a LinkedIn export's worth, tagged and followed
+    for a year: the one the notebooks are run on besides the demo)."""
+    from tests.notebooks.test_profiles import _large_profile
+
+    home = tmp_path_factory.mktemp("large-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKBOOK_HOME", str(home))
+        _large_profile("large")
+    with serving(home, "--profile", "large", "--lang", "en", profile="large") as running:
+        yield running
+
+
+def test_typing_a_name_among_30000_contacts_finds_them_and_fills_the_editor(
+        page, large_server, tmp_path):
+    open_page(page, large_server, "network.ipynb", ".wb-network-tabs")
+    _tab(page, "Contacts")
+    options = page.locator(".wb-network-picker select option")
+    expect(options).to_have_count(30)            # a short first list, never 30,000 options
+    search = page.locator(".wb-network-picker-search input")
+    search.press_sequentially("nom2999", delay=60)
+    # Nom2999 and Nom29990…Nom29999: eleven people, whatever the first list held
+    expect(options).to_have_count(11, timeout=30_000)
+    texts = [t.replace("\xa0", " ") for t in options.all_inner_texts()]
+    assert all("Nom2999" in t for t in texts), texts
+    wanted = next(i for i, t in enumerate(texts) if t.split(" — ")[0] == "Prénom199 Nom2999")
+    page.locator(".wb-network-picker select").select_option(index=wanted)
+    expect(page.locator(".wb-network-edit-name input")).to_have_value("Prénom199 Nom2999")
+    search.fill("")
+    search.press_sequentially("zzqx", delay=60)
+    expect(page.locator(".wb-network-picker-note")).to_contain_text("No one matches “zzqx”")
+    page.screenshot(path=str(tmp_path / "network-picker-30000.png"))

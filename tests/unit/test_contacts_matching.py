@@ -39,3 +39,22 @@ def test_a_column_of_addresses_is_keyed_as_each_address_alone():
             "linkedin.com/in/nbsp\u00a0", "https://www.linkedin.com.evil.org/in/jane"]
     assert profile_url_keys(urls) == [profile_url_key(url) for url in urls]
     assert profile_url_keys(urls)[0] == "linkedin.com/in/jane-doe-1a2b3c"
+
+
+def test_merge_differences_name_the_fields_that_tell_two_records_apart():
+    from workbook.domain.contacts_matching import FieldDifference, merge_differences
+
+    first = {"full_name": "Camille Laurent", "organisation": "Freelance",
+             "email": "Camille@Example.org", "profile_url": "https://www.linkedin.com/in/cl/",
+             "position": "Designer", "connected_on": None, "roles": ("connector",),
+             "phone": ""}
+    second = {"full_name": "Camille Laurent", "organisation": "Freelance",
+              "email": " camille@example.org", "profile_url": "http://fr.linkedin.com/in/CL",
+              "position": "Art director", "connected_on": "2024-01-12", "roles": "connector",
+              "phone": None}
+    assert merge_differences(first, second) == [
+        FieldDifference("position", "Designer", "Art director"),
+        FieldDifference("connected_on", None, "2024-01-12")]
+    assert merge_differences(first, dict(first)) == []
+    assert merge_differences({"roles": ("peer",)}, {"roles": ()}) == [
+        FieldDifference("roles", ("peer",), ())]

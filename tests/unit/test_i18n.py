@@ -57,6 +57,7 @@ def test_every_literal_key_used_in_the_code_exists():
     ("import.skip", "workbook.domain.records:SKIP_REASONS"),
     ("import.warn", "workbook.domain.records:WARNING_REASONS"),
     ("import.merge", "workbook.domain.contacts_matching:MERGE_REASONS"),
+    ("network.merge.field", "workbook.domain.contacts_matching:MERGE_FIELDS"),
     ("routines.status", "workbook.domain.routines:STATUSES"),
     ("group.error", "workbook.domain.group:ERROR_CODES"),
     ("group.odd", "workbook.domain.group:ODD_MODES"),

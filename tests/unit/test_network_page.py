@@ -87,7 +87,7 @@ def test_the_map_summary_counts_in_the_right_plural(conn):
 def test_unreadable_file_says_so_and_changes_nothing(conn):
     page = build()
     upload(page, "photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00binary\x00")
-    assert "wb-status-error" in page.status.value
+    assert "wb-status-error" in page.importer.status.value
     assert page.importer.progress.bar_style == "danger"
     assert contact_store.count_contacts(conn) == 0
 
@@ -114,11 +114,12 @@ def test_bulk_tag_then_the_ranking_puts_the_connector_first(conn):
     assert "Alice" in page.next.table.value.split("</tr>")[1]
     page.show("contacts")
     page.contacts.search.value = "association"
-    page.contacts.bulk_role_choice.value = "connector"
-    page.contacts.bulk_role_button.click()
+    page.contacts.bulk.role_choice.value = "connector"
+    page.contacts.bulk.role_button.click()
     assert store.contact_details(conn, bob)["roles"] == ()     # asked first: nothing yet
-    assert "1 contacts" in page.contacts.bulk_confirm.question.value
-    page.contacts.bulk_confirm.yes.click()
+    question = page.contacts.bulk.confirm.question.value
+    assert "to the 1 contact of the filtered list" in question and "1 contacts" not in question
+    page.contacts.bulk.confirm.yes.click()
     assert store.contact_details(conn, bob)["roles"] == ("connector",)
     assert "Alice" in page.next.table.value.split("</tr>")[1]    # hidden tab: not redrawn yet
     page.show("next")
@@ -149,7 +150,7 @@ def test_editing_a_contact_saves_every_field(conn):
     editor.mutual.value = "nine"
     editor.layer.value = "inner"
     editor.save.click()
-    assert "wb-status-error" in page.status.value
+    assert "wb-status-error" in editor.status.value
     assert store.contact_details(conn, ann)["layer"] == "close"
 
 
@@ -194,7 +195,7 @@ def test_targets_coverage_and_second_degree(conn):
     page = build()
     page.targets.name.value = "   "
     page.targets.save.click()
-    assert "wb-status-error" in page.status.value and store.targets_frame(conn).empty
+    assert "wb-status-error" in page.targets.status.value and store.targets_frame(conn).empty
     page.targets.name.value = "Gamma"
     page.targets.motivation.value = 3
     page.targets.save.click()
@@ -249,7 +250,7 @@ def test_exercises_bright_people_and_intelligence(conn):
         ex.bright_add.click()
     ex.bright_name.value = "Hedy"
     ex.bright_add.click()
-    assert "three" in page.status.value
+    assert "three" in ex.bright_status.value
     assert [p["name"] for p in store.bright_people(conn)] == ["Ada", "Grace", "Katherine"]
     ex.question.value = "key_players"
     ex.answer.value = "Zoé at Helio"
@@ -269,13 +270,13 @@ def test_merge_proposals_can_be_accepted_or_refused(conn):
     texts = [row.children[0].value for row in proposals]
     assert len(proposals) == 2 and any("same e-mail" in t for t in texts)
     bruno_row = next(row for row, t in zip(proposals, texts) if "Bruno" in t)
-    bruno_row.children[1].click()                                    # merge
+    bruno_row.children[2].children[0].click()                        # merge
     assert conn.execute("SELECT COUNT(*) FROM contacts WHERE full_name = 'Bruno Keller'"
                         ).fetchone()[0] == 1
     assert store.contact_details(conn, bruno)["roles"] == ("connector",)
     remaining = page.importer.merges.children
     assert len(remaining) == 1 and "Aline" in remaining[0].children[0].value
-    remaining[0].children[2].click()                                 # keep both
+    remaining[0].children[2].children[1].click()                     # keep both
     assert "No possible duplicate" in page.importer.merges.children[0].value
     assert conn.execute("SELECT COUNT(*) FROM contacts WHERE full_name = 'Aline Rousseau'"
                         ).fetchone()[0] == 2
@@ -287,3 +288,64 @@ def test_a_profile_from_a_newer_workbook_gets_a_sentence_not_a_traceback(conn):
     conn.execute("PRAGMA user_version = 999")
     page = build_network(lang="en")
     assert "newer version of the workbook" in page.value
+
+
+def test_a_merge_proposal_shows_what_differs_side_by_side(conn):
+    """Two look-alike records: the user sees the e-mail and connection date that tell them
+    apart, not the same name twice."""
+    from workbook.store import merges as merge_store
+
+    first = contact_store.add_contact(conn, "Camille Laurent", organisation="Freelance",
+                                      email="camille@example.org", position="Designer")
+    second = contact_store.add_contact(conn, "Camille Laurent", organisation="Freelance",
+                                       email="c.laurent@studio.example", position="Designer",
+                                       connected_on="2024-01-12")
+    assert [tuple(c) for c in merge_store.merge_candidates(conn)] == [
+        (first, second, "similar_name")]
+    page = build("fr")
+    page.show("import")
+    proposal = page.importer.merges.children[0]
+    table = proposal.children[1].value
+    assert "Camille Laurent" in proposal.children[0].value
+    assert "<td>E-mail</td><td>camille@example.org</td><td>c.laurent@studio.example</td>" \
+        in table
+    assert "<td>En relation depuis le</td><td>—</td><td>12 janv. 2024</td>" in table
+    assert "Designer" not in table and "Nom" not in table      # the same: not repeated
+
+
+def _tags(conn) -> dict:
+    layers = dict(conn.execute("SELECT id, layer || '/' || COALESCE(layer_set_on, '')"
+                               " FROM contacts"))
+    roles = {}
+    for contact, role in conn.execute("SELECT contact_id, role FROM contact_roles"):
+        roles.setdefault(contact, set()).add(role)
+    return {c: (layer, roles.get(c, set())) for c, layer in layers.items()}
+
+
+def test_undo_puts_back_exactly_the_roles_and_layers_of_the_last_bulk_tagging(conn):
+    ada = contact_store.add_contact(conn, "Ada", organisation="Acme", layer="close",
+                                    roles=["peer"])
+    contact_store.add_contact(conn, "Bea", organisation="Acme", roles=["connector"])
+    contact_store.add_contact(conn, "Cyd", organisation="Beta", layer="inner")
+    page = build()
+    page.show("contacts")
+    bulk = page.contacts.bulk
+    bulk.undo.click()                                   # nothing done yet
+    assert "Nothing to undo" in bulk.status.value
+    page.contacts.search.value = "acme"
+    bulk.layer_choice.value = "target"
+    bulk.layer_button.click()
+    bulk.confirm.yes.click()
+    assert "2 contacts moved to Target network" in bulk.status.value
+    before = _tags(conn)
+    bulk.role_choice.value = "connector"
+    bulk.role_button.click()
+    bulk.confirm.yes.click()
+    assert "1 contact is now tagged Connector." in bulk.status.value    # Bea had it already
+    assert _tags(conn) != before
+    bulk.undo.click()
+    assert _tags(conn) == before                       # the last tagging only, exactly
+    assert "1 contact has its roles and layer back" in bulk.status.value
+    assert set(page.state.row(ada)["roles"].split()) == {"peer"}    # the frame follows
+    bulk.undo.click()
+    assert "Nothing to undo" in bulk.status.value and _tags(conn) == before

@@ -125,3 +125,24 @@ def test_organisation_names_most_contacts_first(conn):
     contact_store.add_contact(conn, "B", organisation="Big")
     contact_store.add_contact(conn, "C", organisation="Big")
     assert store.organisation_names(conn) == ["Big", "Small"]
+
+
+def test_restoring_a_bulk_tagging_puts_back_layers_dates_and_roles(conn):
+    from workbook.store import contacts as contacts_store
+
+    ada = contacts_store.add_contact(conn, "Ada", layer="close", roles=["peer", "alumni"])
+    bea = contacts_store.add_contact(conn, "Bea", roles=["connector"])
+    conn.execute("UPDATE contacts SET layer_set_on = '2025-01-02' WHERE id = ?", (ada,))
+    before = [store.contact_details(conn, c) for c in (ada, bea)]
+    moved, snapshot = store.bulk_set_layer(conn, [ada, bea], "target")
+    assert moved == 2 and [row[0] for row in snapshot.rows] == [ada, bea]
+    tagged, roles_snapshot = store.bulk_add_role(conn, [ada, bea], "connector")
+    assert tagged == 1 and [row[0] for row in roles_snapshot.rows] == [ada]   # Bea had it
+    assert store.restore_tags(conn, roles_snapshot) == 1
+    assert set(store.contact_details(conn, ada)["roles"]) == {"peer", "alumni"}
+    assert store.contact_details(conn, ada)["layer"] == "target"   # the older tagging stays
+    contacts_store.delete_contact(conn, bea)
+    assert store.restore_tags(conn, snapshot) == 1                # Bea is gone: left alone
+    after = store.contact_details(conn, ada)
+    assert (after["layer"], after["layer_set_on"], set(after["roles"])) == (
+        before[0]["layer"], "2025-01-02", set(before[0]["roles"]))

@@ -205,6 +205,7 @@ def test_adding_journalists_by_hand_and_from_the_network(page):
     media = page.media
     media.add.click()
     assert "Tapez le nom" in media.status.value
+    media.contact.search.value = "ANAIS"                  # typed: found, accents ignored
     assert media.contact.label == "Anaïs Roux (Le Journal)"
     media.add_contact.click()
     assert "Anaïs Roux (Le Journal) est sur votre liste" in media.status.value

@@ -209,11 +209,13 @@ def test_the_person_picker_lists_sorted_people_and_finds_anyone(tmp_path, monkey
     conn.close()
     view = RoutinesPage(open_page_context("big", "en"), today=TODAY)
     picker = view.log.contact
-    assert [label for label, _ in picker.dropdown.options] == ["—", "Léa Sorted"]
+    assert [label for label, _ in picker.matches.options] == ["Léa Sorted"]
+    assert picker.value is None
     picker.search.value = "societe"  # accents and case ignored, organisation too
-    assert picker.value == 9 and "Unsorted 007 — Société Générale" in picker.dropdown.label
+    assert picker.value == 9 and "Unsorted 007 — Société Générale" in picker.label
     picker.search.value = "unsorted"  # 300 people
-    assert len(picker.dropdown.options) == 1 + 100  # a hundred at most
+    assert len(picker.matches.options) == 30  # thirty at most, and a line says so
+    assert "30 of 300" in picker.note.value
     view.due.on_log_for(250)  # chosen from elsewhere: added to the list
     assert picker.value == 250
     view.ctx.conn.close()

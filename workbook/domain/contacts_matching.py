@@ -9,8 +9,9 @@ it never merges silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from typing import NamedTuple
 
 from workbook.domain.names import fold, organisation_key
 
@@ -110,3 +111,49 @@ def match_keys(url_key: str, email_key: str, full_name: str, organisation: str
     key = name_org_key(full_name, organisation)
     if key:
         yield "name_org", key
+
+
+# What a person weighing a merge proposal compares, in the order shown (i18n:
+# `network.merge.field.<code>`).
+MERGE_FIELDS = ("full_name", "organisation", "position", "email", "phone", "profile_url",
+                "connected_on", "layer", "roles", "source")
+
+
+class FieldDifference(NamedTuple):
+    """One field on which two records of a merge proposal differ: its code (one of
+    `MERGE_FIELDS`) and each record's value as stored ('' or None when blank)."""
+
+    field: str
+    first: object
+    second: object
+
+
+def merge_differences(first: Mapping[str, object], second: Mapping[str, object],
+                      fields: Iterable[str] = MERGE_FIELDS) -> list[FieldDifference]:
+    """The fields on which two contact records differ, so the user decides a merge on what
+    tells them apart rather than on two identical-looking names (clerical review in record
+    linkage: the reviewer sees the compared fields side by side — Fellegi & Sunter, 1969).
+
+    Blank and missing are the same; text is compared without surrounding spaces; e-mails
+    and profile addresses by their match keys (case, `www.`, trailing slash); roles as a
+    set. Fields absent from both records are skipped."""
+    differences = []
+    for field in fields:
+        a, b = first.get(field), second.get(field)
+        if _comparable(field, a) != _comparable(field, b):
+            differences.append(FieldDifference(field, a, b))
+    return differences
+
+
+def _comparable(field: str, value: object) -> object:
+    if value is None or value != value:        # None, NaN
+        return ""
+    if field == "roles":
+        codes = value.split() if isinstance(value, str) else list(value)
+        return frozenset(codes)
+    text = str(value).strip()
+    if field == "email":
+        return email_key(text)
+    if field == "profile_url":
+        return profile_url_key(text) if text else ""
+    return text

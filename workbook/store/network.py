@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -137,6 +138,78 @@ def set_layer_of(conn: sqlite3.Connection, contact_ids: Iterable[int], layer: st
     return _rows_changed(conn, f"UPDATE contacts SET {_LAYER_DATE}, layer = ?, {_TOUCH}"
                                " WHERE id = ? AND layer <> ?",
                          [(layer, layer, int(i), layer) for i in contact_ids])
+
+
+class TagSnapshot(NamedTuple):
+    """The layer, layer date and roles some contacts had before a bulk tagging, to put them
+    back (`restore_tags`): rows of (contact_id, layer, layer_set_on, role codes)."""
+
+    rows: tuple[tuple[int, str, str | None, tuple[str, ...]], ...]
+
+
+def _ids_json(ids: Iterable[int]) -> str:
+    return json.dumps(sorted({int(i) for i in ids}))
+
+
+def _snapshot(conn: sqlite3.Connection, ids_json: str) -> TagSnapshot:
+    roles: dict[int, list[str]] = {}
+    for contact, role in conn.execute(
+            "SELECT contact_id, role FROM contact_roles WHERE contact_id IN"
+            " (SELECT value FROM json_each(?))", (ids_json,)):
+        roles.setdefault(contact, []).append(role)
+    return TagSnapshot(tuple(
+        (contact, layer, layer_set_on, role_codes(" ".join(roles.get(contact, ()))))
+        for contact, layer, layer_set_on in conn.execute(
+            "SELECT id, layer, layer_set_on FROM contacts WHERE id IN"
+            " (SELECT value FROM json_each(?)) ORDER BY id", (ids_json,))))
+
+
+def bulk_add_role(conn: sqlite3.Connection, contact_ids: Iterable[int], role: str
+                  ) -> tuple[int, TagSnapshot]:
+    """`add_role_to`, and in the same transaction what the contacts it changes had before
+    (for `restore_tags`). Returns (contacts tagged, snapshot)."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    with transaction(conn):
+        lacking = _ids_json(contact for (contact,) in conn.execute(
+            "SELECT value FROM json_each(?) WHERE value NOT IN"
+            " (SELECT contact_id FROM contact_roles WHERE role = ?)",
+            (_ids_json(contact_ids), role)))
+        snapshot = _snapshot(conn, lacking)
+        changed = add_role_to(conn, [row[0] for row in snapshot.rows], role)
+    return changed, snapshot
+
+
+def bulk_set_layer(conn: sqlite3.Connection, contact_ids: Iterable[int], layer: str
+                   ) -> tuple[int, TagSnapshot]:
+    """`set_layer_of`, and in the same transaction what the contacts it moves had before
+    (for `restore_tags`). Returns (contacts moved, snapshot)."""
+    if layer not in LAYERS:
+        raise ValueError(f"unknown layer {layer!r}")
+    with transaction(conn):
+        moving = _ids_json(contact for (contact,) in conn.execute(
+            "SELECT id FROM contacts WHERE layer <> ? AND id IN"
+            " (SELECT value FROM json_each(?))", (layer, _ids_json(contact_ids))))
+        snapshot = _snapshot(conn, moving)
+        changed = set_layer_of(conn, [row[0] for row in snapshot.rows], layer)
+    return changed, snapshot
+
+
+def restore_tags(conn: sqlite3.Connection, snapshot: TagSnapshot) -> int:
+    """Put back the layers, layer dates and roles of a `TagSnapshot` in one transaction
+    (contacts erased since are left alone). Returns the number of contacts restored."""
+    restored = 0
+    with transaction(conn):
+        for contact, layer, layer_set_on, roles in snapshot.rows:
+            cursor = conn.execute(f"UPDATE contacts SET layer = ?, layer_set_on = ?, {_TOUCH}"
+                                  " WHERE id = ?", (layer, layer_set_on, contact))
+            if not cursor.rowcount:
+                continue
+            restored += 1
+            conn.execute("DELETE FROM contact_roles WHERE contact_id = ?", (contact,))
+            conn.executemany("INSERT INTO contact_roles(contact_id, role) VALUES (?, ?)",
+                             [(contact, role) for role in roles])
+    return restored
 
 
 def interaction_count(conn: sqlite3.Connection, contact_id: int) -> int:

@@ -1,8 +1,10 @@
 """Network map page: the map (charts), import, contacts, targets, whom next, exercises.
 
-One `NetworkPage` per kernel: it owns the page state (`NetworkState`, the only writer) and
-the tab panels (`network_*.py`). A panel draws from the in-memory frame when its tab is
-opened, and again after a change of the data (hidden tabs cost nothing until looked at).
+A thin composer. `NetworkState` (network_state.py) is the only writer; each tab is a panel
+(network_map, _import, _contacts with _bulk and _editor, _targets, _exercises) given the
+data it shows and `on_*` callbacks, and answering on its own status lines next to its
+buttons. A panel is drawn when its tab is opened, and again after a change of the data
+(hidden tabs cost nothing until looked at).
 """
 
 from __future__ import annotations
@@ -11,25 +13,18 @@ import datetime as dt
 from collections.abc import Callable
 
 import ipywidgets as ipw
-import plotly.graph_objects as go
 
-from workbook.charts import network as charts
-from workbook.domain import network as rules
-from workbook.domain.vocabulary import LAYERS, ROLES
-from workbook.escaping import escape_html
-from workbook.ui.common import (
-    PageContext,
-    StatusLine,
-    build_page,
-    coaching,
-    guarded,
-    html_text,
-    page_shell,
-    refresh_figure,
-)
+from workbook.io import ImportFileError
+from workbook.ui.common import PageContext, StatusLine, build_page, guarded, page_shell
+from workbook.ui.network_bulk import BulkPanel
+from workbook.ui.network_contacts import ContactsPanel
+from workbook.ui.network_editor import ContactEditor
+from workbook.ui.network_exercises import LOG_ROWS, ExercisesPanel
+from workbook.ui.network_import import MERGES_SHOWN, ImportPanel
+from workbook.ui.network_map import MapPanel
 from workbook.ui.network_state import NetworkState
+from workbook.ui.network_targets import RANKED_ROWS, NextPanel, TargetsPanel
 
-INTRODUCTION_EDGES = 30   # "who introduces whom" stays readable
 TABS = ("map", "import", "contacts", "targets", "next", "exercises")
 
 
@@ -48,53 +43,92 @@ _STYLE = """<style>
 
 
 class NetworkPage:
-    """The page: context, state, status line, tabs."""
+    """The page: context, state, tabs; each panel gets its data, its callbacks (a state
+    write followed by a redraw) and its own status lines."""
 
     def __init__(self, ctx: PageContext, today: Callable[[], dt.date] = dt.date.today):
-        from workbook.ui.network_contacts import ContactsPanel
-        from workbook.ui.network_exercises import ExercisesPanel
-        from workbook.ui.network_import import ImportPanel
-        from workbook.ui.network_targets import NextPanel, TargetsPanel
-
-        self.ctx = ctx
-        self.tr = ctx.tr
-        self.status = StatusLine()
-        self.status.add_class("wb-network-status")
-        self.state = NetworkState(ctx.conn, today)
-        self.map = MapPanel(self)
-        self.importer = ImportPanel(self)
-        self.contacts = ContactsPanel(self)
-        self.targets = TargetsPanel(self)
-        self.next = NextPanel(self)
-        self.exercises = ExercisesPanel(self)
-        panels = list(zip(TABS, (self.map, self.importer, self.contacts, self.targets,
-                                 self.next, self.exercises)))
-        self.tabs = ipw.Tab(children=[p.view for _, p in panels],
-                            titles=[self.tr(f"network.tab.{key}") for key, _ in panels])
+        self.ctx, self.tr = ctx, ctx.tr
+        tr = self.tr
+        self.status = StatusLine()       # page-wide problems (opening a tab); actions
+        self.status.add_class("wb-network-status")   # answer next to their buttons
+        self.state = state = NetworkState(ctx.conn, today)
+        changes, guard_for = self._changes, self._guard_for
+        self.map = MapPanel(tr, guard_for=guard_for)
+        self.importer = ImportPanel(
+            tr, on_import=self._import, on_merge=changes(state.merge),
+            on_refuse=self._redraws("import", state.refuse_merge),
+            on_undo=changes(state.undo_import), guard_for=guard_for)
+        editor = ContactEditor(
+            tr, details_of=state.details, interaction_count=state.interaction_count,
+            on_save=changes(state.save_contact), on_erase=changes(state.erase_contact),
+            on_add_intro=changes(state.add_introduction),
+            on_remove_intro=changes(state.delete_introduction), guard_for=guard_for)
+        bulk = BulkPanel(tr, on_role=changes(state.bulk_role),
+                         on_layer=changes(state.bulk_layer), on_undo=changes(state.undo_bulk),
+                         guard_for=guard_for)
+        self.contacts = ContactsPanel(
+            tr, bulk=bulk, editor=editor, find_people=state.find_people,
+            person_option=state.person_option, on_filter=self._on_filter,
+            on_new=changes(state.new_contact), on_export=self._export, guard_for=guard_for)
+        self.targets = TargetsPanel(tr, on_save=changes(state.save_target),
+                                    on_remove=changes(state.drop_target), guard_for=guard_for)
+        self.next = NextPanel(tr, rank=lambda use_filter: state.ranking(
+            top=RANKED_ROWS, use_filter=use_filter), on_log=changes(state.log_contact),
+            guard_for=guard_for)
+        self.exercises = ExercisesPanel(
+            tr, on_add_bright=self._redraws("exercises", state.add_bright_person),
+            on_delete_bright=self._redraws("exercises", state.delete_bright_person),
+            on_log=self._redraws("exercises", state.log_intelligence), guard_for=guard_for)
+        self._draw = {
+            "map": lambda: self.map.render(state.frame, state.introductions, state.coverage(),
+                                           len(state.targets)),
+            "import": lambda: self.importer.render(state.import_batches(),
+                                                   state.merge_proposals(MERGES_SHOWN)),
+            "contacts": lambda: self.contacts.render(state.filtered(), state.introductions),
+            "targets": lambda: self.targets.render(state.coverage(), state.frame,
+                                                   state.introductions,
+                                                   state.organisation_names()),
+            "next": self.next.refresh,
+            "exercises": lambda: self.exercises.render(state.bright_people(),
+                                                       state.intelligence_log(LOG_ROWS)),
+        }
+        panels = (self.map, self.importer, self.contacts, self.targets, self.next,
+                  self.exercises)
+        self.tabs = ipw.Tab(children=[p.view for p in panels],
+                            titles=[tr(f"network.tab.{key}") for key in TABS])
         self.tabs.add_class("wb-network-tabs")
-        self._panels = dict(panels)
-        # The map is drawn with its FigureWidget; the other tabs when first opened.
+        # The map is drawn now (its chart is on the page from the start); the other tabs
+        # when first opened.
+        self._draw["map"]()
         self._stale: set[str] = set(TABS) - {"map"}
-        if self.state.frame.empty:
+        if state.frame.empty:
             self.tabs.selected_index = TABS.index("import")
         self._refresh_visible()
-        self.tabs.observe(self.guard(self._on_tab), names="selected_index")
+        self.tabs.observe(self._guard_for(self.status)(self._on_tab), names="selected_index")
         self.view = page_shell(ctx, "network", ipw.HTML(_STYLE), self.tabs, status=self.status)
 
-    def guard(self, callback: Callable) -> Callable:
-        return guarded(self.ctx, self.status)(callback)
+    # ------------------------------------------------------------ plumbing
 
-    def required(self, field: ipw.Text, missing_key: str) -> str | None:
-        """A required field's text, stripped; None after telling the user it is missing."""
-        text = field.value.strip()
-        if not text:
-            self.status.show(self.tr(missing_key), error=True)
-            return None
-        return text
+    def _guard_for(self, line: StatusLine) -> Callable[[Callable], Callable]:
+        return guarded(self.ctx, line)
 
-    def label(self, group: str, code: str) -> str:
-        """Translated vocabulary code (`vocab.<group>.<code>`)."""
-        return self.tr(f"vocab.{group}.{code or 'none'}")
+    def _changes(self, write: Callable) -> Callable:
+        """A state write, then every tab follows (the visible one now)."""
+        def run(*args, **kwargs):
+            result = write(*args, **kwargs)
+            self.changed()
+            return result
+
+        return run
+
+    def _redraws(self, tab: str, write: Callable) -> Callable:
+        """A state write that only `tab` shows."""
+        def run(*args, **kwargs):
+            result = write(*args, **kwargs)
+            self._draw[tab]()
+            return result
+
+        return run
 
     def changed(self) -> None:
         """The data moved: the visible tab redraws now, the others when they are opened
@@ -115,78 +149,29 @@ class NetworkPage:
         key = TABS[self.tabs.selected_index or 0]
         if key in self._stale:
             self._stale.discard(key)
-            self._panels[key].refresh()
+            self._draw[key]()
 
     def _on_tab(self, change) -> None:
         self.status.clear()    # a message about another tab would only puzzle here
         self._refresh_visible()
 
+    # ------------------------------------------------------------ callbacks
 
-class MapPanel:
-    """Charts of the whole network (aggregated) and Dunbar overflow warnings."""
+    def _import(self, path, file_name: str, progress):
+        outcome = self.state.import_file(path, file_name, progress)
+        if not isinstance(outcome, ImportFileError):      # refused: nothing changed
+            self.changed()
+        return outcome
 
-    def __init__(self, page: NetworkPage):
-        self.page = page
-        tr = page.tr
-        self.summary = ipw.HTML()
-        self.summary.add_class("wb-network-summary")
-        self.warnings = ipw.HTML()
-        self.warnings.add_class("wb-network-overflow")
-        self.group_by = ipw.ToggleButtons(options=[(tr("network.map.by_organisation"),
-                                                    "organisation"),
-                                                   (tr("network.map.by_sector"), "sector")],
-                                          value="organisation")
-        self.group_by.add_class("wb-network-groupby")
-        self.group_by.observe(page.guard(self._on_group_by), names="value")
-        self.chart = go.FigureWidget(self._figure())
-        self.chart.add_class("wb-network-chart")
-        self.view = ipw.VBox([coaching(tr("network.coach.map")), self.summary, self.warnings,
-                              self.group_by, self.chart])
-        self._render_text()
+    def _on_filter(self, contact_filter) -> None:
+        self.state.filter = contact_filter
+        self._draw["contacts"]()
+        if self.next.use_filter.value:
+            self.mark_stale("next")
 
-    def _figure(self) -> go.Figure:
-        """The four aggregated charts in one figure (never one point per contact)."""
-        page, tr = self.page, self.page.tr
-        frame = page.state.frame
-        layer_labels = {code: page.label("layer", code) for code in LAYERS}
-        role_labels = {code: page.label("role", code) for code in ROLES} | {
-            "": page.label("role", "")}
-        nodes, edges = rules.introduction_graph(page.state.introductions, frame,
-                                                limit=INTRODUCTION_EDGES)
-        group_by = self.group_by.value
-        charts_by_key = {
-            "layers": charts.layers_roles_sunburst(rules.layer_role_counts(frame), layer_labels,
-                                                   role_labels),
-            "groups": charts.group_bars(rules.top_groups(frame, group_by),
-                                        tr("network.map.others")),
-            "coverage": charts.coverage_bars(page.state.coverage(), tr("network.coverage.first"),
-                                             tr("network.coverage.second")),
-            "introductions": charts.introductions_network(
-                nodes, edges, tr("network.map.introducers"), tr("network.map.organisations")),
-        }
-        titles = [tr("network.map.layers_title"), tr(f"network.map.groups_title.{group_by}"),
-                  tr("network.map.coverage_title"), tr("network.map.introductions_title")]
-        return charts.network_overview(charts_by_key, titles)
-
-    def _render_text(self) -> None:
-        tr, frame = self.page.tr, self.page.state.frame
-        tagged = int((frame["roles"].str.len() > 0).sum())
-        self.summary.value = html_text(" · ".join((
-            tr.count("network.map.contacts", len(frame)),
-            tr.count("network.map.tagged", tagged),
-            tr.count("network.map.targets", len(self.page.state.targets)))), "div", "wb-card")
-        overflows = rules.layer_overflows(rules.layer_counts(frame))
-        self.warnings.value = "".join(
-            '<p class="wb-warn">⚠ ' + escape_html(tr(
-                f"network.overflow.{o.layer}", count=o.count, capacity=o.capacity)) + "</p>"
-            for o in overflows)
-
-    def refresh(self) -> None:
-        self._render_text()
-        refresh_figure(self.chart, self._figure())
-
-    def _on_group_by(self, change) -> None:
-        refresh_figure(self.chart, self._figure())
+    def _export(self, fmt: str, progress):
+        return self.state.export(fmt, self.ctx.profile, progress,
+                                 role_label=lambda code: self.tr(f"vocab.role.{code}"))
 
 
 def build_network(profile: str | None = None, lang: str | None = None) -> ipw.Widget:

@@ -10,15 +10,30 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
+from typing import NamedTuple
 
 import pandas as pd
 
 from workbook.domain import network as rules
+from workbook.domain.contacts_matching import FieldDifference, merge_differences
+from workbook.domain.people_search import find_people, person_keys
 from workbook.io import ImportFileError
+from workbook.services.exports import download
 from workbook.store import batches as batch_store
 from workbook.store import contacts as contact_store
 from workbook.store import merges as merge_store
 from workbook.store import network as store
+from workbook.ui.network_widgets import person_label
+
+
+class MergeProposal(NamedTuple):
+    """Two records that may be one person (`store.contact_details` of each), why they were
+    proposed (`import.merge.<reason>`) and what tells them apart."""
+
+    first: dict
+    second: dict
+    reason: str
+    differences: list[FieldDifference]
 
 
 class NetworkState:
@@ -31,6 +46,9 @@ class NetworkState:
         self.frame: pd.DataFrame        # contacts frame (`workbook.domain.network`), by name
         self.targets: pd.DataFrame      # `store.targets_frame`
         self.introductions: pd.DataFrame    # `store.introductions_frame`
+        self._keys_of: pd.DataFrame | None = None
+        self._last_bulk: store.TagSnapshot | None = None
+        self._keys = pd.Series(dtype=str)
         self.reload()
 
     @property
@@ -95,6 +113,41 @@ class NetworkState:
         rows = self.frame[self.frame["id"] == contact_id]
         return rows.iloc[0] if len(rows) else None
 
+    def find_people(self, text: str, limit: int) -> tuple[list[tuple[str, int]], int]:
+        """(label, id) of the contacts whose name or organisation holds every word of
+        `text`, best first, at most `limit`; and how many matched (`find_people`)."""
+        if self._keys_of is not self.frame:      # keyed once per frame, not per keystroke
+            self._keys = person_keys(self.frame["full_name"], self.frame["organisation"])
+            self._keys_of = self.frame
+        found, total = find_people(self._keys, text, limit)
+        return [(person_label(self.frame.loc[i]), int(self.frame.at[i, "id"]))
+                for i in found], total
+
+    def person_option(self, contact_id: int) -> tuple[str, int] | None:
+        row = self.row(contact_id)
+        return None if row is None else (person_label(row), int(contact_id))
+
+    def details(self, contact_id: int) -> dict | None:
+        """Every field of one contact as the editor shows it (`store.contact_details`)."""
+        return store.contact_details(self.conn, contact_id)
+
+    def interaction_count(self, contact_id: int) -> int:
+        return store.interaction_count(self.conn, contact_id)
+
+    def organisation_names(self, limit: int = 300) -> list[str]:
+        return store.organisation_names(self.conn, limit=limit)
+
+    def bright_people(self) -> list[dict]:
+        return store.bright_people(self.conn)
+
+    def intelligence_log(self, limit: int) -> list[dict]:
+        return store.intelligence_log(self.conn, limit)
+
+    def export(self, fmt: str, profile: str, progress, role_label):
+        """The contacts as a download (`workbook.services.exports.download`): a read."""
+        return download(self.conn, fmt, profile=profile, progress=progress,
+                        role_label=role_label)
+
     # ------------------------------------------------------------ writing
 
     def new_contact(self, full_name: str) -> int:
@@ -114,16 +167,35 @@ class NetworkState:
         self.refresh_contacts([contact_id])
 
     def bulk_role(self, role: str) -> int:
+        """Give `role` to the filtered list; the contacts it changed can be put back
+        (`undo_bulk`)."""
         ids = rules.bulk_tag_ids(self.frame, self.filter, role)
-        changed = store.add_role_to(self.conn, ids, role)
-        self.refresh_contacts(ids)
+        changed, snapshot = store.bulk_add_role(self.conn, ids, role)
+        self._remember_bulk(snapshot)
         return changed
 
     def bulk_layer(self, layer: str) -> int:
+        """Move the filtered list to `layer`; undone by `undo_bulk`."""
         ids = rules.bulk_layer_ids(self.frame, self.filter, layer)
-        changed = store.set_layer_of(self.conn, ids, layer)
-        self.refresh_contacts(ids)
+        changed, snapshot = store.bulk_set_layer(self.conn, ids, layer)
+        self._remember_bulk(snapshot)
         return changed
+
+    def _remember_bulk(self, snapshot: store.TagSnapshot) -> None:
+        """A tagging that changed no one leaves the undo as it was."""
+        if snapshot.rows:
+            self._last_bulk = snapshot
+            self.refresh_contacts([row[0] for row in snapshot.rows])
+
+    def undo_bulk(self) -> int | None:
+        """Put back the roles and layers the last bulk tagging changed (one transaction);
+        None when there is nothing to undo (none since the page opened, or undone already)."""
+        snapshot, self._last_bulk = self._last_bulk, None
+        if snapshot is None:
+            return None
+        restored = store.restore_tags(self.conn, snapshot)
+        self.refresh_contacts([row[0] for row in snapshot.rows])
+        return restored
 
     def log_contact(self, contact_id: int, kind: str) -> None:
         contact_store.log_interaction(self.conn, contact_id, self.today.isoformat(), kind)
@@ -199,6 +271,16 @@ class NetworkState:
     def merge_candidates(self) -> list[tuple[int, int, str]]:
         """Pairs (first_id, second_id, reason) that may be one person, never merged unasked."""
         return [tuple(c) for c in merge_store.merge_candidates(self.conn)]
+
+    def merge_proposals(self, limit: int) -> list[MergeProposal]:
+        """The first `limit` merge candidates whose two contacts are both still here, each
+        with both records and the fields on which they differ."""
+        proposals = []
+        for first, second, reason in self.merge_candidates()[:limit]:
+            a, b = self.details(first), self.details(second)
+            if a is not None and b is not None:
+                proposals.append(MergeProposal(a, b, reason, merge_differences(a, b)))
+        return proposals
 
     def merge(self, keep_id: int, drop_id: int) -> None:
         merge_store.merge_contacts(self.conn, keep_id, drop_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import ipywidgets as ipw
 import pandas as pd
@@ -10,8 +11,8 @@ import pandas as pd
 from workbook.domain import network as rules
 from workbook.domain.vocabulary import INTERACTION_KINDS
 from workbook.escaping import escape_html
-from workbook.store.network import organisation_names
 from workbook.ui.common import Markup, coaching, html_text, table_html
+from workbook.ui.network_widgets import GuardFor, feedback, label, no_guard, required, wrap_row
 from workbook.ui.widgets import set_options
 
 NAMES_SHOWN = 3
@@ -24,11 +25,20 @@ def _score_options(tr) -> list[tuple[str, int]]:
 
 
 class TargetsPanel:
-    """Target organisations in LAMP order, and who gets me into each."""
+    """Target organisations in LAMP order, and who gets me into each.
 
-    def __init__(self, page):
-        self.page = page
-        tr, guard = page.tr, page.guard
+    Callbacks: `on_save(name, motivation=, posting=, advocacy=, notes=)`,
+    `on_remove(organisation_id)`. `render(coverage, frame, introductions, organisations)`
+    draws the table from `target_coverage`, the contacts frame and the introductions;
+    `organisations` are the names the name box suggests."""
+
+    def __init__(self, tr, *, on_save: Callable[..., None], on_remove: Callable[[int], None],
+                 guard_for: GuardFor = no_guard):
+        self.tr = tr
+        self._save, self._remove = on_save, on_remove
+        self.status = feedback("wb-network-target-status")
+        self.remove_status = feedback("wb-network-target-remove-status")
+        guard, remove_guard = guard_for(self.status), guard_for(self.remove_status)
         self.name = ipw.Combobox(placeholder=tr("network.targets.name_placeholder"),
                                  ensure_option=False, layout=ipw.Layout(width="20em"))
         self.name.add_class("wb-network-target-name")
@@ -39,7 +49,7 @@ class TargetsPanel:
         self.advocacy = ipw.Dropdown(description=tr("network.targets.advocacy"),
                                      options=_score_options(tr), value=-1)
         self.notes = ipw.Text(placeholder=tr("network.targets.notes"),
-                              layout=ipw.Layout(width="30em"))
+                              layout=ipw.Layout(width="30em", max_width="100%"))
         self.save = ipw.Button(description=tr("network.targets.save"), button_style="primary",
                                icon="bullseye")
         self.save.add_class("wb-network-target-save")
@@ -49,28 +59,28 @@ class TargetsPanel:
         self.remove_choice = ipw.Dropdown(options=[], layout=ipw.Layout(width="20em"))
         self.remove = ipw.Button(description=tr("network.targets.remove"))
         self.remove.add_class("wb-network-target-remove")
-        self.remove.on_click(guard(self._on_remove))
+        self.remove.on_click(remove_guard(self._on_remove))
         self.view = ipw.VBox([
             coaching(tr("network.coach.targets")),
             ipw.HTML(html_text(tr("network.targets.lamp_help"), "p")),
-            ipw.HBox([self.name, self.notes]),
-            ipw.HBox([self.motivation, self.posting, self.advocacy]), ipw.HBox([self.save]),
-            self.table, ipw.HBox([self.remove_choice, self.remove])])
+            wrap_row(self.name, self.notes),
+            wrap_row(self.motivation, self.posting, self.advocacy),
+            wrap_row(self.save, self.status),
+            self.table, wrap_row(self.remove_choice, self.remove, self.remove_status)])
 
-    def refresh(self) -> None:
-        page, tr = self.page, self.page.tr
-        state = page.state
-        self.name.options = organisation_names(state.conn, limit=300)
-        coverage = state.coverage()
-        at_target = state.frame[state.frame["at_target"]]
+    def render(self, coverage: pd.DataFrame, frame: pd.DataFrame,
+               introductions: pd.DataFrame, organisations: list[str]) -> None:
+        tr = self.tr
+        self.name.options = organisations
+        at_target = frame[frame["at_target"]]
         names = at_target.groupby("organisation_id")["full_name"].apply(
             lambda s: list(s.head(NAMES_SHOWN))) if len(at_target) else pd.Series(dtype=object)
-        intros = state.introductions
         rows = []
         for r in coverage.itertuples(index=False):
             inside_names = names.get(r.organisation_id, [])
             inside = ", ".join(inside_names)
-            via = intros[intros["organisation_id"] == r.organisation_id].head(NAMES_SHOWN)
+            via = introductions[introductions["organisation_id"] == r.organisation_id].head(
+                NAMES_SHOWN)
             via_names = ", ".join(
                 (f"{x.introducer} → {x.person_name}" if x.person_name else x.introducer)
                 for x in via.itertuples(index=False))
@@ -88,25 +98,23 @@ class TargetsPanel:
                                          for r in coverage.itertuples(index=False)])
 
     def _on_save(self, _button) -> None:
-        tr = self.page.tr
-        name = self.page.required(self.name, "network.targets.name_missing")
+        tr = self.tr
+        name = required(self.name, self.status, tr("network.targets.name_missing"))
         if name is None:
             return
-        self.page.state.save_target(
-            name, motivation=_value(self.motivation.value), posting=_value(self.posting.value),
-            advocacy=_value(self.advocacy.value), notes=self.notes.value.strip())
+        lamp = dict(motivation=_value(self.motivation.value), posting=_value(self.posting.value),
+                    advocacy=_value(self.advocacy.value), notes=self.notes.value.strip())
+        self._save(name, **lamp)
         self.name.value = self.notes.value = ""
         self.motivation.value = self.posting.value = self.advocacy.value = -1
-        self.page.status.show(tr("network.targets.saved", name=name))
-        self.page.changed()
+        self.status.show(tr("network.targets.saved", name=name))
 
     def _on_remove(self, _button) -> None:
         if self.remove_choice.value is None:
             return
-        label = self.remove_choice.label
-        self.page.state.drop_target(self.remove_choice.value)
-        self.page.status.show(self.page.tr("network.targets.removed", name=label))
-        self.page.changed()
+        name = self.remove_choice.label
+        self._remove(self.remove_choice.value)
+        self.remove_status.show(self.tr("network.targets.removed", name=name))
 
 
 def _value(choice: int) -> int | None:
@@ -119,11 +127,17 @@ def _score(value: float) -> str:
 
 
 class NextPanel:
-    """Whom to contact next: the ranked list with its reasons, and a quick "done" log."""
+    """Whom to contact next: the ranked list with its reasons, and a quick "done" log.
 
-    def __init__(self, page):
-        self.page = page
-        tr, guard = page.tr, page.guard
+    `rank(use_filter) -> ranked frame` (`rank_contacts`, the first rows) is read when the
+    panel is drawn (`refresh`); `on_log(contact_id, kind)` logs an exchange of today."""
+
+    def __init__(self, tr, *, rank: Callable[[bool], pd.DataFrame],
+                 on_log: Callable[[int, str], None], guard_for: GuardFor = no_guard):
+        self.tr = tr
+        self._rank, self._log = rank, on_log
+        self.status = feedback("wb-network-next-status")
+        guard = guard_for(self.status)
         self.use_filter = ipw.Checkbox(description=tr("network.next.use_filter"), indent=False)
         self.use_filter.add_class("wb-network-next-filter")
         self.use_filter.observe(guard(self._on_rerank), names="value")
@@ -131,7 +145,7 @@ class NextPanel:
         self.table.add_class("wb-network-ranking")
         self.who = ipw.Dropdown(options=[], layout=ipw.Layout(width="20em"))
         self.who.add_class("wb-network-next-who")
-        self.kind = ipw.Dropdown(options=[(page.label("kind", k), k) for k in INTERACTION_KINDS],
+        self.kind = ipw.Dropdown(options=[(label(tr, "kind", k), k) for k in INTERACTION_KINDS],
                                  value="message", layout=ipw.Layout(width="12em"))
         self.log = ipw.Button(description=tr("network.next.log"), icon="check")
         self.log.add_class("wb-network-next-log")
@@ -142,11 +156,11 @@ class NextPanel:
                             titles=(tr("network.next.how"),), selected_index=None)
         how.add_class("wb-network-rules")
         self.view = ipw.VBox([coaching(tr("network.coach.next")), self.use_filter, self.table,
-                              ipw.HBox([self.who, self.kind, self.log]), how])
+                              wrap_row(self.who, self.kind, self.log, self.status), how])
 
     def refresh(self) -> None:
-        page, tr = self.page, self.page.tr
-        ranked = page.state.ranking(top=RANKED_ROWS, use_filter=self.use_filter.value)
+        tr = self.tr
+        ranked = self._rank(self.use_filter.value)
         rows = [(i, r.full_name, r.organisation, f"{r.score:.0f}", self._reasons_html(r))
                 for i, r in enumerate(ranked.itertuples(index=False), start=1)]
         head = ("#", tr("network.col.name"), tr("network.col.organisation"),
@@ -158,7 +172,7 @@ class NextPanel:
         self.who.value = options[0][1] if options else None     # the one to contact next
 
     def _reasons_html(self, r) -> Markup:
-        tr = self.page.tr
+        tr = self.tr
         days = "" if math.isnan(r.days_since_contact) else int(r.days_since_contact)
         mutual = "" if pd.isna(r.mutual_connections) else int(r.mutual_connections)
         parts = []
@@ -177,9 +191,8 @@ class NextPanel:
         if self.who.value is None:
             return
         name = self.who.label
-        self.page.state.log_contact(self.who.value, self.kind.value)
-        self.page.status.show(self.page.tr("network.next.logged", name=name))
-        self.page.changed()
+        self._log(self.who.value, self.kind.value)
+        self.status.show(self.tr("network.next.logged", name=name))
 
 
 def _people(tr, count: int, names: str, named: int) -> str:

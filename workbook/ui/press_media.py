@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import ipywidgets as ipw
+import pandas as pd
 
+from workbook.domain.people_search import find_people, person_keys
 from workbook.domain.press import MEDIA, GoodClientRecord, Guard
 from workbook.escaping import escape_html
 from workbook.ui.common import coaching, html_text, table_html
 from workbook.ui.press_widgets import classed, local_status, run_action, show_day
-from workbook.ui.widgets import TABLE_ROWS, Confirmation, set_options
+from workbook.ui.widgets import TABLE_ROWS, Confirmation, PersonPicker, set_options
 
 FIELDS = ("outlet", "beat", "language", "channels", "found_via", "notes")
 
@@ -59,9 +61,12 @@ class MediaPanel:
         self.add = classed(ipw.Button(description=tr("press.media.add"), button_style="primary",
                                       icon="plus"), "wb-press-media-add")
         self.add.on_click(guard(self._on_add))
-        self.contact = classed(ipw.Dropdown(description=tr("press.media.from_contact"),
-                                            layout=ipw.Layout(width="30em")),
-                               "wb-press-media-contact")
+        # Journalists among the network's contacts: a search, not a list of thousands.
+        self._contact_options: list[tuple[str, int]] = []
+        self._contact_keys = pd.Series(dtype=str)
+        self.contact = PersonPicker(tr, find=self._find_contact, label_of=self._contact_option,
+                                    css="wb-press-media-contact",
+                                    description=tr("press.media.from_contact"))
         self.add_contact = classed(ipw.Button(description=tr("press.media.add_contact"),
                                               icon="user-plus", layout=ipw.Layout(width="auto")),
                                    "wb-press-media-add-contact")
@@ -95,7 +100,9 @@ class MediaPanel:
             ipw.HBox([self.fields["outlet"], self.fields["beat"]]),
             ipw.HBox([self.fields["language"], self.fields["channels"]]),
             ipw.HBox([self.fields["found_via"], self.fields["notes"]]), self.add,
-            ipw.HBox([self.contact, self.add_contact]), self.status,
+            ipw.HBox([self.contact.view, self.add_contact],
+                     layout=ipw.Layout(flex_flow="row wrap", align_items="flex-start")),
+            self.status,
             ipw.HTML(html_text(tr("press.media.write_title"), "h4")),
             coaching(tr("press.coach.write")), self.who, self.kind, self.draft, self.check,
             self.verdict,
@@ -116,10 +123,24 @@ class MediaPanel:
         self.table.value = table_html(head, rows) if rows else \
             html_text(tr("press.media.empty"), "p", "wb-muted")
         set_options(self.who, [(j["name"], j["id"]) for j in journalists])
-        set_options(self.contact, [(f"{c['full_name']} ({c['organisation']})"
-                                    if c["organisation"] else c["full_name"], c["id"])
-                                   for c in contacts])
+        self._contact_options = [(f"{c['full_name']} ({c['organisation']})"
+                                  if c["organisation"] else c["full_name"], c["id"])
+                                 for c in contacts]
+        self._contact_keys = person_keys(pd.Series([c["full_name"] for c in contacts],
+                                                   dtype=str),
+                                         pd.Series([c["organisation"] for c in contacts],
+                                                   dtype=str))
+        chosen = self.contact.value
+        self.contact.reset(self._contact_options, chosen if self._contact_option(chosen)
+                           else None)
         self.add_contact.disabled = not contacts
+
+    def _find_contact(self, text: str, limit: int) -> tuple[list[tuple[str, int]], int]:
+        found, total = find_people(self._contact_keys, text, limit)
+        return [self._contact_options[i] for i in found], total
+
+    def _contact_option(self, contact_id) -> tuple[str, int] | None:
+        return next((o for o in self._contact_options if o[1] == contact_id), None)
 
     # ------------------------------------------------------------ callbacks
     def _on_add(self, _button) -> None:

@@ -16,15 +16,8 @@ from workbook.escaping import escape_html, shorten
 from workbook.i18n.dates import format_date
 from workbook.ui.common import coaching, html_text
 from workbook.ui.glossary import glossed
-from workbook.ui.routines_widgets import (
-    PersonPicker,
-    act,
-    classed,
-    close_children,
-    feedback,
-    fit,
-)
-from workbook.ui.widgets import Confirmation
+from workbook.ui.routines_widgets import act, classed, close_children, feedback, fit
+from workbook.ui.widgets import Confirmation, PersonPicker
 
 NOTE_PREVIEW = 120
 
@@ -40,7 +33,7 @@ class LogPanel:
                  on_outreach: Callable[..., str], on_replied: Callable[[int], str],
                  on_followed: Callable[[int], str],
                  suggest_purpose: Callable[[int, dt.date], str],
-                 find_contacts: Callable[[str], list[tuple[str, int]]],
+                 find_contacts: Callable[[str, int], tuple[list[tuple[str, int]], int]],
                  label_of: Callable[[int], tuple[str, int] | None],
                  guard: Callable[[Callable], Callable]):
         self.tr, self.today, self.guard = tr, today, guard
@@ -49,13 +42,12 @@ class LogPanel:
         self.suggest_purpose = suggest_purpose
         wide = ipw.Layout(width="32em")
         style = {"description_width": "9em"}
-        def picker(css: str) -> PersonPicker:
-            return PersonPicker(tr("routines.log.contact"), tr("routines.log.search"), contacts,
-                                find=find_contacts, label_of=label_of, css=css, style=style,
-                                layout=wide)
+        def picker(css: str, on_pick=None) -> PersonPicker:
+            return PersonPicker(tr, find=find_contacts, label_of=label_of, css=css,
+                                description=tr("routines.log.contact"), style=style,
+                                options=contacts, on_pick=on_pick)
 
-        self.contact = picker("wb-routines-log-contact")
-        self.contact.dropdown.observe(guard(self._on_contact), names="value")
+        self.contact = picker("wb-routines-log-contact", guard(self._on_contact))
         self.kind = classed(ipw.Dropdown(
             options=[(tr(f"vocab.kind.{k}"), k) for k in INTERACTION_KINDS], value="message",
             description=tr("routines.log.kind"), style=style), "wb-routines-log-kind")
@@ -162,9 +154,9 @@ class LogPanel:
         return self.tr(f"vocab.kind.{code}") if self.tr.has(f"vocab.kind.{code}") else code
 
     # ------------------------------------------------------------------ events
-    def _on_contact(self, change) -> None:
-        if change["new"] is not None:
-            self.purpose.value = self.suggest_purpose(change["new"], self.date.value or self.today)
+    def _on_contact(self, contact: int | None) -> None:
+        if contact is not None:
+            self.purpose.value = self.suggest_purpose(contact, self.date.value or self.today)
 
     def _on_save(self, _button) -> None:
         def save() -> str:

@@ -27,7 +27,8 @@ from workbook.domain.routines import (
 from workbook.ui.common import html_text
 from workbook.ui.glossary import glossed_coaching
 from workbook.ui.routines_state import InputProblem
-from workbook.ui.routines_widgets import PersonPicker, act, classed, feedback, fit
+from workbook.ui.routines_widgets import act, classed, feedback, fit
+from workbook.ui.widgets import PersonPicker
 
 _STYLE = {"description_width": "17em"}
 
@@ -70,7 +71,7 @@ class SettingsPanel:
                  contacts: list[tuple[str, int]], *, on_save: Callable[..., str],
                  on_save_cadences: Callable[..., str], on_reset_cadences: Callable[[], str],
                  on_override: Callable[..., str],
-                 find_contacts: Callable[[str], list[tuple[str, int]]],
+                 find_contacts: Callable[[str, int], tuple[list[tuple[str, int]], int]],
                  label_of: Callable[[int], tuple[str, int] | None],
                  guard: Callable[[Callable], Callable]):
         self.tr, self.settings = tr, settings
@@ -134,9 +135,8 @@ class SettingsPanel:
                                                      self.on_reset_cadences)))
         self.cadence_feedback = feedback("wb-routines-cadence-feedback")
         self.override_contact = PersonPicker(
-            tr("routines.log.contact"), tr("routines.log.search"), contacts,
-            find=find_contacts, label_of=label_of, css="wb-routines-override-contact",
-            style=_STYLE, layout=ipw.Layout(width="40em"))
+            tr, find=find_contacts, label_of=label_of, css="wb-routines-override-contact",
+            description=tr("routines.log.contact"), style=_STYLE, options=contacts)
         self.override_days = NumberField("cadence_days", tr("routines.settings.override_days"),
                                          30, "wb-routines-override-days")
         self.override_set = ipw.Button(description=tr("routines.settings.override_save"))

@@ -13,7 +13,7 @@ import sqlite3
 import pandas as pd
 
 from workbook.domain.calendar_rules import day_problem
-from workbook.domain.names import fold
+from workbook.domain.people_search import PICKER_MATCHES, find_people, person_keys
 from workbook.domain.routines import (
     PlanItem,
     RoutineSettings,
@@ -50,6 +50,8 @@ class RoutinesState:
         self.profile = profile
         self.today = today or dt.date.today()
         self._ranked: pd.DataFrame | None = None
+        self._keys_of: pd.DataFrame | None = None
+        self._keys = pd.Series(dtype=str)
         self.reload()
 
     def reload(self) -> None:
@@ -109,15 +111,16 @@ class RoutinesState:
             self.data.outreach["contact_id"])
         return _labels(contacts[known])
 
-    def find_contacts(self, text: str, limit: int = 100) -> list[tuple[str, int]]:
-        """(label, id) of the people whose name or organisation holds `text` (case and
-        accents ignored), at most `limit`."""
-        needle = fold(text)
-        if not needle:
-            return self.contact_options()
+    def find_contacts(self, text: str, limit: int = PICKER_MATCHES
+                      ) -> tuple[list[tuple[str, int]], int]:
+        """(label, id) of the people whose name or organisation holds every word of `text`
+        (case and accents ignored), best first, at most `limit`; and how many matched."""
         contacts = self.data.contacts
-        keys = (contacts["full_name"] + " " + contacts["organisation"]).map(fold)
-        return _labels(contacts[keys.str.contains(needle, regex=False)].head(limit))
+        if self._keys_of is not contacts:        # keyed once per load, not per keystroke
+            self._keys = person_keys(contacts["full_name"], contacts["organisation"])
+            self._keys_of = contacts
+        found, total = find_people(self._keys, text, limit)
+        return _labels(contacts.loc[found]), total
 
     def label(self, contact_id: int) -> tuple[str, int] | None:
         return next(iter(_labels(self.data.contacts[self.data.contacts["contact_id"]
