@@ -75,7 +75,10 @@ def _interaction_rows(conn: sqlite3.Connection) -> pd.DataFrame:
 def load_interactions(conn: sqlite3.Connection) -> pd.DataFrame:
     """Every readable interaction (columns in `workbook.domain.routines`), oldest first;
     `unreadable_interactions` lists those left out."""
-    frame = _interaction_rows(conn)
+    return _readable(_interaction_rows(conn))
+
+
+def _readable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.dropna(subset=["occurred_on"]).drop(columns=["raw_date", "full_name"]
                                                      ).reset_index(drop=True)
 
@@ -83,7 +86,10 @@ def load_interactions(conn: sqlite3.Connection) -> pd.DataFrame:
 def unreadable_interactions(conn: sqlite3.Connection) -> tuple[SkippedRow, ...]:
     """Interactions whose date cannot be read or cannot be meant (year 0026): left out of
     every routine, listed so that the user can remove them."""
-    frame = _interaction_rows(conn)
+    return _unreadable(_interaction_rows(conn))
+
+
+def _unreadable(frame: pd.DataFrame) -> tuple[SkippedRow, ...]:
     bad = frame[frame["occurred_on"].isna()]
     return tuple(SkippedRow("interactions", int(r.interaction_id), "bad_date", str(r.raw_date),
                             r.full_name) for r in bad.itertuples(index=False))
@@ -320,6 +326,7 @@ class RoutineData:
 def load_routine_data(conn: sqlite3.Connection) -> RoutineData:
     """Contacts, interactions, outreach, cadences and settings: one read for a page; rows
     that cannot be read are left out and listed in `skipped`."""
-    return RoutineData(load_contacts(conn), load_interactions(conn), load_outreach(conn),
-                       layer_cadences(conn), load_settings(conn),
-                       unreadable_interactions(conn), settings_saved(conn))
+    interactions = _interaction_rows(conn)   # read once: ~0.5 s at 60,000 exchanges
+    return RoutineData(load_contacts(conn), _readable(interactions), load_outreach(conn),
+                       layer_cadences(conn), load_settings(conn), _unreadable(interactions),
+                       settings_saved(conn))
