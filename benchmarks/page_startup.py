@@ -98,7 +98,8 @@ def _open_once(browser, base: str, page_name: str, server_pid: int) -> dict:
     tab.on("websocket", on_ws)
     tab.on("requestfinished", lambda r: None if received["ready"] else finished.append(r))
     start = time.perf_counter()
-    tab.goto(f"{base}/voila/render/{page_name}.ipynb")
+    # Voilà answers once every cell has run: the first byte can take long on a big profile.
+    tab.goto(f"{base}/voila/render/{page_name}.ipynb", timeout=180_000)
     tab.wait_for_function(_VISIBLE, arg=READY[page_name], timeout=180_000, polling=50)
     seconds = time.perf_counter() - start
     received["ready"] = True
@@ -129,6 +130,7 @@ def measure(size: str, home: Path, profile: str, pages: list[str], runs: int) ->
     (folder / "empty.ipynb").write_text(json.dumps(EMPTY_NOTEBOOK))
     proc, base = _start_server(folder, home, profile)
     found: dict[str, list[dict]] = {name: [] for name in ["empty", *pages]}
+    failed: dict[str, str] = {}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
@@ -137,18 +139,27 @@ def measure(size: str, home: Path, profile: str, pages: list[str], runs: int) ->
                 order = ["empty", *pages]
                 order = order[run % len(order):] + order[:run % len(order)]
                 for name in order:
-                    found[name].append(_open_once(browser, base, name, proc.pid))
+                    try:
+                        found[name].append(_open_once(browser, base, name, proc.pid))
+                    except Exception as problem:  # noqa: BLE001 — the other pages go on
+                        print(f"  {size:5} run {run + 1} {name:12} FAILED: {problem}",
+                              file=sys.stderr)
+                        failed.setdefault(name, str(problem).splitlines()[0][:120])
+                        continue
                     print(f"  {size:5} run {run + 1} {name:12} "
                           f"{found[name][-1]['seconds']:.2f} s", file=sys.stderr)
             browser.close()
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
-    return found
+    return found, failed
 
 
-def rows_for(size: str, found: dict) -> list[dict]:
-    rows = []
+def rows_for(size: str, found: dict, failed: dict) -> list[dict]:
+    rows = [row(f"start-up {size}", f"{name}: FAILED {len(found.get(name, []))} runs ok "
+                f"({problem})", 0, "", met=False) for name, problem in failed.items()]
+    if not found["empty"]:
+        return rows
     empty_s = statistics.median(r["seconds"] for r in found["empty"])
     empty_mb = statistics.median(r["rss"] for r in found["empty"])
     empty_bytes = statistics.median(r["http"] + r["ws"] for r in found["empty"])
@@ -158,7 +169,7 @@ def rows_for(size: str, found: dict) -> list[dict]:
     rows.append(row(f"start-up {size}", "empty notebook: bytes before interactive",
                     empty_bytes / 1e6, "MB"))
     for name, results in found.items():
-        if name == "empty":
+        if name == "empty" or not results:
             continue
         seconds = [r["seconds"] for r in results]
         tti = statistics.median(seconds)
@@ -205,7 +216,7 @@ def main() -> int:
                 print(f"large profile built in {time.perf_counter() - start:.1f} s",
                       file=sys.stderr)
                 profile = "large"
-            rows += rows_for(size, measure(size, home, profile, pages, args.runs))
+            rows += rows_for(size, *measure(size, home, profile, pages, args.runs))
     write_rows(args.json, rows)
     for r in rows:
         print(f"{r['benchmark']:16} {r['measure']:48} {r['value']:9.2f} {r['unit']:3}"
