@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: serve test install install-test demo clean
+.PHONY: serve test bench install install-test demo clean
 
 serve: $(VENV)/.installed
 	$(BIN)/workbook serve --demo
@@ -12,6 +12,12 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Start-up, callbacks, memory and payload of every page at 30,000 contacts (~10-15 min on
+# 2 cores); prints one table and writes benchmarks/results/latest.json. Not part of `test`.
+BENCH_ARGS ?=
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 demo: $(VENV)/.installed
 	$(BIN)/workbook demo

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from measures import add_json_argument, callback_row, row, write_rows  # noqa: E402
 
 TARGET_MS = 100.0
 TODAY = dt.date(2026, 11, 23)
@@ -95,6 +96,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=30_000)
     parser.add_argument("--runs", type=int, default=40)
+    add_json_argument(parser)
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
     os.environ["WORKBOOK_HOME"] = str(home)
@@ -190,6 +192,12 @@ def main() -> int:
     print(f"memory: {base_rss:.0f} MB at start, {before_page:.0f} MB before the page,"
           f" {page_rss:.0f} MB with the page built, {rss_mb():.0f} MB at the end")
     largest = max(len(w.value) for w in (contacts.table, ranking.table, page.targets.table))
+    name = f"network ({args.contacts // 1000}k)"
+    write_rows(args.json, [callback_row(name, callback, samples)
+                           for callback, samples in results.items()]
+               + [row(name, "page built in process", build_s * 1000, "ms"),
+                  row(name, "memory the page adds in process", page_rss - before_page, "MB"),
+                  row(name, "largest HTML of one widget", largest / 1024, "KB")])
     print(f"largest HTML sent by one widget: {largest / 1024:.0f} KB "
           f"(contact list capped at {TABLE_ROWS} rows)")
     return 0

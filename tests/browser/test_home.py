@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 
 def test_home_shows_title_links_and_a_drawn_chart(page, server, tmp_path):
     open_page(page, server, "home.ipynb")
-    page.wait_for_selector(".wb-page .main-svg")
+    # The chart is part of the first view, drawn in HTML: no plotly on the home page.
+    page.wait_for_selector(".wb-home-bars .wb-bar")
     assert page.locator(".wb-header h2", has_text="Networking Workbook").is_visible()
     # The notebook's bilingual opening text is for notebook readers, not on the page
     assert not page.get_by_text("Classeur réseau · Networking Workbook").is_visible()
@@ -20,8 +21,13 @@ def test_home_shows_title_links_and_a_drawn_chart(page, server, tmp_path):
         built = (notebooks_dir() / notebook).is_file()
         assert page.locator(f".wb-home-links a[href='{notebook}']").count() == int(built), key
     assert page.locator(".wb-home-summary", has_text="Camille Durand").is_visible()
-    bars = page.locator(".wb-page .main-svg .bars path")
-    assert bars.count() > 0
+    rows = page.locator(".wb-home-bars .wb-bar-row")
+    assert rows.count() >= 3 and rows.first.locator(".wb-bar-label").inner_text() == "Inner circle"
+    widest = max(b.bounding_box()["width"] for b in page.locator(".wb-home-bars .wb-bar").all())
+    assert widest > 20   # drawn, not zero-width
+    assert page.locator(".wb-home-legend", has_text="Connector").is_visible()
+    assert page.locator(".main-svg").count() == 0
+    assert page.evaluate("typeof window.Plotly") == "undefined"
     page.screenshot(path=str(tmp_path / "home.png"))
 
 

@@ -7,49 +7,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import random
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from tests.large_profile import CONTACTS, fill_large_profile
 from workbook.escaping import escape_html
 from workbook.paths import notebooks_dir
 from workbook.store import open_profile, transaction
 
 NOTEBOOKS = sorted(p.name for p in notebooks_dir().glob("*.ipynb"))
 TODAY = dt.date.today()
-CONTACTS = 30_000
 
 
 def _large_profile(name: str) -> None:
     """30,000 contacts (a LinkedIn export's worth) sorted, tagged and followed for a year,
     plus bad rows: a two-digit year, a date that does not exist, text in a date."""
-    from workbook.domain.vocabulary import INTERACTION_KINDS, ROLES, SORTED_LAYERS
-    from workbook.store import network as network_store
-
-    rng = random.Random(7)
     conn = open_profile(name)
+    fill_large_profile(conn, CONTACTS, TODAY)
     with transaction(conn):
-        conn.executemany("INSERT INTO organisations(name, name_key) VALUES (?, ?)",
-                         [(f"Entreprise {i}", f"entreprise {i}") for i in range(1500)])
-        conn.executemany(
-            "INSERT INTO contacts(full_name, organisation_id, position, layer, tie_strength,"
-            " mutual_connections, connected_on, source) VALUES (?, ?, ?, ?, ?, ?, ?, 'linkedin')",
-            [(f"Prénom{i % 400} Nom{i}", rng.randint(1, 1500), "Chef de projet",
-              rng.choice(SORTED_LAYERS) if rng.random() < 0.3 else "unsorted",
-              rng.randint(1, 5), rng.randint(0, 60),
-              (TODAY - dt.timedelta(days=rng.randint(30, 6000))).isoformat())
-             for i in range(CONTACTS)])
-        conn.executemany("INSERT OR IGNORE INTO contact_roles VALUES (?, ?)",
-                         [(rng.randint(1, CONTACTS), rng.choice(ROLES)) for _ in range(10_000)])
-        conn.executemany(
-            "INSERT INTO interactions(contact_id, occurred_on, kind) VALUES (?, ?, ?)",
-            [(rng.randint(1, CONTACTS), (TODAY - dt.timedelta(days=rng.randint(1, 365)))
-              .isoformat(), rng.choice(INTERACTION_KINDS)) for _ in range(60_000)])
-        for i in range(25):
-            network_store.save_target(conn, f"Entreprise {i}", motivation=rng.randint(0, 3))
         # What an older workbook let through
         conn.execute("INSERT INTO interactions(contact_id, occurred_on, kind) VALUES"
                      " (1, '0026-03-10', 'coffee'), (2, '2026-02-31', 'call'),"

@@ -314,3 +314,36 @@ def test_the_printable_card_says_where_to_add_a_phone_when_there_is_none(home):
                             page.export.links.value))
     html = base64.b64decode(links["pitch-card.html"]).decode("utf-8")
     assert html.count("<li>") == 1 and "How to reach me" not in html
+
+
+def test_in_a_kernel_the_score_follows_once_the_word_lists_load(home, monkeypatch):
+    """In a kernel (its running loop stood in for here) the page is built without waiting
+    for the word lists: the score box says it is reading, then shows the same score as a
+    page built once they are loaded."""
+    import threading
+
+    import workbook.domain.positioning.language as language
+    import workbook.ui.widgets as widgets
+
+    typed = _page()                         # outside a kernel: in line, at once
+    _type(typed, **FOCUSED)                 # kept as the draft the next page opens on
+    expected = _score(typed)
+    monkeypatch.setattr(language, "_warm", set())
+    monkeypatch.setattr(widgets, "_kernel_loop", asyncio.get_running_loop)
+    seen = {}
+
+    async def open_page():
+        page = _page()
+        seen["first"] = page.feedback.score.value
+        for _ in range(600):
+            await asyncio.sleep(0.05)
+            if "wb-positioning-score-value" in page.feedback.score.value:
+                break
+        seen["score"] = _score(page)
+
+    worker = threading.Thread(target=asyncio.run, args=(open_page(),))
+    worker.start()
+    worker.join()
+    assert "Lecture de votre énoncé" in seen["first"]
+    assert "wb-positioning-score-value" not in seen["first"]
+    assert seen["score"] == expected and expected > 0

@@ -221,6 +221,34 @@ def test_the_person_picker_lists_sorted_people_and_finds_anyone(tmp_path, monkey
     view.ctx.conn.close()
 
 
+def test_the_picker_offers_the_most_recently_met_first_when_thousands_are_sorted(
+        tmp_path, monkeypatch):
+    """A long-used profile has thousands of people in a layer or in the log: the picker
+    offers the few hundred most recently met, and the search still finds the others."""
+    from workbook.store import transaction
+    from workbook.ui.routines_state import PICKER_OPTIONS
+
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    conn = open_profile("sorted")
+    with transaction(conn):
+        conn.executemany("INSERT INTO contacts(full_name, layer) VALUES (?, 'active')",
+                         [(f"Person {i:04}",) for i in range(1, 1001)])
+        conn.executemany("INSERT INTO interactions(contact_id, occurred_on, kind)"
+                         " VALUES (?, ?, 'message')",
+                         [(i, (TODAY - dt.timedelta(days=i)).isoformat())
+                          for i in range(1, 1001)])
+    conn.close()
+    view = RoutinesPage(open_page_context("sorted", "en"), today=TODAY)
+    picker = view.log.contact
+    offered = [value for _, value in picker.dropdown.options][1:]
+    assert sorted(offered) == list(range(1, PICKER_OPTIONS + 1))   # the latest met
+    assert [label for label, _ in picker.dropdown.options][1:3] == ["Person 0001",
+                                                                   "Person 0002"]
+    picker.search.value = "person 0999"
+    assert picker.value == 999
+    view.ctx.conn.close()
+
+
 def test_first_run_asks_where_the_user_lives_suggested_from_the_language(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
     from workbook.store.settings import set_setting

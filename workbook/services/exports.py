@@ -15,14 +15,15 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from workbook import __version__
 from workbook.domain.errors import CodedError
-from workbook.io.archive import ProfileArchive, Table, write_json, write_zip
-from workbook.io.export import write_csv
 from workbook.store.archive import dump_tables, schema_version
 from workbook.store.exports import EXPORT_COLUMNS, export_rows
+
+if TYPE_CHECKING:
+    from workbook.io.archive import ProfileArchive
 
 FORMATS = ("json", "zip", "xlsx", "csv", "vcf")
 PROFILE_FORMATS = ("zip", "json", "xlsx")        # every table (a page offers zip first)
@@ -67,6 +68,11 @@ def write_export(conn: sqlite3.Connection, out: BinaryIO, fmt: str, *,
                  role_label: Callable[[str], str] = str, profile: str = "",
                  progress: Progress | None = None) -> Exported:
     """Write the profile (or its contacts) in format `fmt` to the binary stream `out`."""
+    # workbook.io brings pandas: imported on the first export, not by every page that
+    # offers one (the home page's start-up).
+    from workbook.io.archive import write_json, write_zip
+    from workbook.io.export import write_csv
+
     if fmt in CONTACT_FORMATS:
         rows = export_rows(conn)
         if fmt == "csv":
@@ -93,6 +99,8 @@ def write_export(conn: sqlite3.Connection, out: BinaryIO, fmt: str, *,
 
 def profile_archive(conn: sqlite3.Connection, profile: str = "") -> ProfileArchive:
     """Every table of the profile, as an archive to write."""
+    from workbook.io.archive import ProfileArchive, Table
+
     tables = [Table(name, columns, rows) for name, columns, rows in dump_tables(conn)]
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return ProfileArchive(schema_version(conn), tables, profile, stamp, __version__)

@@ -6,8 +6,6 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 
-import pandas as pd
-
 from workbook.domain.calendar_rules import stored_day
 from workbook.domain.names import organisation_key
 from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
@@ -111,14 +109,14 @@ def count_contacts(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0]
 
 
-def layer_role_counts(conn: sqlite3.Connection) -> pd.DataFrame:
-    """Contacts per (layer, role); a contact with several roles counts once per role, and one
-    with none under role ''. Columns: layer, role, contacts."""
+def layer_role_counts(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
+    """Contacts per (layer, role): (layer, role, contacts) rows; a contact with several roles
+    counts once per role, and one with none under role ''."""
     rows = conn.execute(
         "SELECT c.layer, COALESCE(r.role, '') AS role, COUNT(*) AS contacts"
         " FROM contacts c LEFT JOIN contact_roles r ON r.contact_id = c.id"
         " GROUP BY c.layer, COALESCE(r.role, '')").fetchall()
-    return pd.DataFrame([tuple(r) for r in rows], columns=["layer", "role", "contacts"])
+    return [tuple(r) for r in rows]
 
 
 def last_interaction_on(conn: sqlite3.Connection) -> str | None:

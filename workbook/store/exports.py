@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from workbook.store.schema import tuples
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXPORT_COLUMNS = ("full_name", "first_name", "last_name", "email", "phone", "profile_url",
                   "organisation", "position", "connected_on", "birthday", "layer", "roles",
@@ -30,4 +32,6 @@ def export_rows(conn: sqlite3.Connection) -> list[tuple[str, ...]]:
 
 def export_frame(conn: sqlite3.Connection) -> pd.DataFrame:
     """`export_rows` as a frame, columns `EXPORT_COLUMNS`, all text."""
+    import pandas as pd  # here only: the pages that offer an export start without pandas
+
     return pd.DataFrame(export_rows(conn), columns=list(EXPORT_COLUMNS), dtype="str")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import ipywidgets as ipw
-import plotly.graph_objects as go
 
-from workbook.charts.overview import layers_by_role
 from workbook.escaping import escape_html
 from workbook.i18n.dates import format_date
 from workbook.paths import notebooks_dir
@@ -20,10 +18,10 @@ from workbook.ui.common import (
     build_page,
     guarded,
     page_header,
-    refresh_figure,
 )
 from workbook.ui.export_panel import ExportPanel
 from workbook.ui.glossary import glossary_html, glossed
+from workbook.ui.home_chart import layers_by_role_html
 
 # The method's words each home text may use, explained where they first appear.
 _TERMS = ("connector", "prescriber", "layers", "key_points", "maintain_expand")
@@ -47,8 +45,9 @@ class HomePage:
                                           value=ctx.lang, style={"button_width": "7em"})
         self.language.add_class("wb-home-language")
         self.language.observe(guarded(ctx, self.status)(self._on_language), names="value")
-        self.chart = go.FigureWidget(self._figure())
-        self.chart.layout.height = 360
+        # Drawn in HTML with the first view (see ui/home_chart.py), not with plotly.
+        self.chart = ipw.HTML()
+        self.chart.add_class("wb-home-chart")
         self.chart_box = ipw.VBox([self.chart_title, self.chart])
         self.export_box = ipw.VBox()
         self.glossary = ipw.HTML()
@@ -64,8 +63,9 @@ class HomePage:
     def _label(self, group: str, code: str) -> str:
         return self.ctx.tr(f"vocab.{group}.{code}")
 
-    def _figure(self) -> go.Figure:
-        return layers_by_role(layer_role_counts(self.ctx.conn), self._label)
+    def _render_chart(self) -> None:
+        self.chart.value = layers_by_role_html(layer_role_counts(self.ctx.conn), self._label,
+                                               self.ctx.tr("home.chart_title"))
 
     def _render_text(self) -> None:
         tr, conn = self.ctx.tr, self.ctx.conn
@@ -82,6 +82,7 @@ class HomePage:
         self.links.value = self._links_html(seen)
         self.glossary.value = glossary_html(tr)
         self.chart_title.value = f"<h3>{escape_html(tr('home.chart_title'))}</h3>"
+        self._render_chart()
         # An empty profile gets its first steps, not a chart with bare axes.
         self.chart_box.layout.display = "none" if count_contacts(conn) == 0 else None
 
@@ -133,7 +134,6 @@ class HomePage:
         self.share.children = [_card_share(self.ctx, self.status).view]
         self._render_text()
         self._build_export()
-        refresh_figure(self.chart, self._figure())
         self.status.show(self.ctx.tr("home.language_saved"))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from workbook.domain.positioning import STEPS, Version, warm_up
+from workbook.domain.positioning import STEPS, Version, is_warm, warm_up
 from workbook.ui.common import PageContext, StatusLine, build_page, guarded, page_shell
 from workbook.ui.glossary import glossed
 from workbook.ui.positioning_export import ExportPanel
@@ -22,7 +22,7 @@ from workbook.ui.positioning_format import moment_label
 from workbook.ui.positioning_progress import ProgressPanel
 from workbook.ui.positioning_repeat import RepeatBackPanel
 from workbook.ui.positioning_state import PositioningState
-from workbook.ui.widgets import Debouncer
+from workbook.ui.widgets import Debouncer, in_background
 
 DEBOUNCE_SECONDS = 0.35
 PROGRESS, REPEAT, EXPORT = range(3)  # the sections, in order
@@ -56,7 +56,6 @@ class PositioningPage:
     def __init__(self, ctx: PageContext):
         self.ctx = ctx
         tr = ctx.tr
-        warm_up(ctx.lang)  # dictionaries loaded while the page builds, not on a keystroke
         self.state = PositioningState(ctx)
 
         def guard(status: StatusLine):
@@ -89,8 +88,16 @@ class PositioningPage:
                         layout=ipw.Layout(width="100%", flex_flow="row wrap"))
         self.view = page_shell(ctx, "positioning", intro, main, self.sections)
         self.view.add_class("wb-positioning")
-        self._show_feedback()
         self._show_last_version()
+        # The word lists the analysis needs take ~1 s to load: in a kernel they load on a
+        # worker thread while the page travels to the browser, and the score follows; the
+        # first keystroke never waits for them (it would wait for the same load at most).
+        if is_warm(ctx.lang) or not in_background(
+                lambda: warm_up(ctx.lang), guard(self.form.status)(self._show_feedback)):
+            warm_up(ctx.lang)
+            self._show_feedback()
+        else:
+            self.feedback.show_pending()
 
     # -- callbacks
     def _on_step(self, name: str, text: str) -> None:

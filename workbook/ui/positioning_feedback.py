@@ -56,6 +56,12 @@ class FeedbackPanel:
                              layout=ipw.Layout(flex="2 1 16em", min_width="0"))
         self.view.add_class("wb-positioning-side")
 
+    def show_pending(self) -> None:
+        """While the word lists load (the page's first second): a line instead of a score."""
+        self.score.value = html_text(self.tr("positioning.score.reading"), "div",
+                                     "wb-muted wb-positioning-score-pending")
+        self.findings.value = ""
+
     def show(self, report: FocusReport, answered: int, steps: int) -> None:
         tr = self.tr
         colour = LEVEL_COLOURS[report.level]

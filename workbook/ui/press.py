@@ -13,7 +13,6 @@ from collections.abc import Callable
 import ipywidgets as ipw
 import plotly.graph_objects as go
 
-from workbook.charts.press import press_overview
 from workbook.domain.press import MEDIA
 from workbook.ui.common import PageContext, StatusLine, build_page, guarded, page_shell
 from workbook.ui.press_calling import CallingPanel
@@ -89,6 +88,9 @@ class PressPage:
         return run
 
     def _figure(self) -> go.Figure:
+        # Imported when the charts are first opened: plotly's subplots cost ~0.3-1 s.
+        from workbook.charts.press import press_overview
+
         tr, state = self.tr, self.state
         return press_overview(
             state.figures.entries, state.journalists,

@@ -32,6 +32,10 @@ def _labels(contacts: pd.DataFrame) -> list[tuple[str, int]]:
             zip(contacts["full_name"], contacts["organisation"], contacts["contact_id"])]
 
 
+# People offered by a person picker before any search (see `contact_options`).
+PICKER_OPTIONS = 300
+
+
 class InputProblem(ValueError):
     """What the user typed cannot be taken: `code` names the sentence to show
     (`routines.problem.<code>`), `values` fill it. Nothing was written."""
@@ -104,12 +108,20 @@ class RoutinesState:
 
     def contact_options(self) -> list[tuple[str, int]]:
         """(label, id) for the person pickers before any search: people sorted into a layer
-        or already in the log — a few hundred, not the whole 30,000-strong export."""
+        or already in the log, at most PICKER_OPTIONS of them (the most recently in touch
+        first), in name order. A long-used profile has tens of thousands of such people:
+        every option travels to the browser and costs widget time, so the search box finds
+        the others."""
         contacts = self.data.contacts
-        known = (contacts["layer"] != "unsorted") | contacts["contact_id"].isin(
+        known = contacts[(contacts["layer"] != "unsorted") | contacts["contact_id"].isin(
             self.data.interactions["contact_id"]) | contacts["contact_id"].isin(
-            self.data.outreach["contact_id"])
-        return _labels(contacts[known])
+            self.data.outreach["contact_id"])]
+        if len(known) > PICKER_OPTIONS:
+            last = self.data.interactions.groupby("contact_id")["occurred_on"].max()
+            recent = known["contact_id"].map(last).sort_values(ascending=False,
+                                                               na_position="last")
+            known = known.loc[recent.index[:PICKER_OPTIONS]].sort_index()
+        return _labels(known)
 
     def find_contacts(self, text: str, limit: int = PICKER_MATCHES
                       ) -> tuple[list[tuple[str, int]], int]:

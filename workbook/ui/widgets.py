@@ -5,6 +5,8 @@ of any page: each gets its texts and callbacks from the page that builds it."""
 from __future__ import annotations
 
 import asyncio
+import logging
+import threading
 from collections.abc import Callable
 
 import ipywidgets as ipw
@@ -67,6 +69,28 @@ def _kernel_loop() -> asyncio.AbstractEventLoop | None:
         return asyncio.get_running_loop()
     except RuntimeError:
         return None
+
+
+def in_background(work: Callable[[], object], then: Callable[[], object]) -> bool:
+    """In a kernel: run `work` on a worker thread, then `then` on the kernel's event loop
+    (the only place widgets are touched), and return True at once, so the cell ends and the
+    page reaches the browser while `work` goes on. Outside a kernel: False, nothing run (the
+    caller does the work in line). If `work` fails it is logged, and `then` still runs (it
+    redoes what is needed, under its own error guard)."""
+    loop = _kernel_loop()
+    if loop is None:
+        return False
+
+    def run() -> None:
+        try:
+            work()
+        except Exception:
+            logging.getLogger("workbook.ui").exception("background work failed")
+        finally:
+            loop.call_soon_threadsafe(then)
+
+    threading.Thread(target=run, name="workbook-background", daemon=True).start()
+    return True
 
 
 class Debouncer:

@@ -35,7 +35,7 @@ from workbook.domain.positioning.compose import (
     compose_one_liner,
     compose_pitch,
 )
-from workbook.domain.positioning.language import warm_up
+from workbook.domain.positioning.language import is_warm, warm_up
 from workbook.domain.positioning.lengths import (
     MIN_WORDS,
     ONE_LINER_MAX_WORDS,
@@ -89,5 +89,5 @@ __all__ = [
     "analyze", "analyze_card", "compare_versions", "compose_bio", "compose_card",
     "compose_one_liner", "compose_pitch", "core_tokens", "count_words", "first_sentence",
     "focus_level", "repeat_back_summary", "retention", "rule_language", "same_content",
-    "speech_seconds", "warm_up",
+    "speech_seconds", "warm_up", "is_warm",
 ]

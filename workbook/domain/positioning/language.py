@@ -57,9 +57,18 @@ def zipf(word: str, lang: str) -> float:
     return max(_zipf(word, lang), _zipf(base, lang), _zipf(word, other))
 
 
+_warm: set[str] = set()
+
+
 def warm_up(lang: str) -> None:
     """Load now, not on the first keystroke, what analysing a statement in `lang` needs: its
     dictionary of lemmas and both frequency lists (about 0.5 s)."""
     lemma("recrute", lang)
     for each in LANGUAGES:
         _frequencies(each)
+    _warm.add(lang)
+
+
+def is_warm(lang: str) -> bool:
+    """Whether `warm_up(lang)` has run in this process (the first analysis will not wait)."""
+    return lang in _warm

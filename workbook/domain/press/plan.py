@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from workbook.domain.routines import RoutineEvent
+if TYPE_CHECKING:   # the routines rules bring pandas: the press page opens without it
+    from workbook.domain.routines import RoutineEvent
 
 CHANNELS = ("post", "talk", "article", "association")
 PREP_MINUTES = (10, 15)       # the method: 10–15 minutes to prepare before calling back
@@ -87,6 +89,8 @@ def suggest_plan(topics: list[tuple[int, str]], start: dt.date, weeks: int = PLA
 def plan_events(items: list[PlanItem], channel_labels: dict[str, str]) -> list[RoutineEvent]:
     """Calendar events for the plan's open items (texts `press.ics.*`, channels named by
     `channel_labels`), for the routines page's .ics writer."""
+    from workbook.domain.routines import RoutineEvent
+
     return [RoutineEvent(
         uid_key=f"press-plan-{item.id}", summary_key="press.ics.summary",
         description_key="press.ics.description",

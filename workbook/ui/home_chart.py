@@ -1,0 +1,57 @@
+"""The home page's picture of the network — contacts by layer, split by role — drawn as HTML
+bars. It shows with the page's first view: a plotly chart would make every visit of the
+home page wait for plotly.js (~4.6 MB) and its widget's start-up (about 2 s)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from workbook.charts.colours import ROLE_COLOURS
+from workbook.domain.vocabulary import LAYERS, ROLES
+from workbook.escaping import escape_html
+
+CSS = """<style>
+.wb-home-bars {max-width: 52em; margin: 0.3em 0 0.8em 0;}
+.wb-home-bars .wb-bar-row {display: flex; align-items: center; gap: 0.6em; margin: 0.3em 0;}
+.wb-home-bars .wb-bar-label {flex: 0 0 11em; text-align: right;}
+.wb-home-bars .wb-bar-track {display: flex; flex: 1 1 auto; height: 1.4em; background: #f5f5f5;}
+.wb-home-bars .wb-bar {display: block; height: 100%;}
+.wb-home-bars .wb-bar-total {flex: 0 0 5em; font-variant-numeric: tabular-nums;}
+.wb-home-legend {display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; margin-top: 0.5em;
+  font-size: 0.9em;}
+.wb-home-legend .wb-swatch {display: inline-block; width: 0.9em; height: 0.9em;
+  margin-right: 0.3em; vertical-align: -0.1em;}
+</style>"""
+
+
+def layers_by_role_html(counts: Iterable[tuple[str, str, int]],
+                        label: Callable[[str, str], str], title: str) -> str:
+    """One bar per layer (in the method's order), one coloured segment per role, the layer's
+    total at the end; a segment's tooltip gives the role and its count.
+
+    `counts`: (layer, role, contacts) rows, role '' for none (see
+    `store.contacts.layer_role_counts`); `label(group, code)` translates a code."""
+    table: dict[str, dict[str, int]] = {}
+    for layer, role, contacts in counts:
+        table.setdefault(layer, {})[role] = table.get(layer, {}).get(role, 0) + int(contacts)
+    layers = [layer for layer in LAYERS if layer in table]
+    roles = [role for role in (*ROLES, "") if any(role in table[layer] for layer in layers)]
+    top = max((sum(table[layer].values()) for layer in layers), default=0) or 1
+    rows = []
+    for layer in layers:
+        total = sum(table[layer].values())
+        segments = "".join(
+            f'<span class="wb-bar" data-role="{escape_html(role or "none")}" '
+            f'title="{escape_html(label("role", role or "none"))}: {table[layer][role]}" '
+            f'style="width:{100 * table[layer][role] / top:.2f}%;'
+            f'background:{ROLE_COLOURS[role]}"></span>'
+            for role in roles if table[layer].get(role))
+        rows.append('<div class="wb-bar-row">'
+                    f'<span class="wb-bar-label">{escape_html(label("layer", layer))}</span>'
+                    f'<span class="wb-bar-track">{segments}</span>'
+                    f'<span class="wb-bar-total">{total}</span></div>')
+    legend = "".join(f'<span><span class="wb-swatch" style="background:{ROLE_COLOURS[role]}">'
+                     f'</span>{escape_html(label("role", role or "none"))}</span>'
+                     for role in roles)
+    return (f'{CSS}<div class="wb-home-bars" role="img" aria-label="{escape_html(title)}">'
+            f'{"".join(rows)}<div class="wb-home-legend">{legend}</div></div>')
