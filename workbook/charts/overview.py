@@ -7,13 +7,9 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
+from workbook.charts.colours import ROLE_COLOURS
 from workbook.domain.vocabulary import LAYERS, ROLES
 from workbook.escaping import chart_text
-
-# One colour per role, kept across pages so a role always looks the same.
-ROLE_COLOURS = dict(zip((*ROLES, ""), (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-    "#c7c7c7")))
 
 
 def layers_by_role(counts: pd.DataFrame, label: Callable[[str, str], str]) -> go.Figure:
