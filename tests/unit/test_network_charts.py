@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from workbook.charts import network as charts
-from workbook.charts.overview import ROLE_COLOURS
+from workbook.charts.colours import ROLE_COLOURS
 from workbook.domain import network as rules
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -82,3 +82,46 @@ def test_quotes_in_names_reach_the_chart_as_typed():
     bar = charts.group_bars(groups, "All others").data[0]
     assert bar.customdata[0] == 'Cabinet "Les Halles" &amp; fils &lt;b&gt;'
     assert "&quot;" not in str(charts.group_bars(groups, "x").to_plotly_json())
+
+
+def test_each_layer_and_role_keeps_its_colour_across_refreshes_and_emptied_categories(
+        tmp_path, monkeypatch):
+    """The drawn sunburst is updated in place: a slice's colour follows its category, not
+    its position, when the data moves and when another category empties."""
+    import datetime as dt
+
+    from workbook.charts.colours import LAYER_COLOURS, ROLE_COLOURS
+    from workbook.store import contacts as contact_store
+    from workbook.store import open_profile
+    from workbook.ui.common import open_page_context
+    from workbook.ui.network import NetworkPage
+
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    monkeypatch.delenv("WORKBOOK_PROFILE", raising=False)
+    conn = open_profile("default")
+    inner = contact_store.add_contact(conn, "Ina", layer="inner", roles=["prescriber"])
+    contact_store.add_contact(conn, "Clo", layer="close", roles=["connector"])
+    contact_store.add_contact(conn, "Act", layer="active", roles=["peer", "connector"])
+    page = NetworkPage(open_page_context(lang="en"), today=lambda: dt.date(2026, 11, 23))
+
+    def colours() -> dict[str, str]:
+        sunburst = page.map.chart.data[0]
+        return dict(zip(sunburst.ids, sunburst.marker.colors))
+
+    def expected(ids) -> dict[str, str]:
+        return {i: LAYER_COLOURS[i] if "/" not in i else
+                ROLE_COLOURS[i.split("/")[1].replace("-", "")] for i in ids}
+
+    first = colours()
+    assert first == expected(first) and len(set(first.values())) > 3
+    page.state.erase_contact(inner)            # the inner circle and prescribers empty
+    page.changed()
+    second = colours()
+    assert "inner" not in second and second == expected(second)
+    assert {i: first[i] for i in second} == second     # everyone left kept their colour
+    page.state.bulk_layer("dormant")           # everyone moves: new slices, same mapping
+    page.changed()
+    third = colours()
+    assert set(third) == {"dormant", "dormant/connector", "dormant/peer"}
+    assert third == expected(third)
+    conn.close()

@@ -8,6 +8,7 @@ import pandas as pd
 from tests.unit.test_routines_domain import CADENCES, TODAY, contacts, log, outreach
 from workbook.domain import routines as r
 from workbook.domain.calendar_rules import add_business_days, holidays_for
+from workbook.domain.contacts_matching import person_name_key
 
 
 def test_a_contact_put_in_a_layer_today_is_not_late():
@@ -94,6 +95,22 @@ def test_3b7_suggests_each_name_once():
                       (3, "Ana Bernard", "active", None, None, 10))
     steps = r.three_b_seven(outreach((1, 1, 10, "2026-11-17")), people, TODAY)
     assert steps.loc[0, "alternatives"] == ("Ana Bernard",)
+
+
+
+def test_3b7_names_a_person_once_however_their_records_spell_them():
+    """Two records of one person (case, accents, "Last, First") are one name in "write to
+    someone else there"; a second record of the person already written to is not someone
+    else."""
+    people = contacts((1, "Zoé Martin", "target", None, None, 10),
+                      (2, "Ana Bernard", "target", None, None, 10),
+                      (3, "ANA BERNARD", "active", None, None, 10),
+                      (4, "Bernard, Ána", "active", None, None, 10),
+                      (5, "zoe  martin", "active", None, None, 10),
+                      (6, "Léo Petit", "active", None, None, 10))
+    steps = r.three_b_seven(outreach((1, 1, 10, "2026-11-17")), people, TODAY)
+    alternatives = steps.loc[0, "alternatives"]
+    assert [person_name_key(name) for name in alternatives] == ["ana bernard", "leo petit"]
 
 
 def test_numbers_are_read_whole_and_never_clamped():

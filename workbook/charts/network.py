@@ -13,11 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from workbook.charts.overview import ROLE_COLOURS
+from workbook.charts.colours import category_colour
 from workbook.escaping import chart_text, shorten
 
-LAYER_COLOURS = {"inner": "#1b5e20", "close": "#2e7d32", "active": "#43a047", "target": "#1565c0",
-                 "dormant": "#9e9e9e", "unsorted": "#cfd8dc"}
 FIRST_COLOUR, SECOND_COLOUR, PERSON_COLOUR, ORG_COLOUR, TARGET_COLOUR = (
     "#2e7d32", "#f9a825", "#5c6bc0", "#90a4ae", "#1565c0")
 
@@ -49,8 +47,9 @@ def layers_roles_sunburst(counts: pd.DataFrame, layer_labels: Mapping[str, str],
     """Layers (inner ring) × roles (outer ring). `counts`: layer, role ('' = none), contacts.
 
     A contact with several roles appears under each of them, so a layer's size is the sum
-    of its role slices (branchvalues="total" over those sums). Roles keep the colours they
-    have on the home page.
+    of its role slices (branchvalues="total" over those sums). Every slice takes its
+    category's colour from `charts.colours` (the home page's too), so a layer or role keeps
+    its colour across refreshes and when another one empties.
     """
     ids, labels, parents, values, colours = [], [], [], [], []
     for layer, group in counts.groupby("layer", sort=False):
@@ -58,13 +57,13 @@ def layers_roles_sunburst(counts: pd.DataFrame, layer_labels: Mapping[str, str],
         labels.append(chart_text(layer_labels.get(layer, layer)))
         parents.append("")
         values.append(int(group["contacts"].sum()))
-        colours.append(LAYER_COLOURS.get(layer, "#bdbdbd"))
+        colours.append(category_colour("layer", layer))
         for role, contacts in zip(group["role"], group["contacts"]):
             ids.append(f"{layer}/{role or '-'}")
             labels.append(chart_text(role_labels.get(role or "", role)))
             parents.append(layer)
             values.append(int(contacts))
-            colours.append(ROLE_COLOURS.get(role or "", ROLE_COLOURS[""]))
+            colours.append(category_colour("role", role))
     fig = go.Figure(go.Sunburst(ids=ids, labels=labels, parents=parents, values=values,
                                 branchvalues="total", marker=dict(colors=colours),
                                 hovertemplate="%{label}: %{value}<extra></extra>"))

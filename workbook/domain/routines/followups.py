@@ -8,6 +8,7 @@ import datetime as dt
 import pandas as pd
 
 from workbook.domain.calendar_rules import add_business_days, business_days_between
+from workbook.domain.contacts_matching import person_name_key
 
 TRY_ANOTHER_AFTER = 3
 FOLLOW_UP_AFTER = 7
@@ -61,8 +62,9 @@ def three_b_seven(outreach: pd.DataFrame, contacts: pd.DataFrame, today: dt.date
         if org is not None:
             others = contacts[(contacts["organisation_id"] == org)
                               & ~contacts["contact_id"].isin(written)]
-            # one name once, even when the profile holds two contacts of that name
-            alternatives = tuple(dict.fromkeys(others.sort_values("full_name")["full_name"]))[:3]
+            alternatives = _distinct_names(others.sort_values("full_name")["full_name"],
+                                           contacts[contacts["contact_id"].isin(written)]
+                                           ["full_name"])[:3]
         info = names.loc[item.contact_id] if item.contact_id in names.index else None
         rows.append({
             "outreach_id": int(item.outreach_id), "contact_id": int(item.contact_id),
@@ -75,3 +77,18 @@ def three_b_seven(outreach: pd.DataFrame, contacts: pd.DataFrame, today: dt.date
             "action": action, "alternatives": alternatives,
         })
     return pd.DataFrame(rows, columns=columns)
+
+
+def _distinct_names(names, written_names) -> tuple[str, ...]:
+    """Each person once, even when the profile holds two records of them ("Ana Bernard",
+    "ANA BERNARD", "Bernard, Ana": `person_name_key`), and never someone already written
+    to under another record of the same name: "someone else" must be someone else."""
+    seen = {person_name_key(name) for name in written_names}
+    kept = []
+    for name in names:
+        key = person_name_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return tuple(kept)
+
