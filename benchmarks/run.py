@@ -31,8 +31,8 @@ def scripts(runs: int, contacts: int) -> dict[str, list[str]]:
     n = str(contacts)
     return {
         "page_startup": ["--runs", str(runs), "--contacts", n],
-        "page_callbacks": ["--runs", str(max(10, runs * 7)), "--contacts", n],
-        "network_callbacks": ["--runs", str(max(10, runs * 7)), "--contacts", n],
+        "page_callbacks": ["--runs", str(max(10, runs * 4)), "--contacts", n],
+        "network_callbacks": ["--runs", str(max(10, runs * 4)), "--contacts", n],
         "chart_payload": ["--contacts", n],
         "import_benchmark": ["--rows", n],
     }
@@ -76,6 +76,20 @@ def table(rows: list[dict]) -> str:
     return "\n".join([fmt(head), fmt(["-" * w for w in widths]), *map(fmt, lines)])
 
 
+def markdown(saved: dict) -> str:
+    """The saved table as Markdown (for the README)."""
+    lines = [f"{saved['machine']}; {saved['runs']} cold opens per page; "
+             f"{saved['started']}", "",
+             "| benchmark | measure | median | p95 | unit | target | ratio | met |",
+             "|---|---|--:|--:|---|---|--:|---|"]
+    for r in saved["rows"]:
+        lines.append("| " + " | ".join([
+            r["benchmark"], r["measure"], _num(r["value"]), _num(r["p95"]), r["unit"],
+            r["target"] or "", "" if r["ratio"] is None else f"{r['ratio']:.2f}×",
+            {True: "yes", False: "**no**", None: ""}[r["met"]]]) + " |")
+    return "\n".join(lines)
+
+
 def machine() -> str:
     import psutil
 
@@ -91,7 +105,12 @@ def main() -> int:
     parser.add_argument("--only", default="", help="comma-separated script names")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per script")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--markdown", action="store_true",
+                        help="print the last saved table as Markdown, run nothing")
     args = parser.parse_args()
+    if args.markdown:
+        print(markdown(json.loads(args.out.read_text())))
+        return 0
     chosen = scripts(args.runs, args.contacts)
     if args.only:
         chosen = {k: v for k, v in chosen.items() if k in args.only.split(",")}
