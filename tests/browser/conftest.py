@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -82,28 +83,35 @@ def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, seconds: float =
     raise RuntimeError(f"workbook serve did not answer in {seconds}s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Server:
-    """One server for the session, on an English demo profile in a temporary WORKBOOK_HOME."""
-    home = tmp_path_factory.mktemp("workbook-home")
+@contextmanager
+def serving(home: Path, profile: str, *args: str):
+    """`workbook serve --profile PROFILE ARGS` in WORKBOOK_HOME=home, on a free port."""
     log = home / "serve.log"
     port = _free_port()
     env = dict(os.environ, WORKBOOK_HOME=str(home))
     with open(log, "w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "workbook", "serve", "--demo", "--lang", "en",
+            [sys.executable, "-m", "workbook", "serve", "--profile", profile, *args,
              "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base + "/", proc, log)
-        yield Server(base=base, home=home, profile="demo", log=log, pid=proc.pid)
+        yield Server(base=base, home=home, profile=profile, log=log, pid=proc.pid)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Server:
+    """One server for the session, on an English demo profile in a temporary WORKBOOK_HOME."""
+    with serving(tmp_path_factory.mktemp("workbook-home"), "demo", "--demo", "--lang", "en") \
+            as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
@@ -120,11 +128,10 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, server):
-    """A fresh browser context; at teardown, asserts the page stayed clean and local."""
-    context = browser.new_context(viewport={"width": 1280, "height": 2400},
-                                  accept_downloads=True)
+@contextmanager
+def watched_page(browser, viewport: dict):
+    """A fresh browser context and tab; on leaving, asserts the page stayed clean and local."""
+    context = browser.new_context(viewport=viewport, accept_downloads=True)
     context.set_default_timeout(PAGE_TIMEOUT_MS)
     foreign: list[str] = []
     problems: list[str] = []
@@ -151,6 +158,13 @@ def page(browser, server):
     context.close()
     assert not foreign, f"requests left 127.0.0.1: {foreign}"
     assert not problems, f"the page reported errors: {problems}"
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser context; at teardown, asserts the page stayed clean and local."""
+    with watched_page(browser, {"width": 1280, "height": 2400}) as tab:
+        yield tab
 
 
 def open_page(tab, server: Server, notebook: str, ready_selector: str = ".wb-page"):
