@@ -128,11 +128,10 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, server):
-    """A fresh browser context; at teardown, asserts the page stayed clean and local."""
-    context = browser.new_context(viewport={"width": 1280, "height": 2400},
-                                  accept_downloads=True)
+@contextlib.contextmanager
+def watched_page(browser, viewport: dict):
+    """A fresh browser context and tab; on leaving, asserts the page stayed clean and local."""
+    context = browser.new_context(viewport=viewport, accept_downloads=True)
     context.set_default_timeout(PAGE_TIMEOUT_MS)
     foreign: list[str] = []
     problems: list[str] = []
@@ -159,6 +158,13 @@ def page(browser, server):
     context.close()
     assert not foreign, f"requests left 127.0.0.1: {foreign}"
     assert not problems, f"the page reported errors: {problems}"
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser context; at teardown, asserts the page stayed clean and local."""
+    with watched_page(browser, {"width": 1280, "height": 2400}) as tab:
+        yield tab
 
 
 def open_page(tab, server: Server, notebook: str, ready_selector: str = ".wb-page"):
