@@ -19,7 +19,6 @@ from workbook.domain.positioning import (
     Version,
 )
 from workbook.i18n import LANGUAGES, Translator
-from workbook.io.card import pitch_card_html
 from workbook.store import positioning as store
 from workbook.store.press import load_settings as load_press_settings
 from workbook.store.settings import get_setting
@@ -166,6 +165,10 @@ class PositioningState:
 
     def printable_card(self) -> str:
         """The card as a page to print: the statement, three key points, how to reach you."""
+        # Imported when asked for: workbook.io brings pandas, which the page's first view
+        # does not need (see tests/unit/test_page_imports.py).
+        from workbook.io.card import pitch_card_html
+
         name = get_setting(self.ctx.conn, "display_name") or ""
         return pitch_card_html(self.card, rules.key_points(self.statement), self.reach(), name,
                                self.ctx.tr, self.lang)

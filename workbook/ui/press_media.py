@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import ipywidgets as ipw
-import pandas as pd
 
-from workbook.domain.people_search import find_people, person_keys
 from workbook.domain.press import MEDIA, GoodClientRecord, Guard
 from workbook.escaping import escape_html
 from workbook.ui.common import coaching, html_text, table_html
@@ -63,7 +61,8 @@ class MediaPanel:
         self.add.on_click(guard(self._on_add))
         # Journalists among the network's contacts: a search, not a list of thousands.
         self._contact_options: list[tuple[str, int]] = []
-        self._contact_keys = pd.Series(dtype=str)
+        self._contacts: list = []
+        self._contact_keys = None     # search keys, built at the first search
         self.contact = PersonPicker(tr, find=self._find_contact, label_of=self._contact_option,
                                     css="wb-press-media-contact",
                                     description=tr("press.media.from_contact"))
@@ -126,16 +125,22 @@ class MediaPanel:
         self._contact_options = [(f"{c['full_name']} ({c['organisation']})"
                                   if c["organisation"] else c["full_name"], c["id"])
                                  for c in contacts]
-        self._contact_keys = person_keys(pd.Series([c["full_name"] for c in contacts],
-                                                   dtype=str),
-                                         pd.Series([c["organisation"] for c in contacts],
-                                                   dtype=str))
+        self._contacts, self._contact_keys = contacts, None
         chosen = self.contact.value
         self.contact.reset(self._contact_options, chosen if self._contact_option(chosen)
                            else None)
         self.add_contact.disabled = not contacts
 
     def _find_contact(self, text: str, limit: int) -> tuple[list[tuple[str, int]], int]:
+        # The search brings pandas: loaded at the first search, not with the page's first view.
+        import pandas as pd
+
+        from workbook.domain.people_search import find_people, person_keys
+
+        if self._contact_keys is None:
+            self._contact_keys = person_keys(
+                pd.Series([c["full_name"] for c in self._contacts], dtype=str),
+                pd.Series([c["organisation"] for c in self._contacts], dtype=str))
         found, total = find_people(self._contact_keys, text, limit)
         return [self._contact_options[i] for i in found], total
 
