@@ -259,6 +259,15 @@ def who_is_due(w: Walk) -> None:
     w.shot("who-is-due", tr("routines.due.heading_never", count=1 + len(LAYERED)))
     for name in [CONNECTOR, *LAYERED]:
         assert name in text, name
+    # Health per layer: everyone just sorted is within their rhythm (100), not years late.
+    health = panel.locator("table", has=w.page.get_by_role(
+        "columnheader", name=tr("routines.due.col_health")))
+    head = health.locator("thead th").all_inner_texts()
+    people, score = head.index(tr("routines.due.col_contacts")), len(head) - 1
+    for row in health.locator("tbody tr").all():
+        cells = row.locator("td").all_inner_texts()
+        if cells[people] != "0":
+            assert cells[score] == "100", cells
     late = tr("routines.due.labelled", label=tr("routines.due.col_late"), value="")
     assert late.strip() not in text, text
     assert not re.search(r"\b\d{3,}\b", _lines_with(text, [CONNECTOR, *LAYERED])), text
