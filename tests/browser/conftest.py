@@ -129,9 +129,9 @@ def browser():
 
 
 @contextlib.contextmanager
-def watched_page(browser, viewport: dict):
+def watched_page(browser, viewport: dict, locale: str | None = None):
     """A fresh browser context and tab; on leaving, asserts the page stayed clean and local."""
-    context = browser.new_context(viewport=viewport, accept_downloads=True)
+    context = browser.new_context(viewport=viewport, accept_downloads=True, locale=locale)
     context.set_default_timeout(PAGE_TIMEOUT_MS)
     foreign: list[str] = []
     problems: list[str] = []

@@ -40,6 +40,7 @@ LAYERED = ["Chloé Girard", "Inès Chevalier", "Olivier Fontaine"]   # sorted in
 @dataclass(frozen=True)
 class Persona:
     lang: str
+    locale: str                   # her browser's
     serve_args: tuple[str, ...]   # as she starts the workbook from the README
     holidays: str                 # the country she picks (a holidays code of the catalogue)
     typed_zone: str               # what she types as her time zone
@@ -49,9 +50,9 @@ class Persona:
 PERSONAS = [
     # An English-speaking marketing manager in London: serves her profile as the README shows,
     # without --lang, and picks English on the home page.
-    pytest.param(Persona("en", (), "GB-ENG", "London", "Europe/London"), id="en"),
+    pytest.param(Persona("en", "en-GB", (), "GB-ENG", "London", "Europe/London"), id="en"),
     # A French job-club coach: `workbook serve --profile me --lang fr`, as in the README.
-    pytest.param(Persona("fr", ("--lang", "fr"), "FR", "Paris", "Europe/Paris"), id="fr"),
+    pytest.param(Persona("fr", "fr-FR", ("--lang", "fr"), "FR", "Paris", "Europe/Paris"), id="fr"),
 ]
 
 
@@ -164,7 +165,7 @@ def ranking(w: Walk) -> list[str]:
 
 def test_first_hour(browser, walk):
     persona, server = walk
-    with watched_page(browser, VIEWPORT) as page:
+    with watched_page(browser, VIEWPORT, persona.locale) as page:
         w = Walk(page, server, persona)
         tr = w.tr
         first_steps_and_language(w)
@@ -206,6 +207,7 @@ def first_steps_and_language(w: Walk) -> None:
     w.open("home.ipynb")
     page.get_by_role("button", name={"en": "English", "fr": "Français"}[w.persona.lang]).click()
     w.see(tr("home.title"))
+    w.see(f'{tr("home.profile_label")} {w.server.profile}')   # "Profil :" in French
     w.see(tr("home.first.title"))
     w.see(tr("home.first.import"))
     w.shot("home-first-run")
@@ -257,6 +259,15 @@ def who_is_due(w: Walk) -> None:
     w.shot("who-is-due", tr("routines.due.heading_never", count=1 + len(LAYERED)))
     for name in [CONNECTOR, *LAYERED]:
         assert name in text, name
+    # Health per layer: everyone just sorted is within their rhythm (100), not years late.
+    health = panel.locator("table", has=w.page.get_by_role(
+        "columnheader", name=tr("routines.due.col_health")))
+    head = health.locator("thead th").all_inner_texts()
+    people, score = head.index(tr("routines.due.col_contacts")), len(head) - 1
+    for row in health.locator("tbody tr").all():
+        cells = row.locator("td").all_inner_texts()
+        if cells[people] != "0":
+            assert cells[score] == "100", cells
     late = tr("routines.due.labelled", label=tr("routines.due.col_late"), value="")
     assert late.strip() not in text, text
     assert not re.search(r"\b\d{3,}\b", _lines_with(text, [CONNECTOR, *LAYERED])), text

@@ -352,7 +352,7 @@ def _log_in(browser, hub: Hub, user: str) -> Visit:
     hub.figures[user] = {"first_page_s": round(time.monotonic() - started, 1),
                          "server_start_s": round(spawned - started, 1)}
     if PEOPLE[user][2]:  # a profile with contacts: its chart must be drawn
-        tab.wait_for_selector(".wb-page .js-plotly-plot")
+        tab.wait_for_selector(".wb-page .wb-home-bars .wb-bar")
     tab.wait_for_timeout(3000)  # widgets that fail to start report it within this time
     visit.url, visit.content = tab.url, tab.content()
     visit.problems, visit.slow_widgets, visit.console = list(problems), list(slow), console

@@ -73,7 +73,7 @@ class HomePage:
         name = get_setting(conn, "display_name") or self.ctx.profile
         last = format_date(last_interaction_on(conn), self.ctx.lang)
         self.summary.value = (
-            f'<div class="wb-card"><b>{escape_html(tr("common.profile"))}:</b> '
+            f'<div class="wb-card"><b>{escape_html(tr("home.profile_label"))}</b> '
             f'{escape_html(name)}<br>'
             f'{escape_html(tr.count("home.contacts", count_contacts(conn)))} · '
             f'{escape_html(tr("home.last_logged", last=last))}</div>')
