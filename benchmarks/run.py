@@ -103,7 +103,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="cold opens per page and profile")
     parser.add_argument("--contacts", type=int, default=30_000)
     parser.add_argument("--only", default="", help="comma-separated script names")
-    parser.add_argument("--timeout", type=float, default=900, help="seconds per script")
+    parser.add_argument("--timeout", type=float, default=2400, help="seconds per script")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--markdown", action="store_true",
                         help="print the last saved table as Markdown, run nothing")
