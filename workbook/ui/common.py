@@ -70,8 +70,6 @@ _STYLE = """<style>
 .wb-page .widget-tab > .lm-TabBar .lm-TabBar-tab {flex: 0 0 auto; min-width: 0; max-width: none;}
 .wb-page .widget-tab > .lm-TabBar .lm-TabBar-tabLabel {overflow: visible; text-overflow: clip;}
 .wb-page .js-plotly-plot, .wb-page .plot-container {max-width: 100%;}
-.wb-page .widget-box:has(> .js-plotly-plot), .wb-page .jupyter-widgets:has(> .js-plotly-plot)
-  {overflow-x: auto;}
 @media (max-width: 600px) {
   .wb-page {font-size: 14px;}
   .wb-page .jupyter-widgets {--jp-widgets-inline-label-width: 100%;}
