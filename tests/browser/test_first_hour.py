@@ -30,7 +30,7 @@ VIEWPORT = {"width": 1366, "height": 768}
 EXPORT = Path(__file__).parent / "fixtures" / "Connections.csv"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 ROWS_IN_EXPORT = 60
-WAIT_MS = 45_000
+WAIT_MS = 60_000   # for a text to appear; loads and clicks keep PAGE_TIMEOUT_MS
 TARGET = "Helios Énergie"
 CONNECTOR = "Bastien Moreau"        # works at the target organisation
 PRESCRIBER = "Sophie Leclerc"       # a career consultant: prescribes, and has a coffee
@@ -73,7 +73,6 @@ class Walk:
         self.shots = ARTIFACTS / persona.lang
         self.shots.mkdir(parents=True, exist_ok=True)
         self.step = 0
-        page.set_default_timeout(WAIT_MS)
 
     def shot(self, name: str, focus=None) -> None:
         """A screenshot, `focus` (a locator or a text) scrolled into view first."""
