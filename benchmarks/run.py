@@ -34,7 +34,8 @@ def scripts(runs: int, contacts: int) -> dict[str, list[str]]:
         "page_callbacks": ["--runs", str(max(10, runs * 4)), "--contacts", n],
         "network_callbacks": ["--runs", str(max(10, runs * 4)), "--contacts", n],
         "chart_payload": ["--contacts", n],
-        "import_benchmark": ["--rows", n],
+        "import_benchmark": ["--rows", n, "--runs", str(runs)],
+        "plan_benchmark": ["--rows", n, "--runs", str(runs)],
     }
 
 
