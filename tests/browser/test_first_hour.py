@@ -235,8 +235,9 @@ def where_i_live(w: Walk) -> None:
 def log_coffee(w: Walk, name: str) -> None:
     page, tr = w.page, w.tr
     w.tab("routines.tab.log")
-    page.get_by_placeholder(tr("routines.log.search"), exact=True).first.fill(name.split()[-1])
-    person = page.get_by_label(tr("routines.log.contact"), exact=True).first
+    search = page.get_by_placeholder(tr("common.picker.placeholder"), exact=True).first
+    search.fill(name.split()[-1])
+    person = page.locator(".wb-routines-log-contact select").first  # the picker's matches
     expect(person).to_contain_text(name, timeout=WAIT_MS)  # one match is chosen for her
     expect(person.locator("option:checked")).to_contain_text(name, timeout=WAIT_MS)
     page.get_by_label(tr("routines.log.kind"), exact=True).select_option(
