@@ -39,6 +39,8 @@ def _texts(box):
 
 def test_page_builds_with_five_tabs_and_escapes_names(page):
     assert page.tabs.titles == ("This week", "Who is due", "Log", "Settings", "Calendar")
+    assert not page.due.due_rows.children and not page.log.recent.children  # not yet opened
+    page.open("due")
     assert "Léa &lt;b&gt;Late&lt;/b&gt;" in _texts(page.due.due_rows)
     assert "<b>Late</b>" not in _texts(page.due.due_rows)
     assert "Late by: 5 days" in _texts(page.due.due_rows)
@@ -47,6 +49,7 @@ def test_page_builds_with_five_tabs_and_escapes_names(page):
 
 
 def test_logging_an_exchange_takes_the_person_off_the_due_list(page):
+    page.open("due")
     assert len(page.due.due_rows.children) == 1
     page.due.due_rows.children[0].children[0].click()  # "Log an exchange"
     assert page.tabs.selected_index == 2 and page.log.contact.value == 1
@@ -54,6 +57,8 @@ def test_logging_an_exchange_takes_the_person_off_the_due_list(page):
     page.log.direction.value = "in"
     page.log.save.click()
     assert "Greeting card with Léa" in page.log.save_feedback.value  # next to the button
+    assert "Greeting card" in page.log.recent.children[1].children[1].value  # the open tab
+    page.open("due")  # drawn before the write: redrawn on opening
     assert "Nobody is due" in page.due.due_rows.children[0].value
     assert store.load_interactions(page.state.conn)["kind"].iloc[-1] == "greeting_card"
 
@@ -78,8 +83,10 @@ def test_ticking_a_plan_line_logs_the_touch_and_unticking_removes_it(page):
     rows[0].children[0].value = True
     assert len(store.load_interactions(page.state.conn)) == count + 1
     assert "Done:" in page.week.feedback.value
-    assert "Nobody is due" in page.due.due_rows.children[0].value
     assert f">1 of {total} done<" in page.week.summary.value
+    page.open("due")
+    assert "Nobody is due" in page.due.due_rows.children[0].value
+    page.open("week")
     rows = [r for r in page.week.items.children if "wb-routines-item-touch" in r._dom_classes]
     assert rows[0].children[0].value is True
     rows[0].children[0].value = False
@@ -88,21 +95,27 @@ def test_ticking_a_plan_line_logs_the_touch_and_unticking_removes_it(page):
 
 
 def test_removing_a_logged_exchange_puts_the_person_back_on_the_due_list(page):
+    page.open("log")
     page.log.contact.value = 1
     page.log.save.click()
+    count = len(store.load_interactions(page.state.conn))
+    page.open("due")
     assert "Nobody is due" in page.due.due_rows.children[0].value
+    page.open("log")
     newest = page.log.recent.children[1]
     assert "Léa &lt;b&gt;" in newest.children[1].value
     newest.children[0].click()  # "Remove": asks first, removes nothing yet
     assert page.log.confirm.view.layout.display == "flex"
     assert "erase the exchange with Léa &lt;b&gt;" in page.log.confirm.question.value
-    assert "Nobody is due" in page.due.due_rows.children[0].value
+    assert len(store.load_interactions(page.state.conn)) == count
     page.log.confirm.yes.click()  # "Confirm removal"
     assert "Removed: Message with Léa &lt;b&gt;Late&lt;/b&gt;" in page.log.recent_feedback.value
+    page.open("due")
     assert "Léa" in _texts(page.due.due_rows)
 
 
 def test_outreach_and_its_buttons(page):
+    page.open("log")
     page.log.out_contact.value = 2
     page.log.out_date.value = dt.date(2026, 11, 12)
     page.log.out_save.click()
@@ -115,6 +128,7 @@ def test_outreach_and_its_buttons(page):
 
 
 def test_settings_save_and_bad_timezone(page):
+    page.open("settings")
     page.settings.situation.value = "employed"
     page.settings.use_suggested.click()
     assert page.settings.weekly_minutes.text.value == "60"
@@ -128,15 +142,19 @@ def test_settings_save_and_bad_timezone(page):
     assert page.settings.timezone.value == "America/Montreal"
     assert store.load_settings(page.state.conn).weekly_minutes == 60
     assert store.load_settings(page.state.conn).timezone == "America/Montreal"
+    page.open("week")
     assert "45 min keeping up, 15 min meeting new people" in page.week.summary.value
 
 
 def test_cadence_override_and_week_navigation(page):
+    page.open("settings")
     page.settings.override_contact.value = 1
     page.settings.override_days.text.value = "200"
     page.settings.override_set.click()
     assert "set to 200" in page.settings.override_feedback.value
+    page.open("due")
     assert "Nobody is due" in page.due.due_rows.children[0].value
+    page.open("week")
     page.week.next_button.click()
     assert "30 Nov 2026" in page.week.heading.value
     rows = [r for r in page.week.items.children if "wb-routines-item" in r._dom_classes]
@@ -186,12 +204,14 @@ def test_an_empty_profile_works_everywhere(tmp_path, monkeypatch):
     empty.week.next_button.click()
     empty.calendar.prepare.click()
     assert "base64," in empty.calendar.link.value
+    empty.open("due")
     assert "Personne à recontacter" in empty.due.due_rows.children[0].value
     assert "wb-status-error" not in empty.status.value
     empty.ctx.conn.close()
 
 
 def test_a_long_note_is_shortened_in_the_recent_list_but_kept_whole(page):
+    page.open("log")
     page.log.contact.value = 2
     page.log.notes.value = "Parlé de l'hydrogène 😀 " * 20
     page.log.save.click()

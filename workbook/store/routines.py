@@ -46,17 +46,22 @@ _PLANNABLE = (" WHERE c.layer <> 'unsorted' OR c.id IN (SELECT value FROM json_e
               " OR c.organisation_id IN (SELECT organisation_id FROM outreach)")
 
 
-def load_contacts(conn: sqlite3.Connection, named: Iterable[int] | None = None
-                  ) -> pd.DataFrame:
+def load_contacts(conn: sqlite3.Connection, named: Iterable[int] | None = None,
+                  only: Iterable[int] | None = None) -> pd.DataFrame:
     """Contacts as the routine rules read them (columns in `workbook.domain.routines`, plus
     `layer_set_on`: the day they were put in their layer, NaT if unknown).
 
     With `named` (the first-contact candidates), only the contacts a weekly plan can name:
     those sorted into a layer (touches, revivals, birthdays, cards), those `named`, those
     written to and the others at the organisations written to (3B7). The plan of a
-    30,000-contact profile reads a few thousand instead of every one."""
+    30,000-contact profile reads a few thousand instead of every one.
+
+    With `only`: just those contacts (a page reading again the one it changed)."""
     where, params = ("", ()) if named is None else (
         _PLANNABLE, (json.dumps([int(i) for i in named]),))
+    if only is not None:
+        where, params = (" WHERE c.id IN (SELECT value FROM json_each(?))",
+                         (json.dumps([int(i) for i in only]),))
     rows = conn.execute(
         "SELECT c.id, c.full_name, c.layer, c.cadence_days, c.birthday, c.connected_on,"
         " c.layer_set_on, c.organisation_id, COALESCE(o.name, '') FROM contacts c"
@@ -74,11 +79,12 @@ def load_contacts(conn: sqlite3.Connection, named: Iterable[int] | None = None
     return frame
 
 
-def _interaction_rows(conn: sqlite3.Connection) -> pd.DataFrame:
+def _interaction_rows(conn: sqlite3.Connection, after: int | None = None) -> pd.DataFrame:
+    where, params = ("", ()) if after is None else (" WHERE i.id > ?", (int(after),))
     rows = conn.execute(
         "SELECT i.id, i.contact_id, i.occurred_on, i.kind, i.direction, i.purpose, i.notes,"
         " COALESCE(c.full_name, '') FROM interactions i LEFT JOIN contacts c"
-        " ON c.id = i.contact_id ORDER BY i.occurred_on, i.id").fetchall()
+        " ON c.id = i.contact_id" + where + " ORDER BY i.occurred_on, i.id", params).fetchall()
     frame = pd.DataFrame([tuple(r) for r in rows], columns=[
         "interaction_id", "contact_id", "raw_date", "kind", "direction", "purpose", "notes",
         "full_name"])
@@ -92,6 +98,22 @@ def load_interactions(conn: sqlite3.Connection) -> pd.DataFrame:
     """Every readable interaction (columns in `workbook.domain.routines`), oldest first;
     `unreadable_interactions` lists those left out."""
     return _readable(_interaction_rows(conn))
+
+
+def interaction_ids(conn: sqlite3.Connection) -> set[int]:
+    """The ids of every interaction stored (readable or not): what a page compares with the
+    rows it holds to read again only those added and drop those removed."""
+    return {row[0] for row in conn.execute("SELECT id FROM interactions")}
+
+
+def interactions_after(conn: sqlite3.Connection, last_id: int
+                       ) -> tuple[pd.DataFrame, tuple[SkippedRow, ...], int]:
+    """The interactions stored with an id above `last_id`, as `load_interactions` reads them
+    (oldest first), those of them left out as unreadable (see `unreadable_interactions`),
+    and how many interactions are stored in all."""
+    frame = _interaction_rows(conn, after=last_id)
+    total = conn.execute("SELECT COUNT(*) FROM interactions").fetchone()[0]
+    return _readable(frame), _unreadable(frame), int(total)
 
 
 def _readable(frame: pd.DataFrame) -> pd.DataFrame:

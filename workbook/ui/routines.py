@@ -37,6 +37,9 @@ log = logging.getLogger("workbook.ui")
 PLAN_WEEKS_AHEAD = 8
 PLAN_WEEKS_BACK = 12
 _TAB_KEYS = ("week", "due", "log", "settings", "calendar")
+# Tabs drawn from the profile's data: each is drawn when first opened, and after a write only
+# the open one is redrawn — the others are marked stale and redrawn when next opened.
+_DRAWN_TABS = ("week", "due", "log")
 
 _CSS = """<style>
 .wb-routines h4 {margin: 0.8em 0 0.3em 0;}
@@ -98,27 +101,53 @@ class RoutinesPage:
         self.view = page_shell(ctx, "routines", ipw.HTML(_CSS), self.region.view, self.tabs,
                                status=self.status)
         self.view.add_class("wb-routines")
+        self._stale: set[str] = set(_DRAWN_TABS)
+        self.tabs.observe(self._guard_for(None)(self._on_tab), names="selected_index")
         self.refresh()
 
     def _guard_for(self, line: StatusLine | None):
         return guarded(self.ctx, line or self.status)
 
     # ------------------------------------------------------------------ drawing
+    @property
+    def open_tab(self) -> str:
+        return _TAB_KEYS[self.tabs.selected_index or 0]
+
+    def open(self, key: str) -> None:
+        """Open the tab `key` (one of `_TAB_KEYS`), drawing it if stale, as a click on it does."""
+        self.tabs.selected_index = _TAB_KEYS.index(key)
+
     def refresh(self) -> None:
-        """Redraw every tab from the state (after any write)."""
+        """After a write (or at start): redraw the open tab; the other tabs drawn from the
+        data are marked stale and redrawn when next opened."""
         state, tr = self.state, self.tr
-        self._render_week()
-        self.due.render(state.status)
-        if self.due.figures:
-            self.due.show_charts(self._due_figures())
-        self.log.render(state.recent(10), state.steps(), state.data.skipped)
-        if self.week.history_chart is not None:
-            self.week.show_history(self._history_figure())
+        self._stale.update(_DRAWN_TABS)
+        self._draw_if_stale(self.open_tab)
         skipped = len(state.data.skipped)
         if skipped:
             self.status.show(tr.count("routines.skipped.summary", skipped), error=True)
         else:
             self.status.clear()
+
+    def _on_tab(self, change) -> None:
+        if change["new"] is not None:
+            self._draw_if_stale(self.open_tab)
+
+    def _draw_if_stale(self, key: str) -> None:
+        if key not in self._stale:
+            return
+        self._stale.discard(key)
+        state = self.state
+        if key == "week":
+            self._render_week()
+            if self.week.history_chart is not None:
+                self.week.show_history(self._history_figure())
+        elif key == "due":
+            self.due.render(state.status)
+            if self.due.figures:
+                self.due.show_charts(self._due_figures())
+        elif key == "log":
+            self.log.render(state.recent(10), state.steps(), state.data.skipped)
 
     def _render_week(self) -> None:
         state = self.state
@@ -173,7 +202,7 @@ class RoutinesPage:
     def _on_log_for(self, contact_id: int) -> None:
         """From a due line: open the Log tab with that person chosen."""
         self.log.choose(contact_id)
-        self.tabs.selected_index = _TAB_KEYS.index("log")
+        self.open("log")
 
     # ------------------------------------------------------------------ Log
     def _on_log_save(self, contact, on, kind, direction, purpose, notes) -> str:

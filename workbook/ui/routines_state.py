@@ -47,7 +47,10 @@ class InputProblem(ValueError):
 
 
 class RoutinesState:
-    """The routine data of one profile (`data`, `status`), re-read after every write."""
+    """The routine data of one profile (`data`, `status`). Read whole once; after a write only
+    what it changed is read again (the exchanges added or removed, the outreach, the settings,
+    the cadences or one contact), and what is derived from it is worked out again when next
+    asked for (`status`, `steps`, `weekly`)."""
 
     def __init__(self, conn: sqlite3.Connection, profile: str, today: dt.date | None = None):
         self.conn = conn
@@ -56,16 +59,71 @@ class RoutinesState:
         self._ranked: pd.DataFrame | None = None
         self._keys_of: pd.DataFrame | None = None
         self._keys = pd.Series(dtype=str)
+        self._plan_contacts: pd.DataFrame | None = None
+        self._status: pd.DataFrame | None = None
+        self._steps: pd.DataFrame | None = None
+        self._weekly: pd.DataFrame | None = None
         self.reload()
 
     def reload(self) -> None:
-        """Read the profile again (after every write) and drop what was derived from it."""
+        """Read the whole profile again and drop what was derived from it."""
+        self._plan_contacts = None
         self.data = store.load_routine_data(self.conn)
-        self.holidays = service.holidays_for(self.data, self.today)
-        self.status = due_status(self.data.contacts, self.data.interactions,
-                                 self.data.cadences, self.today)
-        self._steps: pd.DataFrame | None = None
-        self._weekly: pd.DataFrame | None = None
+        self._forget("settings", "cadences", "contacts", "interactions", "outreach")
+
+    # What each derived value is worked out from (RoutineData fields).
+    _READS = {"_status": {"contacts", "interactions", "cadences"},
+              "_weekly": {"contacts", "interactions"},
+              "_steps": {"contacts", "interactions", "outreach", "settings"}}
+
+    def _forget(self, *changed: str) -> None:
+        """Drop what was derived from the `changed` parts of `data` (worked out again when
+        next asked for)."""
+        if "settings" in changed:
+            self.holidays = service.holidays_for(self.data, self.today)
+        for name, reads in self._READS.items():
+            if reads.intersection(changed):
+                setattr(self, name, None)
+
+    def _changed(self, **fields) -> None:
+        self.data = dataclasses.replace(self.data, **fields)
+        self._forget(*fields)
+
+    def _sync_interactions(self, outreach: bool = False) -> None:
+        """After a write to the log: read the exchanges added and drop those removed, so a
+        write made in another tab is seen too; with `outreach`, the outreach table (a few
+        hundred rows) again. Usually one SQL read of the rows past the last id held; when
+        rows went away, their ids are compared."""
+        data = self.data
+        interactions, skipped = data.interactions, data.skipped
+        held = len(interactions) + len(skipped)
+        last = max([int(interactions["interaction_id"].max()) if len(interactions) else 0]
+                   + [row.row_id for row in skipped])
+        readable, unreadable, stored = store.interactions_after(self.conn, last)
+        if stored != held + len(readable) + len(unreadable):  # some went away
+            known = set(interactions["interaction_id"].tolist()) | {r.row_id for r in skipped}
+            gone = known - store.interaction_ids(self.conn)
+            interactions = interactions[~interactions["interaction_id"].isin(gone)]
+            skipped = tuple(row for row in skipped if row.row_id not in gone)
+        if len(readable):
+            interactions = pd.concat([interactions, readable], ignore_index=True)
+        if len(interactions) != len(data.interactions) or len(readable):
+            # oldest first, as the store reads them
+            interactions = interactions.sort_values(
+                ["occurred_on", "interaction_id"], kind="stable").reset_index(drop=True)
+        fields = {"interactions": interactions, "skipped": skipped + unreadable}
+        if outreach:  # whom a plan can name follows the outreach (3B7)
+            fields["outreach"] = store.load_outreach(self.conn)
+            self._plan_contacts = None
+        self._changed(**fields)
+
+    @property
+    def status(self) -> pd.DataFrame:
+        """Who is due (`due_status` of every contact), worked out when first asked for."""
+        if self._status is None:
+            self._status = due_status(self.data.contacts, self.data.interactions,
+                                      self.data.cadences, self.today)
+        return self._status
 
     @property
     def settings(self) -> RoutineSettings:
@@ -81,8 +139,14 @@ class RoutinesState:
         return self._ranked
 
     def week(self, offset: int) -> service.PlannedWeek:
-        """The plan of the week `offset` weeks from this one, with what is done."""
-        plan = service.plan_for(self.data, self.today, offset, self.ranked())
+        """The plan of the week `offset` weeks from this one, with what is done. Planned from
+        only the contacts a plan can name, as `workbook plan` does (see
+        `workbook.services.plan.plan_data`): a few thousand of 30,000, the same plans."""
+        if self._plan_contacts is None:
+            self._plan_contacts = store.load_contacts(self.conn,
+                                                      named=self.ranked()["id"].tolist())
+        plan = service.plan_for(dataclasses.replace(self.data, contacts=self._plan_contacts),
+                                self.today, offset, self.ranked())
         return service.with_progress(self.conn, self.data, plan)
 
     def steps(self) -> pd.DataFrame:
@@ -168,12 +232,12 @@ class RoutinesState:
         self.check_contact_and_day(contact_id, on)
         interaction = log_interaction(self.conn, contact_id, on, kind, direction=direction,
                                       purpose=purpose, notes=notes)
-        self.reload()
+        self._sync_interactions()
         return interaction
 
     def remove_interaction(self, interaction_id: int) -> None:
         store.delete_interaction(self.conn, interaction_id)
-        self.reload()
+        self._sync_interactions()
 
     def tick(self, week_start: dt.date, item: PlanItem, done: bool) -> bool:
         """Tick or untick a plan line, in one transaction and only once (another tab may
@@ -191,25 +255,26 @@ class RoutinesState:
                 self.conn, week_start, item.key, on, contact_id=item.contact_id, kind=kind,
                 purpose=self.purpose_for(item.contact_id, on) if kind else "maintain",
                 follow_up_of=outreach)
-        self.reload()
+        self._sync_interactions(outreach=outreach is not None)
         return changed
 
     def add_outreach(self, contact_id: int | None, on: dt.date | None) -> None:
         self.check_contact_and_day(contact_id, on)
         store.add_outreach(self.conn, contact_id, on)
-        self.reload()
+        self._sync_interactions(outreach=True)
 
     def replied(self, outreach_id: int) -> None:
         store.mark_replied(self.conn, outreach_id, self.today)
-        self.reload()
+        self._sync_interactions(outreach=True)
 
     def followed_up(self, outreach_id: int) -> None:
         store.mark_followed_up(self.conn, outreach_id, self.today)
-        self.reload()
+        self._sync_interactions(outreach=True)
 
     def save_settings(self, settings: RoutineSettings) -> None:
         store.save_settings(self.conn, settings)
-        self.reload()
+        self._changed(settings=store.load_settings(self.conn),
+                      settings_saved=store.settings_saved(self.conn))
 
     def save_region(self, holidays: str, timezone: str) -> None:
         """The first-run choice: where the user lives (public holidays, time zone)."""
@@ -218,17 +283,26 @@ class RoutinesState:
 
     def save_cadences(self, cadences: dict[str, int]) -> None:
         store.set_layer_cadences(self.conn, cadences)
-        self.reload()
+        self._changed(cadences=store.layer_cadences(self.conn))
 
     def reset_cadences(self) -> None:
         store.reset_layer_cadences(self.conn)
-        self.reload()
+        self._changed(cadences=store.layer_cadences(self.conn))
 
     def set_override(self, contact_id: int | None, days: int | None) -> None:
         if contact_id is None:
             raise InputProblem("pick_contact")
         store.set_contact_cadence(self.conn, contact_id, days)
-        self.reload()
+        fresh = store.load_contacts(self.conn, only=[contact_id])
+        contacts = self.data.contacts
+        at = contacts.index[contacts["contact_id"] == contact_id]
+        if len(fresh) and len(at):
+            # changed in place: names and organisations stay, so the search keys do too
+            contacts.loc[at, "cadence_days"] = fresh["cadence_days"].iloc[0]
+            self._plan_contacts = None
+            self._forget("contacts")
+        else:
+            self.reload()
 
     def ics(self, tr) -> tuple[bytes, int]:
         """The routine's calendar file (bytes) and its number of events."""

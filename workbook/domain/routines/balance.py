@@ -44,10 +44,11 @@ def classify_touches(interactions: pd.DataFrame, contacts: pd.DataFrame) -> pd.S
     info = contacts.set_index("contact_id")
     layers = interactions["contact_id"].map(info["layer"]).fillna("unsorted")
     connected = interactions["contact_id"].map(info["connected_on"])
+    # plain lists: iterating pandas arrays converts value by value, several times slower
     return pd.Series(
         ["expand" if is_expansion(p, lay, on, con) else "maintain"
-         for p, lay, on, con in zip(interactions["purpose"], layers,
-                                    interactions["occurred_on"], connected)],
+         for p, lay, on, con in zip(interactions["purpose"].tolist(), layers.tolist(),
+                                    interactions["occurred_on"].tolist(), connected.tolist())],
         index=interactions.index, dtype="object", name="effective_purpose")
 
 
@@ -79,7 +80,7 @@ def weekly_actuals(interactions: pd.DataFrame, contacts: pd.DataFrame, today: dt
     frame["effective"] = classify_touches(frame, contacts) if len(frame) else pd.Series(
         dtype="object")
     frame["minutes"] = frame["kind"].map(TOUCH_MINUTES).fillna(DEFAULT_TOUCH_MINUTES)
-    frame["week_start"] = [week_start(ts.date()) for ts in frame["occurred_on"]]
+    frame["week_start"] = [week_start(ts.date()) for ts in frame["occurred_on"].tolist()]
     for purpose in ("maintain", "expand"):
         part = frame[frame["effective"] == purpose].groupby("week_start")
         table[f"{purpose}_touches"] = table["week_start"].map(part.size()).fillna(0).astype(int)

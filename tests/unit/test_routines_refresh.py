@@ -1,0 +1,132 @@
+"""The routines page after a write: the state reads again only what changed, yet holds what a
+fresh read of the profile holds; tabs are drawn when first opened, and a write made on one tab
+shows on every tab opened after it."""
+
+import dataclasses
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from workbook.domain.routines import due_status
+from workbook.services import plan as service
+from workbook.store import open_profile
+from workbook.store import routines as store
+from workbook.store.contacts import add_contact, log_interaction
+from workbook.ui.common import open_page_context
+from workbook.ui.routines import RoutinesPage
+from workbook.ui.routines_state import RoutinesState
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    conn = open_profile("p")
+    late = add_contact(conn, "Léa Late", layer="inner", organisation="Helio")
+    add_contact(conn, "Ok Olivier", layer="inner")
+    add_contact(conn, "Nina New", organisation="Helio")
+    log_interaction(conn, late, "2026-10-28", "coffee")
+    log_interaction(conn, 2, "2026-11-20", "call")
+    conn.execute("INSERT INTO interactions(contact_id, occurred_on, kind) VALUES (2, ?, 'call')",
+                 ("0026-03-10",))  # unreadable: listed, left out
+    conn.commit()
+    conn.close()
+    return tmp_path
+
+
+def _same_as_a_fresh_read(state: RoutinesState) -> None:
+    fresh = store.load_routine_data(state.conn)
+    for name in ("contacts", "interactions", "outreach"):
+        pd.testing.assert_frame_equal(getattr(state.data, name), getattr(fresh, name),
+                                      obj=name)
+    assert (state.data.cadences, state.data.settings, state.data.skipped,
+            state.data.settings_saved) == (fresh.cadences, fresh.settings, fresh.skipped,
+                                           fresh.settings_saved)
+    pd.testing.assert_frame_equal(state.status, due_status(
+        fresh.contacts, fresh.interactions, fresh.cadences, TODAY))
+    for offset in (0, 1):  # planned from the contacts a plan can name: the same plan
+        assert state.week(offset) == service.with_progress(state.conn, fresh, service.plan_for(
+            fresh, TODAY, offset, state.ranked()))
+
+
+def test_every_write_leaves_the_state_as_a_fresh_read_would(home):
+    state = RoutinesState(open_profile("p"), "p", TODAY)
+    assert len(state.status) == 3  # derived before the writes: must not be kept after them
+    state.log(2, dt.date(2026, 11, 1), "lunch", "out", "maintain", "an older exchange")
+    _same_as_a_fresh_read(state)
+    week = state.week(0).plan
+    item = next(i for i in week.items if i.kind == "touch")
+    state.tick(week.week_start, item, True)
+    _same_as_a_fresh_read(state)
+    state.tick(week.week_start, item, False)
+    _same_as_a_fresh_read(state)
+    state.add_outreach(3, dt.date(2026, 11, 10))
+    outreach = int(state.data.outreach["outreach_id"].iloc[-1])
+    state.followed_up(outreach)
+    state.replied(outreach)
+    _same_as_a_fresh_read(state)
+    bad = state.data.skipped[0].row_id
+    state.remove_interaction(bad)
+    state.remove_interaction(int(state.data.interactions["interaction_id"].iloc[0]))
+    _same_as_a_fresh_read(state)
+    state.set_override(1, 200)
+    state.save_cadences({"inner": 10})
+    state.save_settings(dataclasses.replace(state.settings, weekly_minutes=75))
+    _same_as_a_fresh_read(state)
+    state.set_override(1, None)
+    state.reset_cadences()
+    _same_as_a_fresh_read(state)
+    state.conn.close()
+
+
+def test_an_exchange_logged_in_another_tab_is_read_with_the_next_write(home):
+    state = RoutinesState(open_profile("p"), "p", TODAY)
+    other = open_profile("p")
+    log_interaction(other, 1, "2026-11-21", "call")
+    other.close()
+    state.log(2, TODAY, "message", "out", "maintain", "")
+    _same_as_a_fresh_read(state)
+    assert set(state.data.interactions["contact_id"]) >= {1, 2}
+    state.conn.close()
+
+
+def _page():
+    return RoutinesPage(open_page_context("p", "en"), today=TODAY)
+
+
+def test_hidden_tabs_are_drawn_when_first_opened(home):
+    page = _page()
+    assert not page.due.due_rows.children and page.due.health.value == ""
+    assert not page.log.recent.children and not page.log.skipped.children
+    page.open("due")
+    assert "Léa Late" in " ".join(r.children[1].value for r in page.due.due_rows.children)
+    assert "Inner circle" in page.due.health.value
+    page.open("log")
+    assert "Léa Late" in page.log.recent.children[-1].children[1].value
+    assert "Ok Olivier" in page.log.skipped.children[0].children[1].value
+    page.ctx.conn.close()
+
+
+def test_a_write_shows_on_the_tabs_opened_after_it(home):
+    page = _page()
+    page.open("due")  # drawn before the write
+    page.open("log")
+    page.log.contact.value = 1
+    page.log.save.click()
+    assert "Message with Léa Late" in page.log.save_feedback.value
+    page.open("due")
+    assert "Nobody is due" in page.due.due_rows.children[0].value
+    page.open("week")
+    touch = next(r for r in page.week.items.children
+                 if "wb-routines-item-touch" in r._dom_classes and "Léa" in r.children[1].value)
+    assert touch.children[0].value is True  # settled by the exchange logged
+    page.open("settings")
+    page.settings.override_contact.value = 2
+    page.settings.override_days.text.value = "1"
+    page.settings.override_set.click()
+    page.open("due")  # a day between exchanges: Olivier (3 days ago) is drifting away
+    assert "Ok Olivier" in " ".join(r.children[1].value for r in page.due.drift_rows.children
+                                    if len(getattr(r, "children", ())) > 1)
+    page.ctx.conn.close()
