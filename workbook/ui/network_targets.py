@@ -11,7 +11,8 @@ import pandas as pd
 from workbook.domain import network as rules
 from workbook.domain.vocabulary import INTERACTION_KINDS
 from workbook.escaping import escape_html
-from workbook.ui.common import Markup, coaching, html_text, table_html
+from workbook.ui.common import Markup, html_text, table_html
+from workbook.ui.glossary import glossed, glossed_coaching
 from workbook.ui.network_widgets import GuardFor, feedback, label, no_guard, required, wrap_row
 from workbook.ui.widgets import set_options
 
@@ -61,8 +62,8 @@ class TargetsPanel:
         self.remove.add_class("wb-network-target-remove")
         self.remove.on_click(remove_guard(self._on_remove))
         self.view = ipw.VBox([
-            coaching(tr("network.coach.targets")),
-            ipw.HTML(html_text(tr("network.targets.lamp_help"), "p")),
+            glossed_coaching(tr, tr("network.coach.targets"), ("second_degree",)),
+            ipw.HTML(glossed(tr, tr("network.targets.lamp_help"), ("lamp",), "p")),
             wrap_row(self.name, self.notes),
             wrap_row(self.motivation, self.posting, self.advocacy),
             wrap_row(self.save, self.status),
@@ -155,7 +156,8 @@ class NextPanel:
         how = ipw.Accordion(children=[ipw.HTML(f"<ul>{rules_html}</ul>")],
                             titles=(tr("network.next.how"),), selected_index=None)
         how.add_class("wb-network-rules")
-        self.view = ipw.VBox([coaching(tr("network.coach.next")), self.use_filter, self.table,
+        self.view = ipw.VBox([glossed_coaching(tr, tr("network.coach.next"), ("weak_ties",)),
+                              self.use_filter, self.table,
                               wrap_row(self.who, self.kind, self.log, self.status), how])
 
     def refresh(self) -> None:
