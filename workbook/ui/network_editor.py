@@ -119,7 +119,6 @@ class ContactEditor:
             self.view.children = [self.empty, self.status]
             return
         self.current = int(contact_id)
-        self.name.value = details["full_name"]
         self.organisation.value = details["organisation"]
         self.position.value = details["position"]
         self.email.value = details["email"]
@@ -133,6 +132,10 @@ class ContactEditor:
         self.mutual.value = "" if mutual is None else str(mutual)
         self.can_give.value = details["can_give"]
         self.notes.value = details["notes"]
+        # The name last: the browser applies the fields in the order they are sent, so once
+        # the new name shows, every other field of that person already does (a click made
+        # on seeing the name is never undone by a field still on its way).
+        self.name.value = details["full_name"]
         self._loaded = self._form()
         self._render_intros()
         self.view.children = [self.fields]
