@@ -159,8 +159,12 @@ def main() -> int:
     page.show("contacts")
     contacts.search.value = ""
 
-    results["redraw the map tab (4 charts)"] = timed(lambda i: page.map.refresh(),
-                                                     max(5, args.runs // 4))
+    page.show("map")
+    results["redraw the map's first view"] = timed(
+        lambda i: page.map.render(page.state.map_overview()), max(5, args.runs // 4))
+    page.map.open_charts()
+    results["redraw the map tab (4 charts)"] = timed(
+        lambda i: page.map.render(page.state.map_overview()), max(5, args.runs // 4))
     page.show("contacts")
     first_id = int(page.state.frame["id"].iloc[0])
     contacts.picker.value = None

@@ -24,3 +24,18 @@ def test_the_page_opens_without_pandas(page, tmp_path):
                           timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]", done.stdout
+
+
+PLOTTING = ("plotly.graph_objs", "plotly.subplots", "workbook.charts.network")
+
+
+def test_the_network_map_opens_without_plotly_figures(tmp_path):
+    """The map's first view is HTML from SQL counts: plotly's figure objects (~1.4 s to
+    import, then the widget's start-up in the browser) wait for "Show the interactive
+    charts"."""
+    check = CHECK.format(page="network").replace(
+        '("pandas", "numpy")', repr(PLOTTING))
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True,
+                          env={"WORKBOOK_HOME": str(tmp_path), "PATH": ""}, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]", done.stdout

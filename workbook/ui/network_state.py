@@ -23,6 +23,7 @@ from workbook.store import batches as batch_store
 from workbook.store import contacts as contact_store
 from workbook.store import merges as merge_store
 from workbook.store import network as store
+from workbook.ui.network_map import MapOverview
 from workbook.ui.network_widgets import person_label
 
 
@@ -43,28 +44,70 @@ class NetworkState:
         self.conn = conn
         self._today = today
         self.filter = rules.ContactFilter()
-        self.frame: pd.DataFrame        # contacts frame (`workbook.domain.network`), by name
-        self.targets: pd.DataFrame      # `store.targets_frame`
-        self.introductions: pd.DataFrame    # `store.introductions_frame`
+        self._frame: pd.DataFrame | None = None
+        self._targets: pd.DataFrame | None = None
+        self._introductions: pd.DataFrame | None = None
         self._keys_of: pd.DataFrame | None = None
         self._last_bulk: store.TagSnapshot | None = None
         self._keys = pd.Series(dtype=str)
-        self.reload()
 
     @property
     def today(self) -> dt.date:
         return self._today()
 
     # ------------------------------------------------------------ reading
+    # The frame (30,000 rows read and folded for search: seconds) and the links are read
+    # when first asked for, so the map's first view (`map_overview`, a few SQL counts) does
+    # not wait for them.
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Contacts frame (`workbook.domain.network`), sorted by name."""
+        if self._frame is None:
+            self._frame = self._sorted(rules.prepare_frame(store.contacts_frame(self.conn)))
+            self.introductions     # noqa: B018 (read with the frame: see `_after_link_change`)
+        return self._frame
+
+    @frame.setter
+    def frame(self, frame: pd.DataFrame) -> None:
+        self._frame = frame
+
+    @property
+    def targets(self) -> pd.DataFrame:
+        """`store.targets_frame`."""
+        if self._targets is None:
+            self._targets = store.targets_frame(self.conn)
+        return self._targets
+
+    @property
+    def introductions(self) -> pd.DataFrame:
+        """`store.introductions_frame`."""
+        if self._introductions is None:
+            self._introductions = store.introductions_frame(self.conn)
+        return self._introductions
 
     def reload(self) -> None:
-        """Everything from the store (after an import, an undo, a merge, a bulk change)."""
-        self.frame = self._sorted(rules.prepare_frame(store.contacts_frame(self.conn)))
+        """Everything from the store (after an import, an undo, a merge, a bulk change):
+        read again when next asked for."""
+        self._frame = None
         self._reload_links()
 
     def _reload_links(self) -> None:
-        self.targets = store.targets_frame(self.conn)
-        self.introductions = store.introductions_frame(self.conn)
+        self._targets = self._introductions = None
+        if self._frame is not None:    # the introducers the frame was computed with
+            self._introductions = store.introductions_frame(self.conn)
+
+    def map_overview(self) -> MapOverview:
+        """The map's first view, counted in SQL (the frame is not read)."""
+        return MapOverview(contact_store.count_contacts(self.conn),
+                           contact_store.tagged_count(self.conn),
+                           contact_store.target_count(self.conn),
+                           contact_store.layer_counts(self.conn),
+                           contact_store.layer_role_counts(self.conn))
+
+    def chart_data(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """What the map's interactive charts are drawn from: frame, introductions, coverage."""
+        return self.frame, self.introductions, self.coverage()
 
     @staticmethod
     def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
@@ -77,7 +120,7 @@ class NetworkState:
         (layer, roles, ties, a bulk tag) skip re-sorting 30,000 rows.
         """
         ids = sorted({int(i) for i in ids})
-        if not ids:
+        if not ids or self._frame is None:     # not read yet: it will be read fresh
             return
         fresh = rules.prepare_frame(store.contacts_frame_for(self.conn, ids))
         gone = set(ids) - set(fresh["id"].tolist())
@@ -206,6 +249,9 @@ class NetworkState:
 
     def _after_link_change(self, extra: list[int] = ()) -> None:
         """Targets and introductions changed: `at_target`/`introduces_to_target` may move."""
+        if self._frame is None:            # nothing read yet: nothing to correct
+            self._reload_links()
+            return
         before = set(self._introducers())
         self._reload_links()
         target_orgs = self.targets["organisation_id"].tolist()
