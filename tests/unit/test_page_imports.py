@@ -17,7 +17,7 @@ print(sorted(m for m in ("pandas", "numpy") if m in sys.modules))
 """
 
 
-@pytest.mark.parametrize("page", ["home", "positioning", "press", "group"])
+@pytest.mark.parametrize("page", ["home", "positioning", "press", "group", "network"])
 def test_the_page_opens_without_pandas(page, tmp_path):
     done = subprocess.run([sys.executable, "-c", CHECK.format(page=page)], capture_output=True,
                           text=True, env={"WORKBOOK_HOME": str(tmp_path), "PATH": ""},

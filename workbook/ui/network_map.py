@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ipywidgets as ipw
 
-from workbook.domain.network import layer_overflows
+from workbook.domain.network_terms import layer_overflows
 from workbook.escaping import escape_html
 from workbook.ui.common import coaching, html_text
 from workbook.ui.home_chart import layers_by_role_html
