@@ -96,7 +96,14 @@ class MapPanel:
             return
         import plotly.graph_objects as go
 
-        self.chart = go.FigureWidget(self._figure())
+        # Seconds at 30,000 contacts (the frame is read): say so while it works.
+        self.show_charts.disabled = True
+        self.status.show(self.tr("network.map.charts_loading"))
+        try:
+            self.chart = go.FigureWidget(self._figure())
+        finally:
+            self.show_charts.disabled = False
+            self.status.clear()
         self.chart.add_class("wb-network-chart")
         self.charts_box.children = [self.group_by, self.chart]
 
