@@ -181,8 +181,9 @@ def main() -> int:
     tagged = len(page.state.filtered())
 
     def bulk_tag(i):
-        contacts.bulk_role_choice.value = ("prescriber", "expert", "peer", "alumni")[i % 4]
-        contacts.bulk_role_button.click()
+        contacts.bulk.role_choice.value = ("prescriber", "expert", "peer", "alumni")[i % 4]
+        contacts.bulk.role_button.click()
+        contacts.bulk.confirm.yes.click()
 
     results[f"bulk tag ({tagged:,} contacts)"] = timed(bulk_tag, 4)
 
