@@ -159,8 +159,12 @@ def main() -> int:
     page.show("contacts")
     contacts.search.value = ""
 
-    results["redraw the map tab (4 charts)"] = timed(lambda i: page.map.refresh(),
-                                                     max(5, args.runs // 4))
+    page.show("map")
+    results["redraw the map's first view"] = timed(
+        lambda i: page.map.render(page.state.map_overview()), max(5, args.runs // 4))
+    page.map.open_charts()
+    results["redraw the map tab (4 charts)"] = timed(
+        lambda i: page.map.render(page.state.map_overview()), max(5, args.runs // 4))
     page.show("contacts")
     first_id = int(page.state.frame["id"].iloc[0])
     contacts.picker.value = None
@@ -177,8 +181,9 @@ def main() -> int:
     tagged = len(page.state.filtered())
 
     def bulk_tag(i):
-        contacts.bulk_role_choice.value = ("prescriber", "expert", "peer", "alumni")[i % 4]
-        contacts.bulk_role_button.click()
+        contacts.bulk.role_choice.value = ("prescriber", "expert", "peer", "alumni")[i % 4]
+        contacts.bulk.role_button.click()
+        contacts.bulk.confirm.yes.click()
 
     results[f"bulk tag ({tagged:,} contacts)"] = timed(bulk_tag, 4)
 

@@ -44,7 +44,7 @@ READY = {
     "empty": ["#rendered_cells .jp-OutputArea-output"],
     "home": [".wb-home-summary", ".wb-home-links",
              ".wb-home-bars .wb-bar, .wb-page .main-svg .bars path"],
-    "network": [".wb-network-tabs", ".wb-network-chart .main-svg"],
+    "network": [".wb-network-tabs", ".wb-network-summary", ".wb-network-picture .wb-bar"],
     "routines": [".wb-routines-tabs", ".wb-routines-balance .wb-balance"],
     "positioning": [".wb-positioning-score-value", ".wb-positioning-save"],
     "press": [".wb-press-tabs", ".wb-press-readiness"],

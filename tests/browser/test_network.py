@@ -33,6 +33,14 @@ def test_import_tag_a_connector_and_the_ranking_changes(page, server, tmp_path):
     export.write_text(LINKEDIN_EXPORT, encoding="utf-8")
     open_page(page, server, "network.ipynb", ".wb-network-tabs")
 
+    # The map's first view: the summary and the layers × roles picture in HTML; the
+    # interactive charts (plotly) only once asked for.
+    expect(page.locator(".wb-network-summary")).to_contain_text("contacts")
+    expect(page.locator(".wb-network-picture .wb-bar").first).to_be_visible()
+    assert page.locator(".wb-network-picture .wb-bar-label",
+                        has_text="Inner circle").count() == 1
+    assert page.locator(".wb-network-chart").count() == 0
+    page.locator(".wb-network-show-charts").click()
     # The map of the demo network is drawn (aggregated charts, no point per contact).
     page.wait_for_selector(".wb-network-chart .main-svg")
     chart = page.locator(".wb-network-chart")

@@ -79,7 +79,7 @@ PAGE_TERMS = {
     "build_routines": {"three_b_seven", "maintain_expand"},
     "build_press": {"key_points", "good_client"},
     "build_group": {"second_degree", "one_liner", "connector"},
-    "build_network": {"second_degree", "lamp", "weak_ties"},
+    "build_network": {"connector", "prescriber", "second_degree", "lamp", "weak_ties"},
 }
 
 

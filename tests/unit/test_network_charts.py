@@ -103,6 +103,7 @@ def test_each_layer_and_role_keeps_its_colour_across_refreshes_and_emptied_categ
     contact_store.add_contact(conn, "Clo", layer="close", roles=["connector"])
     contact_store.add_contact(conn, "Act", layer="active", roles=["peer", "connector"])
     page = NetworkPage(open_page_context(lang="en"), today=lambda: dt.date(2026, 11, 23))
+    page.map.show_charts.click()
 
     def colours() -> dict[str, str]:
         sunburst = page.map.chart.data[0]

@@ -54,6 +54,8 @@ def test_empty_profile_opens_on_the_import_tab(home):
     assert page.tabs.selected_index == 1
     assert page.tabs.titles[1] == "Importer"
     assert "0 contact · 0 avec un rôle · 0 organisation cible" in page.map.summary.value
+    assert page.map.chart is None                 # the interactive charts wait to be asked
+    page.map.show_charts.click()
     assert len(page.map.chart.data) == 7          # one figure: 1 + 1 + 2 + 3 traces
 
 
@@ -193,6 +195,7 @@ def test_targets_coverage_and_second_degree(conn):
     inside = contact_store.add_contact(conn, "Inès", organisation="Gamma")
     con = contact_store.add_contact(conn, "Cyril", roles=["connector"])
     page = build()
+    page.map.show_charts.click()              # drawn now, redrawn with every change
     page.targets.name.value = "   "
     page.targets.save.click()
     assert "wb-status-error" in page.targets.status.value and store.targets_frame(conn).empty
@@ -222,6 +225,29 @@ def test_targets_coverage_and_second_degree(conn):
     editor.intro_remove.click()
     assert store.introductions_frame(conn).empty
     assert page.state.row(con)["introduces_to_target"] == 0
+
+
+def test_the_map_opens_from_counts_and_reads_the_contacts_when_a_tab_needs_them(
+        conn, monkeypatch):
+    """The map's first view (summary, warnings, picture) needs no contacts frame (30,000
+    rows read and folded: seconds); opening the contacts or the interactive charts reads
+    it, once."""
+    reads = []
+    full_read = store.contacts_frame
+    monkeypatch.setattr(store, "contacts_frame", lambda c: reads.append(1) or full_read(c))
+    contact_store.add_contact(conn, "Ina", layer="inner", roles=["connector", "peer"])
+    contact_store.add_contact(conn, "Abel", layer="active")
+    page = build()
+    assert "2 contacts · 1 with a role · 0 target organisations" in page.map.summary.value
+    picture = page.map.picture.value
+    assert 'data-role="connector"' in picture and 'data-role="none"' in picture
+    assert "Inner circle" in picture and "Active network" in picture
+    assert page.map.chart is None and reads == []
+    page.show("contacts")
+    assert "Abel" in page.contacts.table.value and reads == [1]
+    page.show("map")
+    page.map.show_charts.click()
+    assert page.map.chart is not None and reads == [1]
 
 
 def test_overflowing_layer_is_warned(conn):

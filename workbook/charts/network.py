@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from workbook.charts.colours import category_colour
 from workbook.escaping import chart_text, shorten
@@ -148,6 +147,8 @@ def network_overview(charts: Mapping[str, go.Figure], titles: Sequence[str],
     the page): `charts` maps the keys of `OVERVIEW_CELLS` to the figures built above;
     `titles` are the cell titles in the same order. Trace count is fixed, so the page can
     update it in place."""
+    from plotly.subplots import make_subplots  # ~0.3 s: paid when the charts are drawn
+
     fig = make_subplots(rows=2, cols=2, specs=[[{"type": "domain"}, {"type": "xy"}],
                                                [{"type": "xy"}, {"type": "xy"}]],
                         subplot_titles=[chart_text(t) for t in titles],

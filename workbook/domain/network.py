@@ -33,9 +33,6 @@ search_key             str          folded name, organisation, position, email
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
@@ -64,26 +61,24 @@ from workbook.domain.network_ranking import (  # noqa: F401  (one place to impor
     target_factor,
     tie_factor,
 )
-from workbook.domain.vocabulary import DUNBAR_CAPACITY, LAYERS, NEEDS, ROLES
+from workbook.domain.network_terms import (  # noqa: F401  (one place to import from)
+    BRIGHT_PEOPLE_MAX,
+    INTELLIGENCE_QUESTIONS,
+    LAMP_SCORES,
+    TIE_STRENGTHS,
+    ContactFilter,
+    LayerOverflow,
+    bright_person_problem,
+    layer_overflows,
+    need_codes,
+    parse_optional_int,
+    role_codes,
+)
+from workbook.domain.vocabulary import LAYERS, ROLES
 
 FRAME_COLUMNS = ("id", "full_name", "email", "organisation_id", "organisation", "sector",
                  "position", "layer", "tie_strength", "mutual_connections", "can_give", "roles",
                  "needs", "last_contact", "at_target", "introduces_to_target", "source")
-
-# Network-intelligence questions to put to contacts and groups (method, step 5).
-INTELLIGENCE_QUESTIONS = ("new_entrants", "competitors", "key_players", "client_sentiment",
-                          "most_interesting_person")
-
-# "The three brightest people I know" (the method, step 4: keep adding new connections by
-# asking the brightest people you know whom they find bright).
-BRIGHT_PEOPLE_MAX = 3
-
-
-# Tie strength as the user rates it: 1 (acquaintance) … 5 (very close).
-TIE_STRENGTHS = (1, 2, 3, 4, 5)
-# LAMP scores of a target organisation, 0–3 (Dalton, The 2-Hour Job Search).
-LAMP_SCORES = (0, 1, 2, 3)
-
 
 # ---------------------------------------------------------------- frame preparation
 
@@ -128,28 +123,7 @@ def with_role_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def role_codes(roles: str) -> tuple[str, ...]:
-    """Role codes of one contact, in vocabulary order."""
-    present = set((roles or "").split())
-    return tuple(r for r in ROLES if r in present)
-
-
-def need_codes(needs: str) -> tuple[str, ...]:
-    """Need codes of one contact, in vocabulary order."""
-    present = set((needs or "").split())
-    return tuple(n for n in NEEDS if n in present)
-
-
 # ---------------------------------------------------------------- layers (Dunbar)
-
-@dataclass(frozen=True)
-class LayerOverflow:
-    """Layer `layer`'s circle holds `count` people, more than Dunbar's `capacity`."""
-
-    layer: str
-    count: int
-    capacity: int
-
 
 def layer_counts(frame: pd.DataFrame) -> dict[str, int]:
     """Contacts per layer code (every code of `LAYERS`, zeros included)."""
@@ -157,36 +131,7 @@ def layer_counts(frame: pd.DataFrame) -> dict[str, int]:
     return {layer: int(counts.get(layer, 0)) for layer in LAYERS}
 
 
-def layer_overflows(counts: Mapping[str, int]) -> list[LayerOverflow]:
-    """The layers holding more contacts than their capacity (`vocabulary.DUNBAR_CAPACITY`).
-
-    SOURCE: Dunbar, "How Many Friends Does One Person Need?" (2010); Zhou, Sornette, Hill &
-    Dunbar, Proc. R. Soc. B 2005: people keep about 5, 15, 50 and 150 ties at decreasing
-    closeness. Each layer of the workbook is compared with its own figure, as the method sizes
-    the layers (inner 5, close 15, active 50, target 150). Dunbar's circles are nested, so these
-    per-layer caps are the generous reading: a warning here is a real overflow. Dormant and
-    unsorted contacts have no capacity.
-    """
-    return [LayerOverflow(layer, int(counts.get(layer, 0)), capacity)
-            for layer, capacity in DUNBAR_CAPACITY.items() if int(counts.get(layer, 0)) > capacity]
-
-
 # ---------------------------------------------------------------- filters and bulk tagging
-
-@dataclass(frozen=True)
-class ContactFilter:
-    """What the user narrowed the contact list to. Empty fields do not filter."""
-
-    query: str = ""
-    layers: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    untagged_only: bool = False      # contacts without any role yet
-    target_only: bool = False        # at a target organisation or able to introduce to one
-
-    @property
-    def is_empty(self) -> bool:
-        return self == ContactFilter()
-
 
 def filter_mask(frame: pd.DataFrame, chosen: ContactFilter) -> pd.Series:
     """Boolean mask of the contacts matching `chosen`.
@@ -356,29 +301,3 @@ def introduction_graph(introductions: pd.DataFrame, frame: pd.DataFrame,
                           "target": "o" + edges["organisation_id"].astype(str),
                           "people": edges["people"].to_numpy()})
     return nodes, links
-
-
-# ---------------------------------------------------------------- exercises of the method
-
-def bright_person_problem(name: str, existing: int) -> str | None:
-    """Why a "brightest people I know" entry cannot be added (a code), or None.
-
-    SOURCE: the method, step 4 (keep adding new connections): name the three brightest
-    people you know outside your organisation, then ask each whom *they* find brightest.
-    """
-    if not name.strip():
-        return "name_missing"
-    if existing >= BRIGHT_PEOPLE_MAX:
-        return "three_already"
-    return None
-
-
-def parse_optional_int(text: str, low: int, high: int | None = None) -> int | None:
-    """An optional whole number typed by the user: '' → None; raises ValueError if invalid."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    value = int(text)
-    if value < low or (high is not None and value > high):
-        raise ValueError(text)
-    return value

@@ -7,9 +7,10 @@ Plain frozen dataclasses and codes; the pages and the command line translate the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import pandas as pd
+if TYPE_CHECKING:    # the importers read into pandas; the pages that only name an error do not
+    import pandas as pd
 
 FORMATS = ("linkedin", "google", "outlook", "vcard", "csv")
 
@@ -78,6 +79,8 @@ class ReadResult:
 
 def contacts_frame(columns: dict[str, list]) -> pd.DataFrame:
     """The contacts table of a `ReadResult` from one list per column of `CONTACT_COLUMNS`."""
+    import pandas as pd
+
     return pd.DataFrame({name: pd.Series(columns[name], dtype=object if name in _NOT_TEXT
                                          else "str") for name in CONTACT_COLUMNS})
 

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from workbook.store.contacts import FILE_FIELDS
 from workbook.store.db import transaction
 from workbook.store.erasure import clear_free_pages, delete_checkoffs
 from workbook.store.schema import tables_referencing, tuples
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def list_batches(conn: sqlite3.Connection) -> pd.DataFrame:
     """Imports, newest first. Columns: batch_id, source_format, file_name, imported_at,
     rows_read, rows_added, rows_updated, rows_skipped, contacts (still from that batch)."""
+    import pandas as pd
+
     rows = conn.execute(
         "SELECT b.id, b.source_format, b.file_name, b.imported_at, b.rows_read, b.rows_added,"
         " b.rows_updated, b.rows_skipped,"

@@ -9,14 +9,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import pandas as pd
-
-from workbook.domain.network import need_codes, role_codes
+from workbook.domain.network_terms import need_codes, role_codes
 from workbook.domain.vocabulary import LAYERS, NEEDS, ROLES
 from workbook.store.contacts import organisation_id, set_needs, set_roles
 from workbook.store.db import transaction
+
+if TYPE_CHECKING:     # the frames import pandas when read: the page opens without it
+    import pandas as pd
 
 # Correlated sub-queries: each uses an index on contact_id, so reading one contact after an
 # edit costs the same small lookups as one row of the full read.
@@ -52,6 +53,8 @@ _EDITABLE = {"full_name", "first_name", "last_name", "email", "phone", "profile_
 
 
 def _frame(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> pd.DataFrame:
+    import pandas as pd
+
     cursor = conn.execute(_FRAME_SQL.format(where=where), params)
     names = [d[0] for d in cursor.description]
     frame = pd.DataFrame.from_records([tuple(row) for row in cursor.fetchall()], columns=names)
@@ -229,6 +232,8 @@ def organisation_names(conn: sqlite3.Connection, limit: int = 2000) -> list[str]
 def targets_frame(conn: sqlite3.Connection) -> pd.DataFrame:
     """Target organisations. Columns: organisation_id, name, sector, motivation, posting,
     advocacy (floats, NaN unknown), notes."""
+    import pandas as pd
+
     rows = conn.execute("SELECT id, name, sector, motivation, posting, advocacy, notes"
                         " FROM organisations WHERE is_target = 1 ORDER BY name").fetchall()
     frame = pd.DataFrame([tuple(r) for r in rows],
@@ -284,6 +289,8 @@ def delete_introduction(conn: sqlite3.Connection, introduction_id: int) -> None:
 def introductions_frame(conn: sqlite3.Connection) -> pd.DataFrame:
     """Columns: id, introducer_id, introducer, organisation_id, organisation, is_target,
     person_name, notes."""
+    import pandas as pd
+
     rows = conn.execute(
         "SELECT x.id, x.introducer_id, c.full_name, x.organisation_id, o.name, o.is_target,"
         " x.person_name, x.notes FROM introductions x"

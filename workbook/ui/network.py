@@ -53,7 +53,7 @@ class NetworkPage:
         self.status.add_class("wb-network-status")   # answer next to their buttons
         self.state = state = NetworkState(ctx.conn, today)
         changes, guard_for = self._changes, self._guard_for
-        self.map = MapPanel(tr, guard_for=guard_for)
+        self.map = MapPanel(tr, chart_data=state.chart_data, guard_for=guard_for)
         self.importer = ImportPanel(
             tr, on_import=self._import, on_merge=changes(state.merge),
             on_refuse=self._redraws("import", state.refuse_merge),
@@ -80,8 +80,7 @@ class NetworkPage:
             on_delete_bright=self._redraws("exercises", state.delete_bright_person),
             on_log=self._redraws("exercises", state.log_intelligence), guard_for=guard_for)
         self._draw = {
-            "map": lambda: self.map.render(state.frame, state.introductions, state.coverage(),
-                                           len(state.targets)),
+            "map": lambda: self.map.render(state.map_overview()),
             "import": lambda: self.importer.render(state.import_batches(),
                                                    state.merge_proposals(MERGES_SHOWN)),
             "contacts": lambda: self.contacts.render(state.filtered(), state.introductions),
@@ -97,11 +96,11 @@ class NetworkPage:
         self.tabs = ipw.Tab(children=[p.view for p in panels],
                             titles=[tr(f"network.tab.{key}") for key in TABS])
         self.tabs.add_class("wb-network-tabs")
-        # The map is drawn now (its chart is on the page from the start); the other tabs
-        # when first opened.
+        # The map's first view is drawn now (from SQL counts: the contacts frame is read
+        # when a tab or chart that needs it is opened); the other tabs when first opened.
         self._draw["map"]()
         self._stale: set[str] = set(TABS) - {"map"}
-        if state.frame.empty:
+        if not self.map.overview.contacts:
             self.tabs.selected_index = TABS.index("import")
         self._refresh_visible()
         self.tabs.observe(self._guard_for(self.status)(self._on_tab), names="selected_index")

@@ -4,11 +4,11 @@ it places the bulk tagging (`network_bulk`) and the editor (`network_editor`) it
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
-import pandas as pd
 
-from workbook.domain import network as rules
+from workbook.domain import network_terms as rules
 from workbook.domain.vocabulary import LAYERS, ROLES
 from workbook.escaping import escape_html
 from workbook.i18n.dates import format_date
@@ -29,6 +29,9 @@ from workbook.ui.network_widgets import (
 from workbook.ui.widgets import TABLE_ROWS, PersonPicker
 
 NO_ROLE = "__none__"
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class ContactsPanel:
@@ -142,6 +145,8 @@ class ContactsPanel:
 
 
 def _row(tr, row) -> list[str]:
+    import pandas as pd  # loaded with the frame the rows come from
+
     roles = ", ".join(label(tr, "role", r) for r in rules.role_codes(row.roles))
     tie = "" if pd.isna(row.tie_strength) else str(int(row.tie_strength))
     last = "" if pd.isna(row.last_contact) else format_date(row.last_contact, tr.lang)

@@ -4,16 +4,19 @@ can introduce me to). Reads through accessors, writes through callbacks."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
-import pandas as pd
 
-from workbook.domain import network as rules
+from workbook.domain import network_terms as rules
 from workbook.domain.vocabulary import LAYERS, NEEDS, ROLES
 from workbook.escaping import escape_html
 from workbook.ui.common import html_text
 from workbook.ui.network_widgets import GuardFor, feedback, label, no_guard, required, wrap_row
 from workbook.ui.widgets import Confirmation, set_options
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class ContactEditor:
@@ -35,8 +38,7 @@ class ContactEditor:
         self._add_intro, self._remove_intro = on_add_intro, on_remove_intro
         self.current: int | None = None
         self._loaded: dict = {}
-        self._introductions = pd.DataFrame(columns=["id", "introducer_id", "organisation",
-                                                    "person_name"])
+        self._introductions: pd.DataFrame | None = None     # until the first `render`
         self.status = feedback("wb-network-edit-status")
         self.intro_status = feedback("wb-network-intro-status")
         guard, intro_guard = guard_for(self.status), guard_for(self.intro_status)
@@ -151,9 +153,9 @@ class ContactEditor:
 
     def _render_intros(self) -> None:
         intros = self._introductions
-        mine = intros[intros["introducer_id"] == self.current]
+        mine = intros[intros["introducer_id"] == self.current] if intros is not None else ()
         labels = [(r.organisation + (f" — {r.person_name}" if r.person_name else ""), int(r.id))
-                  for r in mine.itertuples(index=False)]
+                  for r in (mine.itertuples(index=False) if len(mine) else ())]
         self.intro_list.value = "<ul>" + "".join(
             f"<li>{escape_html(text)}</li>" for text, _ in labels) + "</ul>" if labels else ""
         set_options(self.intro_choice, labels)

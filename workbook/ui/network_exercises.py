@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import ipywidgets as ipw
 
-from workbook.domain import network as rules
+from workbook.domain import network_terms as rules
 from workbook.escaping import escape_html
 from workbook.i18n.dates import format_date
 from workbook.ui.common import coaching, html_text, table_html

@@ -1,34 +1,65 @@
-"""Network page, Map tab: the whole network in aggregated charts, and Dunbar overflows."""
+"""Network page, Map tab: the summary, Dunbar overflows and a picture of layers × roles
+first; the interactive plotly charts when the user asks for them.
+
+The first view is drawn from a few counts made in SQL (`MapOverview`), in HTML: no
+contacts frame, no pandas work, no plotly. Plotly's figure objects (~1.4 s to import), the
+widget (~2 s to start in the browser, MBs over the websocket) and the 30,000-row frame
+are only paid by someone who opens the interactive charts.
+"""
 
 from __future__ import annotations
 
-import ipywidgets as ipw
-import pandas as pd
-import plotly.graph_objects as go
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from workbook.charts import network as charts
-from workbook.domain import network as rules
-from workbook.domain.vocabulary import LAYERS, ROLES
-from workbook.escaping import escape_html
-from workbook.ui.common import coaching, html_text, refresh_figure
+import ipywidgets as ipw
+
+from workbook.domain.network_terms import layer_overflows
+from workbook.ui.common import html_text
+from workbook.ui.glossary import glossed, glossed_coaching
+from workbook.ui.home_chart import layers_by_role_html
 from workbook.ui.network_widgets import GuardFor, feedback, label, no_guard
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 INTRODUCTION_EDGES = 30   # "who introduces whom" stays readable
 
 
-class MapPanel:
-    """Charts of the whole network (aggregated) and Dunbar overflow warnings, drawn from
-    `render(frame, introductions, coverage, targets)`; the group-by toggle redraws from the
-    same data."""
+class MapOverview(NamedTuple):
+    """What the map's first view shows, counted in SQL."""
 
-    def __init__(self, tr, *, guard_for: GuardFor = no_guard):
+    contacts: int
+    tagged: int                                  # contacts with at least one role
+    targets: int                                 # target organisations
+    layers: dict[str, int]                       # contacts per layer code
+    layer_roles: list[tuple[str, str, int]]      # `store.contacts.layer_role_counts`
+
+
+# What the interactive charts are drawn from: (contacts frame, introductions, coverage),
+# asked for only when they are shown.
+ChartData = Callable[[], tuple[Any, Any, Any]]
+
+
+class MapPanel:
+    """The first view from `render(overview)`; the four aggregated plotly charts (from
+    `chart_data()`) once the user presses "Show the interactive charts", then redrawn
+    with every `render`. The group-by toggle redraws them from the same data."""
+
+    def __init__(self, tr, *, chart_data: ChartData, guard_for: GuardFor = no_guard):
         self.tr = tr
+        self._chart_data = chart_data
         self.status = feedback("wb-network-map-status")
-        self._data: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, int] | None = None
         self.summary = ipw.HTML()
         self.summary.add_class("wb-network-summary")
         self.warnings = ipw.HTML()
         self.warnings.add_class("wb-network-overflow")
+        self.picture = ipw.HTML()
+        self.picture.add_class("wb-network-picture")
+        self.show_charts = ipw.Button(description=tr("network.map.show_charts"),
+                                      icon="bar-chart")
+        self.show_charts.add_class("wb-network-show-charts")
+        self.show_charts.on_click(guard_for(self.status)(lambda _b: self.open_charts()))
         self.group_by = ipw.ToggleButtons(options=[(tr("network.map.by_organisation"),
                                                     "organisation"),
                                                    (tr("network.map.by_sector"), "sector")],
@@ -36,26 +67,61 @@ class MapPanel:
         self.group_by.add_class("wb-network-groupby")
         self.group_by.observe(guard_for(self.status)(self._on_group_by), names="value")
         self.chart: go.FigureWidget | None = None
-        self.view = ipw.VBox([coaching(tr("network.coach.map")), self.summary, self.warnings,
-                              self.group_by, self.status])
+        self.overview: MapOverview | None = None      # as last drawn
+        self.charts_box = ipw.VBox([self.show_charts])
+        self.view = ipw.VBox([glossed_coaching(tr, tr("network.coach.map"),
+                                               ("connector", "prescriber")),
+                              self.summary, self.warnings, self.picture, self.charts_box,
+                              self.status])
 
-    def render(self, frame: pd.DataFrame, introductions: pd.DataFrame,
-               coverage: pd.DataFrame, targets: int) -> None:
-        """Redraw from the contacts frame, the introductions, the target coverage and how
-        many target organisations there are."""
-        self._data = (frame, introductions, coverage, targets)
-        self._render_text()
-        if self.chart is None:
+    def render(self, overview: MapOverview) -> None:
+        """Redraw the first view (and the interactive charts, if shown)."""
+        tr = self.tr
+        self.overview = overview
+        self.summary.value = html_text(" · ".join((
+            tr.count("network.map.contacts", overview.contacts),
+            tr.count("network.map.tagged", overview.tagged),
+            tr.count("network.map.targets", overview.targets))), "div", "wb-card")
+        self.warnings.value = "".join(
+            glossed(tr, "⚠ " + tr(f"network.overflow.{o.layer}", count=o.count,
+                                  capacity=o.capacity), ("dunbar",), "p", "wb-warn")
+            for o in layer_overflows(overview.layers))
+        self.picture.value = layers_by_role_html(
+            overview.layer_roles, lambda group, code: label(tr, group, code),
+            tr("network.map.layers_title"))
+        if self.chart is not None:
+            self._redraw_chart()
+
+    def open_charts(self) -> None:
+        """Build the interactive charts (plotly imported now, not with the page)."""
+        if self.chart is not None:
+            return
+        import plotly.graph_objects as go
+
+        # Seconds at 30,000 contacts (the frame is read): say so while it works.
+        self.show_charts.disabled = True
+        self.status.show(self.tr("network.map.charts_loading"))
+        try:
             self.chart = go.FigureWidget(self._figure())
-            self.chart.add_class("wb-network-chart")
-            self.view.children = [*self.view.children, self.chart]
-        else:
-            refresh_figure(self.chart, self._figure())
+        finally:
+            self.show_charts.disabled = False
+            self.status.clear()
+        self.chart.add_class("wb-network-chart")
+        self.charts_box.children = [self.group_by, self.chart]
+
+    def _redraw_chart(self) -> None:
+        from workbook.ui.common import refresh_figure
+
+        refresh_figure(self.chart, self._figure())
 
     def _figure(self) -> go.Figure:
         """The four aggregated charts in one figure (never one point per contact)."""
+        from workbook.charts import network as charts
+        from workbook.domain import network as rules
+        from workbook.domain.vocabulary import LAYERS, ROLES
+
         tr = self.tr
-        frame, introductions, coverage, _targets = self._data
+        frame, introductions, coverage = self._chart_data()
         layer_labels = {code: label(tr, "layer", code) for code in LAYERS}
         role_labels = {code: label(tr, "role", code) for code in ROLES} | {
             "": label(tr, "role", "")}
@@ -75,20 +141,6 @@ class MapPanel:
                   tr("network.map.coverage_title"), tr("network.map.introductions_title")]
         return charts.network_overview(charts_by_key, titles)
 
-    def _render_text(self) -> None:
-        tr = self.tr
-        frame, _introductions, _coverage, targets = self._data
-        tagged = int((frame["roles"].str.len() > 0).sum())
-        self.summary.value = html_text(" · ".join((
-            tr.count("network.map.contacts", len(frame)),
-            tr.count("network.map.tagged", tagged),
-            tr.count("network.map.targets", targets))), "div", "wb-card")
-        overflows = rules.layer_overflows(rules.layer_counts(frame))
-        self.warnings.value = "".join(
-            '<p class="wb-warn">⚠ ' + escape_html(tr(
-                f"network.overflow.{o.layer}", count=o.count, capacity=o.capacity)) + "</p>"
-            for o in overflows)
-
     def _on_group_by(self, change) -> None:
         if self.chart is not None:
-            refresh_figure(self.chart, self._figure())
+            self._redraw_chart()

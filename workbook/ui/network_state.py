@@ -10,20 +10,29 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import pandas as pd
-
-from workbook.domain import network as rules
+from workbook.domain import network_terms as terms
 from workbook.domain.contacts_matching import FieldDifference, merge_differences
-from workbook.domain.people_search import find_people, person_keys
 from workbook.io import ImportFileError
 from workbook.services.exports import download
 from workbook.store import batches as batch_store
 from workbook.store import contacts as contact_store
 from workbook.store import merges as merge_store
 from workbook.store import network as store
+from workbook.ui.network_map import MapOverview
 from workbook.ui.network_widgets import person_label
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def _rules():
+    """`workbook.domain.network`: its frame rules bring pandas and numpy (seconds of
+    import), so the page loads them with the first frame, not when it opens."""
+    from workbook.domain import network
+
+    return network
 
 
 class MergeProposal(NamedTuple):
@@ -42,29 +51,71 @@ class NetworkState:
     def __init__(self, conn: sqlite3.Connection, today: Callable[[], dt.date] = dt.date.today):
         self.conn = conn
         self._today = today
-        self.filter = rules.ContactFilter()
-        self.frame: pd.DataFrame        # contacts frame (`workbook.domain.network`), by name
-        self.targets: pd.DataFrame      # `store.targets_frame`
-        self.introductions: pd.DataFrame    # `store.introductions_frame`
+        self.filter = terms.ContactFilter()
+        self._frame: pd.DataFrame | None = None
+        self._targets: pd.DataFrame | None = None
+        self._introductions: pd.DataFrame | None = None
         self._keys_of: pd.DataFrame | None = None
         self._last_bulk: store.TagSnapshot | None = None
-        self._keys = pd.Series(dtype=str)
-        self.reload()
+        self._keys: pd.Series | None = None
 
     @property
     def today(self) -> dt.date:
         return self._today()
 
     # ------------------------------------------------------------ reading
+    # The frame (30,000 rows read and folded for search: seconds) and the links are read
+    # when first asked for, so the map's first view (`map_overview`, a few SQL counts) does
+    # not wait for them.
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Contacts frame (`workbook.domain.network`), sorted by name."""
+        if self._frame is None:
+            self._frame = self._sorted(_rules().prepare_frame(store.contacts_frame(self.conn)))
+            self.introductions     # noqa: B018 (read with the frame: see `_after_link_change`)
+        return self._frame
+
+    @frame.setter
+    def frame(self, frame: pd.DataFrame) -> None:
+        self._frame = frame
+
+    @property
+    def targets(self) -> pd.DataFrame:
+        """`store.targets_frame`."""
+        if self._targets is None:
+            self._targets = store.targets_frame(self.conn)
+        return self._targets
+
+    @property
+    def introductions(self) -> pd.DataFrame:
+        """`store.introductions_frame`."""
+        if self._introductions is None:
+            self._introductions = store.introductions_frame(self.conn)
+        return self._introductions
 
     def reload(self) -> None:
-        """Everything from the store (after an import, an undo, a merge, a bulk change)."""
-        self.frame = self._sorted(rules.prepare_frame(store.contacts_frame(self.conn)))
+        """Everything from the store (after an import, an undo, a merge, a bulk change):
+        read again when next asked for."""
+        self._frame = None
         self._reload_links()
 
     def _reload_links(self) -> None:
-        self.targets = store.targets_frame(self.conn)
-        self.introductions = store.introductions_frame(self.conn)
+        self._targets = self._introductions = None
+        if self._frame is not None:    # the introducers the frame was computed with
+            self._introductions = store.introductions_frame(self.conn)
+
+    def map_overview(self) -> MapOverview:
+        """The map's first view, counted in SQL (the frame is not read)."""
+        return MapOverview(contact_store.count_contacts(self.conn),
+                           contact_store.tagged_count(self.conn),
+                           contact_store.target_count(self.conn),
+                           contact_store.layer_counts(self.conn),
+                           contact_store.layer_role_counts(self.conn))
+
+    def chart_data(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """What the map's interactive charts are drawn from: frame, introductions, coverage."""
+        return self.frame, self.introductions, self.coverage()
 
     @staticmethod
     def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
@@ -76,10 +127,12 @@ class NetworkState:
         Rows whose name key did not move are overwritten in place, so the common edits
         (layer, roles, ties, a bulk tag) skip re-sorting 30,000 rows.
         """
+        import pandas as pd
+
         ids = sorted({int(i) for i in ids})
-        if not ids:
+        if not ids or self._frame is None:     # not read yet: it will be read fresh
             return
-        fresh = rules.prepare_frame(store.contacts_frame_for(self.conn, ids))
+        fresh = _rules().prepare_frame(store.contacts_frame_for(self.conn, ids))
         gone = set(ids) - set(fresh["id"].tolist())
         frame = self.frame[~self.frame["id"].isin(list(gone))].reset_index(drop=True) \
             if gone else self.frame
@@ -100,14 +153,14 @@ class NetworkState:
         self.frame = frame
 
     def filtered(self) -> pd.DataFrame:
-        return rules.filter_contacts(self.frame, self.filter)
+        return _rules().filter_contacts(self.frame, self.filter)
 
     def ranking(self, top: int = 20, use_filter: bool = False) -> pd.DataFrame:
         frame = self.filtered() if use_filter else self.frame
-        return rules.rank_contacts(frame, self.today, top=top)
+        return _rules().rank_contacts(frame, self.today, top=top)
 
     def coverage(self) -> pd.DataFrame:
-        return rules.target_coverage(self.targets, self.frame, self.introductions)
+        return _rules().target_coverage(self.targets, self.frame, self.introductions)
 
     def row(self, contact_id: int) -> pd.Series | None:
         rows = self.frame[self.frame["id"] == contact_id]
@@ -116,6 +169,8 @@ class NetworkState:
     def find_people(self, text: str, limit: int) -> tuple[list[tuple[str, int]], int]:
         """(label, id) of the contacts whose name or organisation holds every word of
         `text`, best first, at most `limit`; and how many matched (`find_people`)."""
+        from workbook.domain.people_search import find_people, person_keys
+
         if self._keys_of is not self.frame:      # keyed once per frame, not per keystroke
             self._keys = person_keys(self.frame["full_name"], self.frame["organisation"])
             self._keys_of = self.frame
@@ -169,14 +224,14 @@ class NetworkState:
     def bulk_role(self, role: str) -> int:
         """Give `role` to the filtered list; the contacts it changed can be put back
         (`undo_bulk`)."""
-        ids = rules.bulk_tag_ids(self.frame, self.filter, role)
+        ids = _rules().bulk_tag_ids(self.frame, self.filter, role)
         changed, snapshot = store.bulk_add_role(self.conn, ids, role)
         self._remember_bulk(snapshot)
         return changed
 
     def bulk_layer(self, layer: str) -> int:
         """Move the filtered list to `layer`; undone by `undo_bulk`."""
-        ids = rules.bulk_layer_ids(self.frame, self.filter, layer)
+        ids = _rules().bulk_layer_ids(self.frame, self.filter, layer)
         changed, snapshot = store.bulk_set_layer(self.conn, ids, layer)
         self._remember_bulk(snapshot)
         return changed
@@ -206,6 +261,9 @@ class NetworkState:
 
     def _after_link_change(self, extra: list[int] = ()) -> None:
         """Targets and introductions changed: `at_target`/`introduces_to_target` may move."""
+        if self._frame is None:            # nothing read yet: nothing to correct
+            self._reload_links()
+            return
         before = set(self._introducers())
         self._reload_links()
         target_orgs = self.targets["organisation_id"].tolist()
@@ -234,7 +292,7 @@ class NetworkState:
 
     def add_bright_person(self, name: str, why: str) -> str | None:
         """Add one of "the three brightest people I know"; a problem code if refused."""
-        problem = rules.bright_person_problem(name, len(store.bright_people(self.conn)))
+        problem = terms.bright_person_problem(name, len(store.bright_people(self.conn)))
         if problem is None:
             store.add_bright_person(self.conn, name, why)
         return problem

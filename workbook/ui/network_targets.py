@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
-import pandas as pd
 
-from workbook.domain import network as rules
+from workbook.domain import network_terms as rules
 from workbook.domain.vocabulary import INTERACTION_KINDS
 from workbook.escaping import escape_html
 from workbook.ui.common import Markup, html_text, table_html
@@ -19,6 +19,9 @@ from workbook.ui.widgets import set_options
 NAMES_SHOWN = 3
 RANKED_ROWS = 20
 RULE_KEYS = ("score", "role", "layer", "tie", "target", "recency")
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _score_options(tr) -> list[tuple[str, int]]:
@@ -71,6 +74,8 @@ class TargetsPanel:
 
     def render(self, coverage: pd.DataFrame, frame: pd.DataFrame,
                introductions: pd.DataFrame, organisations: list[str]) -> None:
+        import pandas as pd  # loaded with the frame drawn here
+
         tr = self.tr
         self.name.options = organisations
         at_target = frame[frame["at_target"]]
@@ -124,7 +129,13 @@ def _value(choice: int) -> int | None:
 
 def _score(value: float) -> str:
     """A LAMP score as shown: '' when unknown."""
-    return "" if pd.isna(value) else str(int(value))
+    return "" if _missing(value) else str(int(value))
+
+
+def _missing(value) -> bool:
+    import pandas as pd  # loaded with the frames drawn here
+
+    return bool(pd.isna(value))
 
 
 class NextPanel:
@@ -174,12 +185,14 @@ class NextPanel:
         self.who.value = options[0][1] if options else None     # the one to contact next
 
     def _reasons_html(self, r) -> Markup:
+        from workbook.domain.network import NEGATIVE_REASONS
+
         tr = self.tr
         days = "" if math.isnan(r.days_since_contact) else int(r.days_since_contact)
-        mutual = "" if pd.isna(r.mutual_connections) else int(r.mutual_connections)
+        mutual = "" if _missing(r.mutual_connections) else int(r.mutual_connections)
         parts = []
         for code in r.reasons:
-            negative = code in rules.NEGATIVE_REASONS
+            negative = code in NEGATIVE_REASONS
             text = tr(f"network.reason.{code}", days=days, mutual=mutual,
                       count=r.introduces_to_target)
             parts.append(f'<span class="{"wb-minus" if negative else "wb-plus"}">'
