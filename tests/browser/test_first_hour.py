@@ -105,7 +105,7 @@ class Walk:
 
 
 # ---------------------------------------------------------------- the network page's steps
-# Small on purpose: the network page's panels are being reshaped, adapt these only.
+# The network steps, kept small: the one place to adapt when the network page's panels change.
 
 def import_export(w: Walk, path: Path) -> None:
     w.tab("network.tab.import")

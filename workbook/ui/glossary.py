@@ -16,10 +16,9 @@ Two things every page can use:
   a term gets its "?" only where the page first uses it. `term_help(tr, "dunbar")` gives
   the "?" alone, to put after a label you build yourself.
 
-  For the network page: "connector"/"prescriber" in `network.coach.map`, "second_degree" in
-  `network.coach.targets`, "weak_ties" in `network.coach.next`, "lamp" in
-  `network.targets.lamp_help`, "dunbar" in `network.overflow.*`, "layers" beside
-  `network.map.layers_title`.
+  The network page marks "connector"/"prescriber" in `network.coach.map`, "dunbar" in
+  `network.overflow.*`, "second_degree" in `network.coach.targets`, "lamp" in
+  `network.targets.lamp_help` and "weak_ties" in `network.coach.next`.
 
 Terms are the codes of `TERMS`; each has, in `glossary.json` (FR and EN): `.term` (its name),
 `.short` (the hover text, one sentence), `.long` (the glossary's entry) and `.forms` (the
