@@ -139,3 +139,16 @@ def test_the_contacts_table_shows_the_last_exchange_in_the_users_language(
     page.show("exercises")
     assert "2026-10-02" not in page.exercises.intel_list.value
     conn.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_map_explains_dunbar_beside_an_overflowing_layer_and_the_roles_in_its_coaching(lang):
+    from workbook.ui.network_map import MapOverview, MapPanel
+
+    panel = MapPanel(Translator(lang), chart_data=lambda: (None, None, None))
+    panel.render(MapOverview(contacts=9, tagged=0, targets=0, layers={"inner": 9},
+                             layer_roles=[("inner", "", 9)]))
+    assert 'data-term="dunbar"' in panel.warnings.value
+    assert "9" in panel.warnings.value
+    coaching = panel.view.children[0].value
+    assert 'data-term="connector"' in coaching and 'data-term="prescriber"' in coaching
