@@ -18,6 +18,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import open_page, serving, watched_page
@@ -79,8 +80,12 @@ class Walk:
         self.step += 1
         if isinstance(focus, str):
             focus = self.page.get_by_text(focus).filter(visible=True).last
-        if focus is not None:
-            focus.scroll_into_view_if_needed()
+        for _ in range(3 if focus is not None else 0):
+            try:
+                focus.scroll_into_view_if_needed()
+                break
+            except PlaywrightError:     # a tab redrawn under it: find it again
+                self.page.wait_for_timeout(500)
         self.page.screenshot(path=str(self.shots / f"{self.step:02d}-{name}.png"),
                              full_page=True)
 
@@ -284,7 +289,17 @@ def weekly_plan_draws_on_the_ranking(w: Walk, top: str) -> None:
     panel = w.panel()
     heading = tr("routines.week.section_first")
     expect(panel).to_contain_text(heading)
-    after = panel.inner_text().split(heading, 1)[1].strip().splitlines()
+
+    def lines_after() -> list[str]:
+        text = panel.inner_text()
+        return text.split(heading, 1)[1].strip().splitlines() if heading in text else []
+
+    # The tab is redrawn on opening after the coffee: give the redraw time to land.
+    for _ in range(WAIT_MS // 250):
+        after = lines_after()
+        if after and top in after[0]:
+            break
+        w.page.wait_for_timeout(250)
     w.shot("week-plan", heading)
     assert after and top in after[0], after[:3]
 
