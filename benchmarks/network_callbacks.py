@@ -23,7 +23,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from measures import add_json_argument, callback_row, row, write_rows  # noqa: E402
+from measures import (  # noqa: E402
+    add_json_argument,
+    callback_row,
+    p95,
+    row,
+    timed_ms,
+    write_rows,
+)
 
 TARGET_MS = 100.0
 TODAY = dt.date(2026, 11, 23)
@@ -77,19 +84,6 @@ def enrich(conn, rng: random.Random) -> None:
                               posting=rng.randint(0, 3), advocacy=rng.randint(0, 3))
         for i in rng.sample(ids, 300):
             store.add_introduction(conn, i, rng.choice(orgs), f"P{rng.randint(1, 99)}")
-
-
-def p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
-
-
-def timed(action, runs: int) -> list[float]:
-    samples = []
-    for i in range(runs):
-        start = time.perf_counter()
-        action(i)
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
 
 
 def main() -> int:
@@ -148,22 +142,22 @@ def main() -> int:
         ranking.use_filter.value = not ranking.use_filter.value
 
     results = {}
-    results["filter (layer)"] = timed(filter_layer, args.runs)
+    results["filter (layer)"] = timed_ms(filter_layer, args.runs)
     contacts.layer.value = ""
-    results["filter (role)"] = timed(filter_role, args.runs)
+    results["filter (role)"] = timed_ms(filter_role, args.runs)
     contacts.role.value = ""
-    results["search"] = timed(search, args.runs)
+    results["search"] = timed_ms(search, args.runs)
     contacts.search.value = "entreprise 1"
     page.show("next")
-    results["re-rank"] = timed(rerank, args.runs)
+    results["re-rank"] = timed_ms(rerank, args.runs)
     page.show("contacts")
     contacts.search.value = ""
 
     page.show("map")
-    results["redraw the map's first view"] = timed(
+    results["redraw the map's first view"] = timed_ms(
         lambda i: page.map.render(page.state.map_overview()), max(5, args.runs // 4))
     page.map.open_charts()
-    results["redraw the map tab (4 charts)"] = timed(
+    results["redraw the map tab (4 charts)"] = timed_ms(
         lambda i: page.map.render(page.state.map_overview()), max(5, args.runs // 4))
     page.show("contacts")
     first_id = int(page.state.frame["id"].iloc[0])
@@ -176,7 +170,7 @@ def main() -> int:
         editor.layer.value = ["active", "close"][i % 2]
         editor.save.click()
 
-    results["save one edit"] = timed(edit, max(5, args.runs // 4))
+    results["save one edit"] = timed_ms(edit, max(5, args.runs // 4))
     contacts.search.value = "chasseur"      # ~1 in 8 contacts: a few thousand rows per tag
     tagged = len(page.state.filtered())
 
@@ -185,7 +179,7 @@ def main() -> int:
         contacts.bulk.role_button.click()
         contacts.bulk.confirm.yes.click()
 
-    results[f"bulk tag ({tagged:,} contacts)"] = timed(bulk_tag, 4)
+    results[f"bulk tag ({tagged:,} contacts)"] = timed_ms(bulk_tag, 4)
 
     print(f"Network page at {len(page.state.frame):,} contacts "
           f"({report.added:,} imported in {import_s:.1f} s; {args.runs} runs per callback)")

@@ -36,6 +36,7 @@ def test_log_an_overdue_contact_then_download_the_calendar(page, server, tmp_pat
     assert name in chosen.replace("\xa0", " ")  # the dropdown writes no-break spaces
     page.locator(".wb-routines-log-kind select").select_option(label="Coffee")
     recent = page.locator(".wb-routines-recent-row")
+    recent.first.wait_for()   # the Log tab is drawn when first opened: let its list land
     rows_before = recent.count()
     date = page.locator(".wb-routines-log-date input")
     date.fill("0026-03-10")  # "03/10/0026": a two-digit year typed in the date field
