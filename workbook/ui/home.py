@@ -8,7 +8,12 @@ from workbook.escaping import escape_html
 from workbook.i18n.dates import format_date
 from workbook.paths import notebooks_dir
 from workbook.services.exports import PROFILE_FORMATS, download
-from workbook.store.contacts import count_contacts, last_interaction_on, layer_role_counts
+from workbook.store.contacts import (
+    count_contacts,
+    last_interaction_on,
+    layer_counts,
+    layer_role_counts,
+)
 from workbook.store.positioning import latest_version
 from workbook.store.settings import get_setting
 from workbook.ui.common import (
@@ -64,33 +69,37 @@ class HomePage:
         return self.ctx.tr(f"vocab.{group}.{code}")
 
     def _render_chart(self) -> None:
-        self.chart.value = layers_by_role_html(layer_role_counts(self.ctx.conn), self._label,
-                                               self.ctx.tr("home.chart_title"))
+        tr, conn = self.ctx.tr, self.ctx.conn
+        self.chart.value = layers_by_role_html(
+            layer_role_counts(conn), layer_counts(conn), self._label,
+            lambda role, count: tr("common.chart.segment", label=role, count=count),
+            tr("home.chart_title"))
 
     def _render_text(self) -> None:
         tr, conn = self.ctx.tr, self.ctx.conn
         self.header.value = page_header(self.ctx, "home").value
         name = get_setting(conn, "display_name") or self.ctx.profile
         last = format_date(last_interaction_on(conn), self.ctx.lang)
+        contacts = count_contacts(conn)
         self.summary.value = (
             f'<div class="wb-card"><b>{escape_html(tr("home.profile_label"))}</b> '
             f'{escape_html(name)}<br>'
-            f'{escape_html(tr.count("home.contacts", count_contacts(conn)))} · '
+            f'{escape_html(tr.count("home.contacts", contacts))} · '
             f'{escape_html(tr("home.last_logged", last=last))}</div>')
         seen: set[str] = set()
-        self.first_steps.value = self._first_steps_html(seen)
+        self.first_steps.value = self._first_steps_html(seen, contacts)
         self.links.value = self._links_html(seen)
         self.glossary.value = glossary_html(tr)
         self.chart_title.value = f"<h3>{escape_html(tr('home.chart_title'))}</h3>"
         self._render_chart()
         # An empty profile gets its first steps, not a chart with bare axes.
-        self.chart_box.layout.display = "none" if count_contacts(conn) == 0 else None
+        self.chart_box.layout.display = "none" if contacts == 0 else None
 
-    def _first_steps_html(self, seen: set[str]) -> str:
+    def _first_steps_html(self, seen: set[str], contacts: int) -> str:
         """What to do first, while it is not done: import contacts, write the positioning."""
         tr, conn = self.ctx.tr, self.ctx.conn
         steps = []
-        if count_contacts(conn) == 0:
+        if contacts == 0:
             steps.append(("home.first.import", "network.ipynb"))
         if latest_version(conn) is None:
             steps.append(("home.first.positioning", "positioning.ipynb"))

@@ -4,7 +4,7 @@ home page wait for plotly.js (~4.6 MB) and its widget's start-up (about 2 s)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from workbook.charts.colours import ROLE_COLOURS
 from workbook.domain.vocabulary import LAYERS, ROLES
@@ -24,32 +24,39 @@ CSS = """<style>
 </style>"""
 
 
-def layers_by_role_html(counts: Iterable[tuple[str, str, int]],
-                        label: Callable[[str, str], str], title: str) -> str:
-    """One bar per layer (in the method's order), one coloured segment per role, the layer's
-    total at the end; a segment's tooltip gives the role and its count.
+def layers_by_role_html(counts: Iterable[tuple[str, str, int]], people: Mapping[str, int],
+                        label: Callable[[str, str], str], segment: Callable[[str, int], str],
+                        title: str) -> str:
+    """One bar per layer (in the method's order) as long as the layer has people, shared
+    between its roles, the layer's head count at the end; a segment's tooltip gives the role
+    and its count.
 
     `counts`: (layer, role, contacts) rows, role '' for none (see
-    `store.contacts.layer_role_counts`); `label(group, code)` translates a code."""
+    `store.contacts.layer_role_counts`: a contact with two roles counts under each, so the
+    rows of a layer can add up to more than its people); `people`: contacts per layer (see
+    `store.contacts.layer_counts`); `label(group, code)` translates a code;
+    `segment(role_label, count)` words a segment's tooltip."""
     table: dict[str, dict[str, int]] = {}
     for layer, role, contacts in counts:
         table.setdefault(layer, {})[role] = table.get(layer, {}).get(role, 0) + int(contacts)
-    layers = [layer for layer in LAYERS if layer in table]
-    roles = [role for role in (*ROLES, "") if any(role in table[layer] for layer in layers)]
-    top = max((sum(table[layer].values()) for layer in layers), default=0) or 1
+    layers = [layer for layer in LAYERS if people.get(layer)]
+    roles = [role for role in (*ROLES, "") if any(role in table.get(layer, {}) for layer in layers)]
+    top = max((people[layer] for layer in layers), default=0) or 1
     rows = []
     for layer in layers:
-        total = sum(table[layer].values())
+        shares = table.get(layer, {})
+        memberships = sum(shares.values()) or 1
+        width = 100 * people[layer] / top
         segments = "".join(
             f'<span class="wb-bar" data-role="{escape_html(role or "none")}" '
-            f'title="{escape_html(label("role", role or "none"))}: {table[layer][role]}" '
-            f'style="width:{100 * table[layer][role] / top:.2f}%;'
+            f'title="{escape_html(segment(label("role", role or "none"), shares[role]))}" '
+            f'style="width:{width * shares[role] / memberships:.2f}%;'
             f'background:{ROLE_COLOURS[role]}"></span>'
-            for role in roles if table[layer].get(role))
+            for role in roles if shares.get(role))
         rows.append('<div class="wb-bar-row">'
                     f'<span class="wb-bar-label">{escape_html(label("layer", layer))}</span>'
                     f'<span class="wb-bar-track">{segments}</span>'
-                    f'<span class="wb-bar-total">{total}</span></div>')
+                    f'<span class="wb-bar-total">{people[layer]}</span></div>')
     legend = "".join(f'<span><span class="wb-swatch" style="background:{ROLE_COLOURS[role]}">'
                      f'</span>{escape_html(label("role", role or "none"))}</span>'
                      for role in roles)

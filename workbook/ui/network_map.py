@@ -87,7 +87,8 @@ class MapPanel:
                                   capacity=o.capacity), ("dunbar",), "p", "wb-warn")
             for o in layer_overflows(overview.layers))
         self.picture.value = layers_by_role_html(
-            overview.layer_roles, lambda group, code: label(tr, group, code),
+            overview.layer_roles, overview.layers, lambda group, code: label(tr, group, code),
+            lambda role, count: tr("common.chart.segment", label=role, count=count),
             tr("network.map.layers_title"))
         if self.chart is not None:
             self._redraw_chart()
