@@ -166,7 +166,7 @@ class ImportPanel:
 
     def render(self, batches: list[dict], merges: list[tuple]) -> None:
         """Past imports (columns of `store.batches.list_batches`, newest first) and merge
-        proposals: (first row, second row, reason code), both contacts still here."""
+        proposals (`MergeProposal`s, at most MERGES_SHOWN, both contacts still here)."""
         tr = self.tr
         set_options(self.batch_choice, [
             (tr("network.import.batch_label", name=b["file_name"],
@@ -181,7 +181,7 @@ class ImportPanel:
         side (`MergeProposal`s: both records, the reason, the differences)."""
         tr = self.tr
         rows = []
-        for a, b, reason, differences in merges[:MERGES_SHOWN]:
+        for a, b, reason, differences in merges:
             first, second = int(a["id"]), int(b["id"])
             text = ipw.HTML(escape_html(tr(
                 "network.import.merge_question", first=_who(a), second=_who(b),

@@ -162,8 +162,13 @@ class PositioningPage:
             shown[index]()
 
     def _show_export(self) -> None:
-        self.export.show(self.state.card, self.state.printable_card(),
-                         any(value.strip() for _, value in self.state.reach()))
+        card = self.state.card
+        if card.is_blank():              # nothing to print yet: the section says so
+            self.export.show(card)
+            return
+        reach = self.state.reach()
+        self.export.show(card, self.state.printable_card(reach),
+                         any(value.strip() for _, value in reach))
 
     def _show_feedback(self) -> None:
         report = self.state.report

@@ -163,12 +163,13 @@ class PositioningState:
         return [(tr("positioning.printcard.phone"), settings.phone),
                 (tr("positioning.printcard.email"), settings.email)]
 
-    def printable_card(self) -> str:
-        """The card as a page to print: the statement, three key points, how to reach you."""
+    def printable_card(self, reach: list[tuple[str, str]]) -> str:
+        """The card as a page to print: the statement, three key points, how to reach you
+        (`reach()`, read once by the caller)."""
         # Imported when asked for: workbook.io brings pandas, which the page's first view
         # does not need (see tests/unit/test_page_imports.py).
         from workbook.io.card import pitch_card_html
 
         name = get_setting(self.ctx.conn, "display_name") or ""
-        return pitch_card_html(self.card, rules.key_points(self.statement), self.reach(), name,
+        return pitch_card_html(self.card, rules.key_points(self.statement), reach, name,
                                self.ctx.tr, self.lang)
