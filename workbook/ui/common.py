@@ -175,6 +175,15 @@ class StatusLine(ipw.HTML):
         self.value = ""
 
 
+def status_line(*classes: str) -> StatusLine:
+    """A status line with these CSS classes, to place right beside a group of buttons: what
+    the user pressed answers where they are looking, even at the bottom of a long tab."""
+    line = StatusLine()
+    for css in classes:
+        line.add_class(css)
+    return line
+
+
 def guarded(ctx: PageContext, status: StatusLine, message_key: str = "common.error_generic"):
     """Decorate a callback: an exception is logged with its traceback, and the user reads a
     sentence from the catalogue instead (never a traceback)."""

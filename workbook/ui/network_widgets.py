@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import ipywidgets as ipw
 
-from workbook.ui.common import StatusLine
+from workbook.ui.common import StatusLine, status_line
 
 # A guard factory: given the line a panel answers on, the decorator that turns a failing
 # callback into a sentence on that line (`workbook.ui.common.guarded`).
@@ -26,12 +26,8 @@ def label(tr, group: str, code: str) -> str:
 
 
 def feedback(css: str) -> StatusLine:
-    """A status line for one group of buttons, placed right under them: what the user
-    pressed answers where they are looking, even at the bottom of a long tab."""
-    line = StatusLine()
-    line.add_class("wb-network-feedback")
-    line.add_class(css)
-    return line
+    """A network tab's status line for one group of buttons (`common.status_line`)."""
+    return status_line("wb-network-feedback", css)
 
 
 def required(field: ipw.Text, line: StatusLine, message: str) -> str | None:

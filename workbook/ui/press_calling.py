@@ -15,8 +15,8 @@ import ipywidgets as ipw
 from workbook.domain.press import PREP_MINUTES
 from workbook.escaping import escape_html
 from workbook.store.press import PressInputError
-from workbook.ui.common import coaching, html_text
-from workbook.ui.press_widgets import classed, local_status, parse_moment, run_action, typed_moment
+from workbook.ui.common import coaching, html_text, status_line
+from workbook.ui.press_widgets import classed, parse_moment, run_action, typed_moment
 from workbook.ui.widgets import set_options
 
 COUNTDOWN_SECONDS = PREP_MINUTES[1] * 60
@@ -70,7 +70,7 @@ class CallingPanel:
                                       button_style="primary", icon="check",
                                       layout=ipw.Layout(width="auto")), "wb-press-calling-log")
         self.log.on_click(guard(self._on_log))
-        self.status = local_status("wb-press-calling-status")
+        self.status = status_line("wb-press-calling-status")
         self.view = ipw.VBox([
             coaching(tr("press.coach.calling")), self.sheet,
             ipw.HBox([self.start, self.write_new]), ipw.HBox([self.clock, self.left]),

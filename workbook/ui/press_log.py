@@ -10,12 +10,11 @@ import ipywidgets as ipw
 
 from workbook.domain.press import KINDS, LogEntry, entry_guards
 from workbook.store.press import FLAGS, PressInputError
-from workbook.ui.common import Markup, html_text, table_html
+from workbook.ui.common import Markup, html_text, status_line, table_html
 from workbook.ui.glossary import glossed_coaching
 from workbook.ui.press_media import guard_html
 from workbook.ui.press_widgets import (
     classed,
-    local_status,
     parse_moment,
     run_action,
     show_day,
@@ -61,7 +60,7 @@ class LogPanel:
         self.save = classed(ipw.Button(description=tr("press.log.save"), button_style="primary",
                                        icon="check"), "wb-press-log-save")
         self.save.on_click(guard(self._on_save))
-        self.status = local_status("wb-press-log-status")
+        self.status = status_line("wb-press-log-status")
         self.warnings = classed(ipw.HTML(), "wb-press-log-warnings")
         self.table = classed(ipw.HTML(), "wb-press-log-table")
         self.entry = classed(ipw.Dropdown(layout=ipw.Layout(width="30em")),
@@ -73,7 +72,7 @@ class LogPanel:
                                                icon="phone", layout=ipw.Layout(width="auto")),
                                     "wb-press-log-answered-now")
         self.answered_now.on_click(guard(self._on_answered_now))
-        self.delete_status = local_status("wb-press-log-delete-status")
+        self.delete_status = status_line("wb-press-log-delete-status")
         self.view = ipw.VBox([
             glossed_coaching(tr, tr("press.coach.log"), ("good_client",)), self.table,
             ipw.HBox([self.entry, self.answered_now, self.delete]),

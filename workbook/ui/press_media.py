@@ -9,8 +9,8 @@ import ipywidgets as ipw
 
 from workbook.domain.press import MEDIA, GoodClientRecord, Guard
 from workbook.escaping import escape_html
-from workbook.ui.common import coaching, html_text, table_html
-from workbook.ui.press_widgets import classed, local_status, run_action, show_day
+from workbook.ui.common import coaching, html_text, status_line, table_html
+from workbook.ui.press_widgets import classed, run_action, show_day
 from workbook.ui.widgets import TABLE_ROWS, Confirmation, PersonPicker, set_options
 
 FIELDS = ("outlet", "beat", "language", "channels", "found_via", "notes")
@@ -70,7 +70,7 @@ class MediaPanel:
                                               icon="user-plus", layout=ipw.Layout(width="auto")),
                                    "wb-press-media-add-contact")
         self.add_contact.on_click(guard(self._on_add_contact))
-        self.status = local_status("wb-press-media-status")
+        self.status = status_line("wb-press-media-status")
         self.table = classed(ipw.HTML(), "wb-press-media-table")
         self.who = classed(ipw.Dropdown(description=tr("press.media.journalist"),
                                         layout=ipw.Layout(width="30em")), "wb-press-media-who")
@@ -81,7 +81,7 @@ class MediaPanel:
         self.delete.on_click(guard(self._on_delete_asked))
         self.confirm = Confirmation(tr("press.common.yes"), tr("press.common.cancel"),
                                     "wb-press-media-delete-yes", self._on_delete_confirmed, guard)
-        self.delete_status = local_status("wb-press-media-delete-status")
+        self.delete_status = status_line("wb-press-media-delete-status")
         self.kind = classed(ipw.ToggleButtons(options=[(tr("press.kind.pitch"), "pitch"),
                                                        (tr("press.kind.follow_up"), "follow_up")],
                                               value="pitch"), "wb-press-check-kind")

@@ -13,10 +13,10 @@ from workbook.domain.press import CHANNELS, PlanItem, is_stale
 from workbook.escaping import escape_html
 from workbook.services.press import PressFigures
 from workbook.store.press import PressInputError
-from workbook.ui.common import coaching, download_link, html_text, table_html
+from workbook.ui.common import coaching, download_link, html_text, status_line, table_html
 from workbook.ui.glossary import glossed
 from workbook.ui.press_media import record_cells
-from workbook.ui.press_widgets import classed, local_status, parse_day, run_action, show_day
+from workbook.ui.press_widgets import classed, parse_day, run_action, show_day
 from workbook.ui.widgets import TABLE_ROWS, set_options
 
 ICS_FILE_NAME = "visibility-plan.ics"
@@ -44,7 +44,7 @@ class ReadinessPanel:
         self.save = classed(ipw.Button(description=tr("press.readiness.save"), icon="save"),
                             "wb-press-settings-save")
         self.save.on_click(guard(self._on_save))
-        self.status = local_status("wb-press-settings-status")
+        self.status = status_line("wb-press-settings-status")
         self.sheets = classed(ipw.HTML(), "wb-press-readiness-sheets")
         self.record = classed(ipw.HTML(), "wb-press-record")
         # The charts load plotly.js (~5 MB) in the browser: drawn when first opened only, by
@@ -151,7 +151,7 @@ class PlanPanel:
         self.suggest = classed(ipw.Button(description=tr("press.plan.suggest"), icon="magic",
                                           layout=ipw.Layout(width="auto")), "wb-press-plan-suggest")
         self.suggest.on_click(guard(self._on_suggest))
-        self.status = local_status("wb-press-plan-status")
+        self.status = status_line("wb-press-plan-status")
         self.table = classed(ipw.HTML(), "wb-press-plan-table")
         self.item = classed(ipw.Dropdown(layout=ipw.Layout(width="30em")), "wb-press-plan-item")
         self.toggle = classed(ipw.Button(description=tr("press.plan.toggle"), icon="check"),

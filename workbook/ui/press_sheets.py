@@ -10,10 +10,10 @@ import ipywidgets as ipw
 from workbook.domain.press import Finding, TopicSheet
 from workbook.domain.press.sheets import count_words, speech_seconds
 from workbook.escaping import escape_html
-from workbook.ui.common import html_text
+from workbook.ui.common import html_text, status_line
 from workbook.ui.glossary import glossed_coaching
 from workbook.ui.press_state import sheet_from_fields
-from workbook.ui.press_widgets import classed, local_status, run_action
+from workbook.ui.press_widgets import classed, run_action
 from workbook.ui.widgets import Confirmation, Debouncer, set_options
 
 START_POINTS = 3
@@ -93,7 +93,7 @@ class SheetsPanel:
         self.confirm = Confirmation(tr("press.common.yes"), tr("press.common.cancel"),
                                     "wb-press-sheet-delete-yes", self._on_delete_confirmed,
                                     guard)
-        self.status = local_status("wb-press-sheet-status")
+        self.status = status_line("wb-press-sheet-status")
         for _ in range(START_POINTS):
             self._new_row()
         self.view = ipw.VBox([

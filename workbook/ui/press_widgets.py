@@ -66,12 +66,6 @@ def typed_moment(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
-def local_status(css: str) -> StatusLine:
-    line = StatusLine()
-    line.add_class(css)
-    return line
-
-
 def run_action(tr, status: StatusLine, action: Callable[[], str | None]) -> bool:
     """Run a panel action; its message, or the sentence for the input it refused, goes on
     `status` (next to the button). True when it went through."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import ipywidgets as ipw
 
-from workbook.ui.common import StatusLine, _append_to_log_file
+from workbook.ui.common import StatusLine, _append_to_log_file, status_line
 from workbook.ui.routines_state import InputProblem
 
 log = logging.getLogger("workbook.ui")
@@ -37,7 +37,7 @@ def close_children(box: ipw.Box) -> None:
 
 def feedback(css: str) -> StatusLine:
     """A status line placed right under an action's button."""
-    return classed(StatusLine(), "wb-routines-feedback", css)
+    return status_line("wb-routines-feedback", css)
 
 
 def act(line: StatusLine, tr: Callable[..., str], action: Callable[[], str | None]) -> None:
