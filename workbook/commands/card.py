@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from workbook.commands import UsageError, open_with_language
+from workbook.i18n import LANGUAGES
 from workbook.paths import DEFAULT_PROFILE
 
 
@@ -24,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--group", default="", help="cli.arg.card.group")
     parser.add_argument("--text", action="store_true", help="cli.arg.card.text")
     parser.add_argument("--force", action="store_true", help="cli.arg.force")
-    parser.add_argument("--lang", choices=("fr", "en"), help="cli.arg.lang")
+    parser.add_argument("--lang", choices=LANGUAGES, help="cli.arg.lang")
 
 
 def _sections(text: str, tr) -> set[str]:

@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from workbook.commands import UsageError, open_with_language
+from workbook.i18n import LANGUAGES
 from workbook.paths import DEFAULT_PROFILE
 
 
@@ -22,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     card.add_argument("file", help="cli.arg.group.file")
     card.add_argument("--profile", default=DEFAULT_PROFILE, help="cli.arg.profile")
     card.add_argument("--group", help="cli.arg.group.group")
-    card.add_argument("--lang", choices=("fr", "en"), help="cli.arg.lang")
+    card.add_argument("--lang", choices=LANGUAGES, help="cli.arg.lang")
 
 
 def run(args: argparse.Namespace) -> int:

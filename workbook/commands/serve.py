@@ -16,7 +16,7 @@ import socket
 import sys
 from pathlib import Path
 
-from workbook.commands import UsageError, message_translator, messages
+from workbook.commands import UsageError, messages
 from workbook.i18n import LANGUAGES, Translator
 from workbook.paths import (
     DEFAULT_PROFILE,
@@ -78,10 +78,9 @@ def voila_command(args: argparse.Namespace, pages: Path | None = None) -> list[s
     ]
 
 
-def check_port_free(ip: str, port: int, tr: Translator | None = None) -> None:
+def check_port_free(ip: str, port: int, tr: Translator) -> None:
     """Refuse a port another program holds, before printing any address: the address
     printed must be the one the pages are served at."""
-    tr = tr or message_translator()
     family = socket.AF_INET6 if ":" in ip else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -159,9 +158,9 @@ def run(args: argparse.Namespace) -> int:
         env[SESSION_VIEW_VARIABLE] = "session"
     urls = addresses_to_print(args.ip, args.port, token,
                               SESSION_PAGE if session else "home.ipynb")
-    print(f"Networking Workbook — profile {profile!r}: open {urls[0]}", flush=True)
+    print(tr("cli.serve.open", profile=repr(profile), url=urls[0]), flush=True)
     for url in urls[1:]:
-        print(f"  or {url}", flush=True)
+        print(tr("cli.serve.or", url=url), flush=True)
     # Voilà takes this process's place, so stopping `workbook serve` (Ctrl-C, SIGTERM) stops
     # the server itself and its kernels; a child process would be left running.
     command = voila_command(args, pages_folder(session))

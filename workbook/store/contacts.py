@@ -119,11 +119,6 @@ def layer_role_counts(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
     return [tuple(r) for r in rows]
 
 
-def layer_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    """Contacts per layer code (the layers holding someone)."""
-    return dict(conn.execute("SELECT layer, COUNT(*) FROM contacts GROUP BY layer").fetchall())
-
-
 def tagged_count(conn: sqlite3.Connection) -> int:
     """How many contacts have at least one role."""
     return conn.execute("SELECT COUNT(DISTINCT contact_id) FROM contact_roles").fetchone()[0]

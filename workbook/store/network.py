@@ -209,9 +209,7 @@ def restore_tags(conn: sqlite3.Connection, snapshot: TagSnapshot) -> int:
             if not cursor.rowcount:
                 continue
             restored += 1
-            conn.execute("DELETE FROM contact_roles WHERE contact_id = ?", (contact,))
-            conn.executemany("INSERT INTO contact_roles(contact_id, role) VALUES (?, ?)",
-                             [(contact, role) for role in roles])
+            set_roles(conn, contact, roles)
     return restored
 
 

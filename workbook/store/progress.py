@@ -14,6 +14,7 @@ def role_counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def layer_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Contacts per layer code (the layers holding someone)."""
     return {r[0]: r[1] for r in conn.execute(
         "SELECT layer, COUNT(*) FROM contacts GROUP BY layer ORDER BY layer")}
 

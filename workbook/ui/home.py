@@ -11,10 +11,10 @@ from workbook.services.exports import PROFILE_FORMATS, download
 from workbook.store.contacts import (
     count_contacts,
     last_interaction_on,
-    layer_counts,
     layer_role_counts,
 )
 from workbook.store.positioning import latest_version
+from workbook.store.progress import layer_counts
 from workbook.store.settings import get_setting
 from workbook.ui.common import (
     PAGES,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from workbook.charts.colours import ROLE_COLOURS
+from workbook.charts.colours import category_colour
 from workbook.domain.vocabulary import LAYERS, ROLES
 from workbook.escaping import escape_html
 
@@ -34,7 +34,7 @@ def layers_by_role_html(counts: Iterable[tuple[str, str, int]], people: Mapping[
     `counts`: (layer, role, contacts) rows, role '' for none (see
     `store.contacts.layer_role_counts`: a contact with two roles counts under each, so the
     rows of a layer can add up to more than its people); `people`: contacts per layer (see
-    `store.contacts.layer_counts`); `label(group, code)` translates a code;
+    `store.progress.layer_counts`); `label(group, code)` translates a code;
     `segment(role_label, count)` words a segment's tooltip."""
     table: dict[str, dict[str, int]] = {}
     for layer, role, contacts in counts:
@@ -51,14 +51,15 @@ def layers_by_role_html(counts: Iterable[tuple[str, str, int]], people: Mapping[
             f'<span class="wb-bar" data-role="{escape_html(role or "none")}" '
             f'title="{escape_html(segment(label("role", role or "none"), shares[role]))}" '
             f'style="width:{width * shares[role] / memberships:.2f}%;'
-            f'background:{ROLE_COLOURS[role]}"></span>'
+            f'background:{category_colour("role", role)}"></span>'
             for role in roles if shares.get(role))
         rows.append('<div class="wb-bar-row">'
                     f'<span class="wb-bar-label">{escape_html(label("layer", layer))}</span>'
                     f'<span class="wb-bar-track">{segments}</span>'
                     f'<span class="wb-bar-total">{people[layer]}</span></div>')
-    legend = "".join(f'<span><span class="wb-swatch" style="background:{ROLE_COLOURS[role]}">'
-                     f'</span>{escape_html(label("role", role or "none"))}</span>'
+    legend = "".join(f'<span><span class="wb-swatch" '
+                     f'style="background:{category_colour("role", role)}"></span>'
+                     f'{escape_html(label("role", role or "none"))}</span>'
                      for role in roles)
     return (f'{CSS}<div class="wb-home-bars" role="img" aria-label="{escape_html(title)}">'
             f'{"".join(rows)}<div class="wb-home-legend">{legend}</div></div>')

@@ -20,6 +20,7 @@ from workbook.store import batches as batch_store
 from workbook.store import contacts as contact_store
 from workbook.store import merges as merge_store
 from workbook.store import network as store
+from workbook.store.progress import layer_counts
 from workbook.ui.network_map import MapOverview
 from workbook.ui.network_widgets import person_label
 
@@ -110,7 +111,7 @@ class NetworkState:
         return MapOverview(contact_store.count_contacts(self.conn),
                            contact_store.tagged_count(self.conn),
                            contact_store.target_count(self.conn),
-                           contact_store.layer_counts(self.conn),
+                           layer_counts(self.conn),
                            contact_store.layer_role_counts(self.conn))
 
     def chart_data(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
