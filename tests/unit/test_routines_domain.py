@@ -147,6 +147,39 @@ def test_expansion_rule():
     assert r.suggested_purpose("close", None, True, TODAY) == "maintain"
 
 
+def test_expansion_rule_at_its_edges_row_by_row_and_for_a_column():
+    """The first month of a tie runs from its connection day to day 30 included; a touch
+    before the connection date (an exchange logged before the LinkedIn invitation) or with no
+    date maintains. The column rule and the one-touch rule agree on every case."""
+    connected = pd.Timestamp("2026-10-01")
+    cases = [  # purpose, layer, occurred_on, connected_on, expands
+        ("maintain", "close", connected + pd.Timedelta(days=-1), connected, False),
+        ("maintain", "close", connected, connected, True),
+        ("maintain", "close", connected + pd.Timedelta(days=30), connected, True),
+        ("maintain", "close", connected + pd.Timedelta(days=31), connected, False),
+        ("maintain", "close", TODAY, None, False),
+        ("maintain", "target", TODAY, None, True),
+        ("expand", "inner", TODAY, pd.NaT, True),
+    ]
+    for purpose, layer, on, con, expands in cases:
+        assert r.is_expansion(purpose, layer, on, con) is expands, (purpose, layer, on, con)
+    column = r.expansion_touches(
+        pd.Series([c[0] for c in cases]), pd.Series([c[1] for c in cases]),
+        pd.Series([pd.Timestamp(c[2]) for c in cases]),
+        pd.Series([c[3] for c in cases], dtype="datetime64[ns]"))
+    assert column.tolist() == [c[4] for c in cases]
+
+
+def test_weekly_actuals_ignore_exchanges_outside_the_weeks_shown():
+    people = contacts((1, "Old", "close"))
+    frame = log((1, "2026-10-01", "lunch"), (1, "2026-11-22", "call"),
+                (1, "2026-12-07", "coffee"))
+    weekly = r.weekly_actuals(frame, people, TODAY, weeks=2).set_index("week_start")
+    assert weekly["maintain_minutes"].to_dict() == {dt.date(2026, 11, 16): 20,
+                                                    dt.date(2026, 11, 23): 0}
+    assert weekly["new_people"].sum() == 0   # the first exchange was before the weeks shown
+
+
 def test_weekly_actuals_split_touches_and_minutes():
     people = contacts((1, "Old", "close"), (2, "New", "target"))
     frame = log((1, "2026-11-16", "lunch"), (1, "2026-11-17", "message"),

@@ -296,6 +296,13 @@ def checkoffs(conn: sqlite3.Connection, week_start: dt.date) -> set[str]:
                                        (week_start.isoformat(),))}
 
 
+def ticked_touch(conn: sqlite3.Connection, week_start: dt.date, item_key: str) -> int | None:
+    """The id of the touch logged by ticking this plan line, if it is ticked and logged one."""
+    row = conn.execute("SELECT interaction_id FROM plan_checkoffs WHERE week_start = ?"
+                       " AND item_key = ?", (week_start.isoformat(), item_key)).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
 def check_off(conn: sqlite3.Connection, week_start: dt.date, item_key: str,
               interaction_id: int | None = None) -> None:
     """Tick a plan line; `interaction_id` is the touch logged by ticking it, if any."""

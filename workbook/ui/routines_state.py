@@ -9,15 +9,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sqlite3
+from collections.abc import Iterable
 
 import pandas as pd
 
-from workbook.domain.calendar_rules import day_problem
+from workbook.domain.calendar_rules import day_problem, week_start
 from workbook.domain.people_search import PICKER_MATCHES, find_people, person_keys
 from workbook.domain.routines import (
     PlanItem,
     RoutineSettings,
+    WeekPlan,
     due_status,
+    exchanges_a_plan_reads,
     suggested_purpose,
     three_b_seven,
     weekly_actuals,
@@ -63,6 +66,8 @@ class RoutinesState:
         self._status: pd.DataFrame | None = None
         self._steps: pd.DataFrame | None = None
         self._weekly: pd.DataFrame | None = None
+        # week offset -> (fingerprint of the exchanges its plan reads, the plan)
+        self._plans: dict[int, tuple[int, WeekPlan]] | None = None
         self.reload()
 
     def reload(self) -> None:
@@ -74,7 +79,9 @@ class RoutinesState:
     # What each derived value is worked out from (RoutineData fields).
     _READS = {"_status": {"contacts", "interactions", "cadences"},
               "_weekly": {"contacts", "interactions"},
-              "_steps": {"contacts", "interactions", "outreach", "settings"}}
+              "_steps": {"contacts", "interactions", "outreach", "settings"},
+              # exchanges are checked per plan, by fingerprint (see `week`)
+              "_plans": {"contacts", "outreach", "settings", "cadences"}}
 
     def _forget(self, *changed: str) -> None:
         """Drop what was derived from the `changed` parts of `data` (worked out again when
@@ -89,20 +96,27 @@ class RoutinesState:
         self.data = dataclasses.replace(self.data, **fields)
         self._forget(*fields)
 
-    def _sync_interactions(self, outreach: bool = False) -> None:
+    def _sync_interactions(self, outreach: bool = False, removed: Iterable[int] = ()) -> None:
         """After a write to the log: read the exchanges added and drop those removed, so a
         write made in another tab is seen too; with `outreach`, the outreach table (a few
-        hundred rows) again. Usually one SQL read of the rows past the last id held; when
-        rows went away, their ids are compared."""
+        hundred rows) again. Usually one SQL read of the rows past the last id held. When
+        rows went away: if the count says only those this tab deleted (`removed`) did, they
+        are dropped; else every id stored is compared with those held (~40 ms at 60,000)."""
         data = self.data
         interactions, skipped = data.interactions, data.skipped
         held = len(interactions) + len(skipped)
         last = max([int(interactions["interaction_id"].max()) if len(interactions) else 0]
                    + [row.row_id for row in skipped])
         readable, unreadable, stored = store.interactions_after(self.conn, last)
-        if stored != held + len(readable) + len(unreadable):  # some went away
-            known = set(interactions["interaction_id"].tolist()) | {r.row_id for r in skipped}
-            gone = known - store.interaction_ids(self.conn)
+        added = len(readable) + len(unreadable)
+        if stored != held + added:  # some went away
+            gone = set(removed)
+            dropped = int(interactions["interaction_id"].isin(gone).sum()) + sum(
+                row.row_id in gone for row in skipped)
+            if stored != held - dropped + added:  # another tab deleted some too
+                known = set(interactions["interaction_id"].tolist()) | {
+                    r.row_id for r in skipped}
+                gone = known - store.interaction_ids(self.conn)
             interactions = interactions[~interactions["interaction_id"].isin(gone)]
             skipped = tuple(row for row in skipped if row.row_id not in gone)
         if len(readable):
@@ -141,12 +155,28 @@ class RoutinesState:
     def week(self, offset: int) -> service.PlannedWeek:
         """The plan of the week `offset` weeks from this one, with what is done. Planned from
         only the contacts a plan can name, as `workbook plan` does (see
-        `workbook.services.plan.plan_data`): a few thousand of 30,000, the same plans."""
+        `workbook.services.plan.plan_data`): a few thousand of 30,000, the same plans.
+        A plan is kept while the exchanges it is made from stay the same (ticking a line or
+        logging this week's coffee changes what is done, not the plan): ~250 ms at 30,000."""
         if self._plan_contacts is None:
             self._plan_contacts = store.load_contacts(self.conn,
                                                       named=self.ranked()["id"].tolist())
-        plan = service.plan_for(dataclasses.replace(self.data, contacts=self._plan_contacts),
-                                self.today, offset, self.ranked())
+            self._plans = None
+        log = self.data.interactions
+        planned_week = week_start(self.today) + dt.timedelta(weeks=offset)
+        # Rows are only added or removed here, never edited in place: their ids, people and
+        # dates tell one set of rows from another.
+        read = log.loc[exchanges_a_plan_reads(log, planned_week),
+                       ["interaction_id", "contact_id", "occurred_on"]]
+        fingerprint = int(pd.util.hash_pandas_object(read, index=False).sum())
+        plans = self._plans or {}
+        if offset in plans and plans[offset][0] == fingerprint:
+            plan = plans[offset][1]
+        else:
+            plan = service.plan_for(dataclasses.replace(self.data,
+                                                        contacts=self._plan_contacts),
+                                    self.today, offset, self.ranked())
+            self._plans = {**plans, offset: (fingerprint, plan)}
         return service.with_progress(self.conn, self.data, plan)
 
     def steps(self) -> pd.DataFrame:
@@ -237,14 +267,17 @@ class RoutinesState:
 
     def remove_interaction(self, interaction_id: int) -> None:
         store.delete_interaction(self.conn, interaction_id)
-        self._sync_interactions()
+        self._sync_interactions(removed=(interaction_id,))
 
     def tick(self, week_start: dt.date, item: PlanItem, done: bool) -> bool:
         """Tick or untick a plan line, in one transaction and only once (another tab may
         have done it already). Ticking a line about a person logs the touch (their clock
         restarts); unticking removes that touch again. Returns whether anything changed."""
         outreach = int(item.key.split(":")[1]) if item.kind == "follow_up" else None
+        removed: tuple[int, ...] = ()
         if not done:
+            touch = store.ticked_touch(self.conn, week_start, item.key)
+            removed = () if touch is None else (touch,)
             changed = store.uncheck(self.conn, week_start, item.key, follow_up_of=outreach)
         else:
             on = min(max(self.today, week_start), week_start + dt.timedelta(days=6))
@@ -255,7 +288,7 @@ class RoutinesState:
                 self.conn, week_start, item.key, on, contact_id=item.contact_id, kind=kind,
                 purpose=self.purpose_for(item.contact_id, on) if kind else "maintain",
                 follow_up_of=outreach)
-        self._sync_interactions(outreach=outreach is not None)
+        self._sync_interactions(outreach=outreach is not None, removed=removed)
         return changed
 
     def add_outreach(self, contact_id: int | None, on: dt.date | None) -> None:

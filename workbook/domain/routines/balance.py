@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from workbook.domain.calendar_rules import week_start
@@ -13,21 +14,27 @@ from workbook.domain.calendar_rules import week_start
 NEW_CONNECTION_DAYS = 30
 
 
-def is_expansion(purpose: str, layer: str, occurred_on: dt.date | pd.Timestamp,
-                 connected_on: dt.date | pd.Timestamp | None) -> bool:
-    """The rule that splits touches into maintaining and expanding the network.
+def expansion_touches(purpose: pd.Series, layer: pd.Series, occurred_on: pd.Series,
+                      connected_on: pd.Series) -> pd.Series:
+    """The rule that splits touches into maintaining and expanding the network, for columns
+    of the same index: True where the touch expands it.
 
     A touch EXPANDS the network when any of: it was logged with purpose `expand`; the contact
     is in the `target` layer (the network one wants to join); or it happens within
     NEW_CONNECTION_DAYS of the connection date (the first month of a new tie). Anything else
     MAINTAINS the existing network. SOURCE: method, step 4 (two obligations).
     """
-    if purpose == "expand" or layer == "target":
-        return True
-    if connected_on is None or pd.isna(connected_on):
-        return False
-    age = (pd.Timestamp(occurred_on) - pd.Timestamp(connected_on)).days
-    return 0 <= age <= NEW_CONNECTION_DAYS
+    age = (pd.to_datetime(occurred_on) - pd.to_datetime(connected_on)).dt.days
+    new_tie = age.between(0, NEW_CONNECTION_DAYS)   # no connection date: NaN, not between
+    return (purpose == "expand") | (layer == "target") | new_tie
+
+
+def is_expansion(purpose: str, layer: str, occurred_on: dt.date | pd.Timestamp,
+                 connected_on: dt.date | pd.Timestamp | None) -> bool:
+    """`expansion_touches` for one touch."""
+    return bool(expansion_touches(pd.Series([purpose]), pd.Series([layer]),
+                                  pd.Series([occurred_on]), pd.Series([connected_on],
+                                                                      dtype=object)).iloc[0])
 
 
 def suggested_purpose(layer: str, connected_on, has_earlier_touch: bool, on: dt.date) -> str:
@@ -38,18 +45,23 @@ def suggested_purpose(layer: str, connected_on, has_earlier_touch: bool, on: dt.
     return "maintain"
 
 
-def classify_touches(interactions: pd.DataFrame, contacts: pd.DataFrame) -> pd.Series:
-    """`is_expansion` applied to every interaction: a Series of 'maintain'/'expand'.
-    SOURCE: method, step 4."""
+def _expands(interactions: pd.DataFrame, contacts: pd.DataFrame) -> pd.Series:
+    """`expansion_touches` of every interaction, each read with its contact's layer and
+    connection date."""
+    if interactions.empty:   # (mapping an empty column onto dates fails in pandas)
+        return pd.Series(False, index=interactions.index, dtype=bool)
     info = contacts.set_index("contact_id")
     layers = interactions["contact_id"].map(info["layer"]).fillna("unsorted")
     connected = interactions["contact_id"].map(info["connected_on"])
-    # plain lists: iterating pandas arrays converts value by value, several times slower
-    return pd.Series(
-        ["expand" if is_expansion(p, lay, on, con) else "maintain"
-         for p, lay, on, con in zip(interactions["purpose"].tolist(), layers.tolist(),
-                                    interactions["occurred_on"].tolist(), connected.tolist())],
-        index=interactions.index, dtype="object", name="effective_purpose")
+    return expansion_touches(interactions["purpose"], layers, interactions["occurred_on"],
+                             connected)
+
+
+def classify_touches(interactions: pd.DataFrame, contacts: pd.DataFrame) -> pd.Series:
+    """`expansion_touches` applied to every interaction: a Series of 'maintain'/'expand'.
+    SOURCE: method, step 4."""
+    return pd.Series(np.where(_expands(interactions, contacts), "expand", "maintain"),
+                     index=interactions.index, dtype="object", name="effective_purpose")
 
 
 # Minutes a touch takes, to turn the log into time (rough, from the method's examples: a card
@@ -69,26 +81,25 @@ def weekly_actuals(interactions: pd.DataFrame, contacts: pd.DataFrame, today: dt
     is an expansion touch). SOURCE: method, step 4; TOUCH_MINUTES.
     """
     first_week = week_start(today) - dt.timedelta(weeks=weeks - 1)
-    starts = [first_week + dt.timedelta(weeks=i) for i in range(weeks)]
-    table = pd.DataFrame({"week_start": starts})
-    frame = interactions.copy()
-    first_touch = frame.groupby("contact_id")["occurred_on"].transform("min")
-    frame["is_first"] = frame["occurred_on"] == first_touch
-    # Only the weeks shown are classified (row by row, through the one rule): a year of
-    # exchanges at 30,000 contacts is 60,000 rows, the last 12 weeks a quarter of them.
-    frame = frame[frame["occurred_on"] >= pd.Timestamp(first_week)].copy()
-    frame["effective"] = classify_touches(frame, contacts) if len(frame) else pd.Series(
-        dtype="object")
-    frame["minutes"] = frame["kind"].map(TOUCH_MINUTES).fillna(DEFAULT_TOUCH_MINUTES)
-    frame["week_start"] = [week_start(ts.date()) for ts in frame["occurred_on"].tolist()]
-    for purpose in ("maintain", "expand"):
-        part = frame[frame["effective"] == purpose].groupby("week_start")
-        table[f"{purpose}_touches"] = table["week_start"].map(part.size()).fillna(0).astype(int)
-        table[f"{purpose}_minutes"] = table["week_start"].map(part["minutes"].sum()).fillna(
-            0).astype(int)
-    new = frame[frame["is_first"] & (frame["effective"] == "expand")]
-    table["new_people"] = table["week_start"].map(
-        new.groupby("week_start")["contact_id"].nunique()).fillna(0).astype(int)
+    table = pd.DataFrame({"week_start": [first_week + dt.timedelta(weeks=i)
+                                         for i in range(weeks)]})
+    log = interactions
+    is_first = log["occurred_on"] == log.groupby("contact_id")["occurred_on"].transform("min")
+    # Each exchange's week by its distance from the first Monday shown; those before it or
+    # after this week are left out (a year of exchanges at 30,000 contacts: 60,000 rows).
+    week = ((log["occurred_on"] - pd.Timestamp(first_week)).dt.days // 7).to_numpy()
+    shown = (week >= 0) & (week < weeks)
+    frame = log[shown]
+    week, is_first = week[shown].astype(int), is_first.to_numpy()[shown]
+    expands = _expands(frame, contacts).to_numpy(dtype=bool)
+    minutes = frame["kind"].map(TOUCH_MINUTES).fillna(DEFAULT_TOUCH_MINUTES).to_numpy()
+    for purpose, chosen in (("maintain", ~expands), ("expand", expands)):
+        table[f"{purpose}_touches"] = np.bincount(week[chosen], minlength=weeks)
+        table[f"{purpose}_minutes"] = np.bincount(week[chosen], weights=minutes[chosen],
+                                                  minlength=weeks).astype(int)
+    new = pd.DataFrame({"week": week, "contact_id": frame["contact_id"].to_numpy()})[
+        is_first & expands].drop_duplicates()
+    table["new_people"] = np.bincount(new["week"], minlength=weeks)
     return table
 
 

@@ -317,6 +317,17 @@ def plan_weeks(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: dic
     return plans
 
 
+def exchanges_a_plan_reads(interactions: pd.DataFrame, week: dt.date) -> pd.Series:
+    """Which exchanges the plan of the week starting `week` is made from (a boolean mask):
+    those before that week — every plan is made from the log as it stood when its week
+    began, later weeks from the earlier ones' (see `weekly_plan`, `plan_weeks`) — and the
+    greeting cards, which take a person off this season's card list whenever they are sent.
+    An exchange logged during or after the week changes which lines are done, not the plan.
+    SOURCE: method, step 4 (touching someone during the week does not remove their line)."""
+    return ((interactions["occurred_on"] < pd.Timestamp(week_start(week)))
+            | (interactions["kind"] == "greeting_card"))
+
+
 def done_keys(plan: WeekPlan, interactions: pd.DataFrame, checkoffs: set[str]) -> set[str]:
     """Plan lines that are done: checked off, or — for lines about one person — any
     interaction with that person logged during the week (the clock was reset; for a 3B7
