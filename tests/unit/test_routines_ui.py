@@ -94,6 +94,28 @@ def test_ticking_a_plan_line_logs_the_touch_and_unticking_removes_it(page):
     assert f">0 of {total} done<" in page.week.summary.value
 
 
+def test_a_tick_redraws_the_week_in_place_and_moves_no_other_box_by_itself(page):
+    """The plan stays the same after a tick or this week's exchange: its lines are kept and
+    only their boxes move; a box the page moves does not count as the user's tick."""
+    lines = list(page.week.items.children)
+    touch = next(r for r in lines if "wb-routines-item-touch" in r._dom_classes)
+    revive = next(r for r in lines if "wb-routines-item-revive" in r._dom_classes)
+    touch.children[0].value = True
+    assert list(page.week.items.children) == lines
+    page.open("log")
+    page.log.contact.value = 3   # Sleepy Sam, the tie to revive
+    page.log.save.click()
+    page.open("week")
+    assert list(page.week.items.children) == lines
+    assert revive.children[0].value is True and revive.children[0].disabled
+    assert "(already in the log)" in revive.children[1].value
+    assert store.checkoffs(page.state.conn, TODAY) == {f"touch:{touch_id(page)}"}
+
+
+def touch_id(page) -> int:
+    return next(i.contact_id for i in page.state.week(0).plan.items if i.kind == "touch")
+
+
 def test_removing_a_logged_exchange_puts_the_person_back_on_the_due_list(page):
     page.open("log")
     page.log.contact.value = 1

@@ -59,6 +59,9 @@ class WeekPanel:
         self.history_chart: go.FigureWidget | None = None  # drawn when first opened
         self._week: PlannedWeek | None = None
         self._editable = False
+        # the lines drawn, by key: (item, tick box, text), so that a tick redraws in place
+        self._rows: dict[str, tuple[PlanItem, ipw.Checkbox, ipw.HTML]] = {}
+        self._quiet = False   # set while the page, not the user, moves a tick box
         self.view = ipw.VBox([
             glossed_coaching(tr, tr("routines.coach.week"), ("maintain_expand",),
                              "wb-routines-coach-week"),
@@ -100,8 +103,12 @@ class WeekPanel:
             refresh_figure(self.history_chart, figure)
 
     def render(self, week: PlannedWeek, editable: bool, actual: tuple[int, int]) -> None:
-        """Draw the week: heading, budget against the last weeks' average, progress, lines."""
+        """Draw the week: heading, budget against the last weeks' average, progress, lines.
+        The same plan drawn again (after a tick, or an exchange logged this week) keeps its
+        lines and only moves their tick boxes: rebuilding them cost ~80 ms at 30,000."""
         tr, plan = self.tr, week.plan
+        same_lines = (self._week is not None and plan is self._week.plan
+                      and editable == self._editable)
         self._week, self._editable = week, editable
         finished = sum(1 for item in plan.items if item.key in week.done)
         self.heading.value = html_text(
@@ -113,6 +120,11 @@ class WeekPanel:
                       "wb-muted"),
             html_text(tr("routines.week.progress", done=finished, total=len(plan.items)),
                       "div", "wb-routines-progress")])
+        if same_lines:
+            for item, box, label in self._rows.values():
+                self._show_line(item, box, label)
+            return
+        self._rows = {}
         children: list[ipw.Widget] = []
         for section, items in plan_sections(plan):
             children.append(ipw.HTML(glossed(tr, tr(f"routines.week.section_{section}"),
@@ -129,17 +141,28 @@ class WeekPanel:
             self._render_cards()
 
     def _item_row(self, item: PlanItem) -> ipw.HBox:
-        week = self._week
-        logged_only = item.key in week.done and item.key not in week.ticked
-        box = ipw.Checkbox(value=item.key in week.done, indent=False,
-                           disabled=not self._editable or logged_only,
-                           layout=ipw.Layout(width="2em", flex="0 0 auto"))
+        box = ipw.Checkbox(indent=False, layout=ipw.Layout(width="2em", flex="0 0 auto"))
+        label = ipw.HTML()
+        self._show_line(item, box, label)
         box.observe(self.guard(lambda change, item=item: self._on_tick(item, change)),
                     names="value")
+        self._rows[item.key] = (item, box, label)
+        return classed(ipw.HBox([box, label]), "wb-routines-item", f"wb-routines-item-{item.kind}")
+
+    def _show_line(self, item: PlanItem, box: ipw.Checkbox, label: ipw.HTML) -> None:
+        """The line's tick box and text as the week stands: done or not, and "(logged)"
+        with the box locked when an exchange, not a tick, settled it."""
+        week = self._week
+        logged_only = item.key in week.done and item.key not in week.ticked
         hint = " " + html_text(f'({self.tr("routines.week.logged_hint")})', "span",
                                "wb-muted") if logged_only else ""
-        label = ipw.HTML(escape_html(describe_item(item, self.tr)) + hint)
-        return classed(ipw.HBox([box, label]), "wb-routines-item", f"wb-routines-item-{item.kind}")
+        label.value = escape_html(describe_item(item, self.tr)) + hint
+        box.disabled = not self._editable or logged_only
+        self._quiet = True
+        try:
+            box.value = item.key in week.done
+        finally:
+            self._quiet = False
 
     def _render_cards(self) -> None:
         rows = [ipw.HTML(html_text(self.tr("routines.week.cards_help"), "div", "wb-muted"))]
@@ -160,6 +183,8 @@ class WeekPanel:
             self.history_box.children = [self.history_chart]
 
     def _on_tick(self, item: PlanItem, change) -> None:
+        if self._quiet:
+            return
         week_start = self._week.plan.week_start
         act(self.feedback, self.tr,
             lambda: self.on_tick(week_start, item, bool(change["new"])))
