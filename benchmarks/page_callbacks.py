@@ -57,8 +57,16 @@ def routines(runs: int) -> list[dict]:
     item = week.items[0]
     rows.append(callback_row(name, "tick a plan line", timed_ms(
         lambda i: page._on_tick(week.week_start, item, i % 2 == 0), runs)))
-    rows.append(callback_row(name, "change week", timed_ms(
+    rows.append(callback_row(name, "change week (back and forth)", timed_ms(
         lambda i: page._on_week_nav(1 if i % 2 == 0 else -1), runs)))
+    # A week not seen since the profile was read: its plan is worked out (a week further
+    # ahead plans the weeks before it too). The reload is not timed.
+    unseen = []
+    while len(unseen) < runs:
+        state.reload()
+        page._on_week_nav(0)
+        unseen += timed_ms(lambda i: page._on_week_nav(1), 4)
+    rows.append(callback_row(name, "change week (a week not yet seen, 1-4 ahead)", unseen))
     page._on_week_nav(0)
     rows.append(callback_row(name, "regenerate the plan (reload + redraw)", timed_ms(
         lambda i: (state.reload(), page.refresh()), runs)))

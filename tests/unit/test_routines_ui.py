@@ -319,3 +319,24 @@ def test_first_run_asks_where_the_user_lives_suggested_from_the_language(tmp_pat
     again = RoutinesPage(open_page_context("london", "en"), today=TODAY)
     assert again.region.view.layout.display == "none"  # asked once
     again.ctx.conn.close()
+
+
+def test_button_rows_are_refilled_and_a_click_goes_to_whom_the_row_shows_now():
+    import ipywidgets as ipw
+
+    from workbook.ui.routines_widgets import ButtonRows
+
+    clicked = []
+    box = ipw.VBox()
+    rows = ButtonRows(box, "Log", clicked.append, lambda f: f, row_class="r",
+                      button_class="b", text_class="t")
+    none = ipw.HTML("no one")
+    rows.show([(1, "Ana"), (2, "Bo")])
+    first = box.children[0]
+    rows.show([(3, "Cy &amp; Di")], [none])
+    assert box.children == (first, none) and first.children[1].value == "Cy &amp; Di"
+    first.children[0].click()
+    rows.show([(4, "Eve"), (5, "Flo")])
+    assert none.comm is None   # the extra line of the draw before is closed
+    box.children[1].children[0].click()
+    assert clicked == [3, 5]

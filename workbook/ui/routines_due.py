@@ -13,7 +13,7 @@ from workbook.domain.routines import drifting_list, due_list, layer_health, neve
 from workbook.escaping import escape_html
 from workbook.i18n.dates import format_date
 from workbook.ui.common import coaching, html_text, refresh_figure, table_html
-from workbook.ui.routines_widgets import classed, close_children, fit
+from workbook.ui.routines_widgets import ButtonRows, classed
 
 if TYPE_CHECKING:  # plotly loads only when the charts are opened
     import plotly.graph_objects as go
@@ -46,6 +46,11 @@ class DuePanel:
         self.charts.set_title(0, tr("routines.due.show_charts"))
         self.charts.observe(guard(self._on_charts_open), names="selected_index")
         self.figures: list[go.FigureWidget] = []  # drawn when first opened
+        self._lists = {box: ButtonRows(box, tr("routines.due.log_button"), on_log_for, guard,
+                                       row_class="wb-routines-due-row",
+                                       button_class="wb-routines-due-log",
+                                       text_class="wb-routines-due-name")
+                       for box in (self.due_rows, self.drift_rows, self.never_rows)}
         self.view = ipw.VBox([coaching(tr("routines.coach.due"), "wb-routines-coach-due"),
                               self.health, self.due_heading, self.due_rows, self.drift_heading,
                               self.drift_rows, self.never_heading, self.never_rows,
@@ -106,24 +111,20 @@ class DuePanel:
 
     def _fill_people(self, box: ipw.VBox, people: pd.DataFrame, empty_key: str) -> None:
         tr = self.tr
-        children: list[ipw.Widget] = []
+        entries = []
         for row in people.head(MAX_ROWS).itertuples(index=False):
             late = self._late(row.overdue_days) if row.status != "never" else ""
-            text = (f"<b>{escape_html(row.full_name)}</b> · "
-                    f"{escape_html(tr(f'vocab.layer.{row.layer}'))} · "
-                    f"{escape_html(self._last_label(row.last_touch))}"
-                    + (f" · {escape_html(late)}" if late else ""))
-            label = classed(ipw.HTML(text), "wb-routines-due-name")
-            button = classed(ipw.Button(description=tr("routines.due.log_button"), layout=fit()),
-                             "wb-routines-due-log")
-            button.on_click(self.guard(lambda _b, cid=int(row.contact_id): self.on_log_for(cid)))
-            children.append(classed(ipw.HBox([button, label]), "wb-routines-due-row"))
+            entries.append((int(row.contact_id), (
+                f"<b>{escape_html(row.full_name)}</b> · "
+                f"{escape_html(tr(f'vocab.layer.{row.layer}'))} · "
+                f"{escape_html(self._last_label(row.last_touch))}"
+                + (f" · {escape_html(late)}" if late else ""))))
+        extra = []
         if people.empty:
-            children.append(ipw.HTML(html_text(tr(empty_key), "div", "wb-muted")))
+            extra.append(ipw.HTML(html_text(tr(empty_key), "div", "wb-muted")))
         elif len(people) > MAX_ROWS:
-            children.append(ipw.HTML(self._more(len(people))))
-        close_children(box)
-        box.children = children
+            extra.append(ipw.HTML(self._more(len(people))))
+        self._lists[box].show(entries, extra)
 
     def _on_charts_open(self, change) -> None:
         if change["new"] is not None and not self.figures:
