@@ -25,6 +25,7 @@ from workbook.domain.routines import (
 from workbook.store.contacts import log_interaction
 from workbook.store.db import transaction
 from workbook.store.network import update_contact
+from workbook.store.schema import tuples
 from workbook.store.settings import get_setting, set_setting
 
 SETTINGS_KEY = "routines.settings"
@@ -62,12 +63,12 @@ def load_contacts(conn: sqlite3.Connection, named: Iterable[int] | None = None,
     if only is not None:
         where, params = (" WHERE c.id IN (SELECT value FROM json_each(?))",
                          (json.dumps([int(i) for i in only]),))
-    rows = conn.execute(
-        "SELECT c.id, c.full_name, c.layer, c.cadence_days, c.birthday, c.connected_on,"
+    rows = tuples(
+        conn, "SELECT c.id, c.full_name, c.layer, c.cadence_days, c.birthday, c.connected_on,"
         " c.layer_set_on, c.organisation_id, COALESCE(o.name, '') FROM contacts c"
         " LEFT JOIN organisations o ON o.id = c.organisation_id" + where
-        + " ORDER BY c.full_name", params).fetchall()
-    frame = pd.DataFrame([tuple(r) for r in rows], columns=[
+        + " ORDER BY c.full_name", params)
+    frame = pd.DataFrame.from_records(rows, columns=[
         "contact_id", "full_name", "layer", "cadence_days", "birthday", "connected_on",
         "layer_set_on", "organisation_id", "organisation"])
     frame["contact_id"] = frame["contact_id"].astype("int64")
@@ -80,18 +81,19 @@ def load_contacts(conn: sqlite3.Connection, named: Iterable[int] | None = None,
 
 
 def _interaction_rows(conn: sqlite3.Connection, after: int | None = None) -> pd.DataFrame:
-    where, params = ("", ()) if after is None else (" WHERE i.id > ?", (int(after),))
-    rows = conn.execute(
-        "SELECT i.id, i.contact_id, i.occurred_on, i.kind, i.direction, i.purpose, i.notes,"
-        " COALESCE(c.full_name, '') FROM interactions i LEFT JOIN contacts c"
-        " ON c.id = i.contact_id" + where + " ORDER BY i.occurred_on, i.id", params).fetchall()
-    frame = pd.DataFrame([tuple(r) for r in rows], columns=[
-        "interaction_id", "contact_id", "raw_date", "kind", "direction", "purpose", "notes",
-        "full_name"])
+    """Interactions as stored (`raw_date`) and read (`occurred_on`, NaT when unreadable),
+    oldest first. Sorted here rather than in SQL, and without the people's names (only an
+    unreadable row needs one): at 60,000 rows that halves the read."""
+    where, params = ("", ()) if after is None else (" WHERE id > ?", (int(after),))
+    rows = tuples(conn, "SELECT id, contact_id, occurred_on, kind, direction, purpose, notes"
+                        " FROM interactions" + where, params)
+    frame = pd.DataFrame.from_records(rows, columns=[
+        "interaction_id", "contact_id", "raw_date", "kind", "direction", "purpose", "notes"])
     frame["interaction_id"] = frame["interaction_id"].astype("int64")
     frame["contact_id"] = frame["contact_id"].astype("int64")
     frame["occurred_on"] = _dates(frame["raw_date"]).to_numpy()
-    return frame
+    return frame.sort_values(["occurred_on", "interaction_id"], kind="stable",
+                             na_position="last").reset_index(drop=True)
 
 
 def load_interactions(conn: sqlite3.Connection) -> pd.DataFrame:
@@ -113,24 +115,29 @@ def interactions_after(conn: sqlite3.Connection, last_id: int
     and how many interactions are stored in all."""
     frame = _interaction_rows(conn, after=last_id)
     total = conn.execute("SELECT COUNT(*) FROM interactions").fetchone()[0]
-    return _readable(frame), _unreadable(frame), int(total)
+    return _readable(frame), _unreadable(conn, frame), int(total)
 
 
 def _readable(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.dropna(subset=["occurred_on"]).drop(columns=["raw_date", "full_name"]
+    return frame.dropna(subset=["occurred_on"]).drop(columns=["raw_date"]
                                                      ).reset_index(drop=True)
 
 
 def unreadable_interactions(conn: sqlite3.Connection) -> tuple[SkippedRow, ...]:
     """Interactions whose date cannot be read or cannot be meant (year 0026): left out of
     every routine, listed so that the user can remove them."""
-    return _unreadable(_interaction_rows(conn))
+    return _unreadable(conn, _interaction_rows(conn))
 
 
-def _unreadable(frame: pd.DataFrame) -> tuple[SkippedRow, ...]:
+def _unreadable(conn: sqlite3.Connection, frame: pd.DataFrame) -> tuple[SkippedRow, ...]:
     bad = frame[frame["occurred_on"].isna()]
+    if bad.empty:
+        return ()
+    names = dict(tuples(conn, "SELECT id, full_name FROM contacts WHERE id IN"
+                              " (SELECT value FROM json_each(?))",
+                        (json.dumps(sorted({int(i) for i in bad["contact_id"]})),)))
     return tuple(SkippedRow("interactions", int(r.interaction_id), "bad_date", str(r.raw_date),
-                            r.full_name) for r in bad.itertuples(index=False))
+                            names.get(int(r.contact_id), "")) for r in bad.itertuples(index=False))
 
 
 def delete_interaction(conn: sqlite3.Connection, interaction_id: int) -> None:
@@ -376,4 +383,4 @@ def load_routine_data(conn: sqlite3.Connection, named: Iterable[int] | None = No
     interactions = _interaction_rows(conn)                # read once, split in two
     return RoutineData(load_contacts(conn, named), _readable(interactions),
                        load_outreach(conn), layer_cadences(conn), load_settings(conn),
-                       _unreadable(interactions), settings_saved(conn))
+                       _unreadable(conn, interactions), settings_saved(conn))
