@@ -111,3 +111,16 @@ def test_language_choice_order(monkeypatch):
     assert choose_language(None, None) == "en"      # then the environment
     monkeypatch.delenv("WORKBOOK_LANG")
     assert choose_language() == "fr"
+
+
+def test_quantities_are_grouped_by_thousands_the_language_s_way_and_nothing_else_is():
+    import numpy as np
+
+    from workbook.i18n import Translator, translate
+
+    assert translate("en", "network.contacts.count_all", count=30000) == "30,000 contacts match."
+    assert translate("fr", "network.contacts.count_all", count=np.int64(30000)).startswith(
+        "30\u202f000 ")   # the narrow no-break space of French typography
+    assert "3,725 contacts" in Translator("en").count("network.bulk.scope", 3725)
+    assert "8866" in translate("en", "cli.error.port_range", port=8866)
+    assert "2026" in translate("en", "routines.problem.date_implausible", year=2026)

@@ -12,6 +12,7 @@ Dates and times: `workbook.i18n.dates`.
 from __future__ import annotations
 
 import json
+import numbers
 import os
 from functools import cache
 from importlib import resources
@@ -52,11 +53,30 @@ def choose_language(*preferences: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
+# Placeholders that hold a quantity of things: their whole numbers are grouped by thousands
+# the language's way ("30,000 contacts", "30 000 contacts"). Others (a year, a port, an
+# import's number) are written as they are.
+QUANTITIES = frozenset({"count", "shown", "total", "contacts", "rows", "read", "added",
+                        "updated", "unchanged", "done", "redacted", "capacity"})
+
+
+def grouped(lang: str, number: int) -> str:
+    """A whole number with the language's thousands separator (Babel, CLDR data)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(number, locale=lang)
+
+
 def translate(lang: str, key: str, **values: object) -> str:
     try:
         text = catalogue(lang)[key]
     except KeyError:
         raise MissingTranslation(f"{lang}:{key}") from None
+    for name in QUANTITIES.intersection(values):
+        number = values[name]
+        if isinstance(number, numbers.Integral) and not isinstance(number, bool) \
+                and abs(number) >= 1000:
+            values[name] = grouped(lang, number)
     return text.format(**values) if values else text
 
 
