@@ -16,7 +16,7 @@ from workbook.escaping import escape_html, shorten
 from workbook.i18n.dates import format_date
 from workbook.ui.common import coaching, html_text
 from workbook.ui.glossary import glossed
-from workbook.ui.routines_widgets import act, classed, close_children, feedback, fit
+from workbook.ui.routines_widgets import ButtonRows, act, classed, close_children, feedback, fit
 from workbook.ui.widgets import Confirmation, PersonPicker
 
 NOTE_PREVIEW = 120
@@ -66,6 +66,11 @@ class LogPanel:
         self.save.on_click(guard(self._on_save))
         self.save_feedback = feedback("wb-routines-log-feedback")
         self.recent = classed(ipw.VBox(), "wb-routines-recent")
+        self._recent_rows = ButtonRows(
+            self.recent, tr("routines.log.remove"), lambda key: self._ask_removal(*key), guard,
+            row_class="wb-routines-recent-row", button_class="wb-routines-recent-remove",
+            text_class="wb-routines-recent-text",
+            head=[ipw.HTML(html_text(tr("routines.log.recent"), "h4"))])
         self.confirm = Confirmation(tr("routines.log.confirm_remove"), tr("common.cancel"),
                                     "wb-routines-remove-yes", self._on_remove_confirmed, guard)
         self.recent_feedback = feedback("wb-routines-recent-feedback")
@@ -101,7 +106,7 @@ class LogPanel:
     def render(self, recent: pd.DataFrame, steps: pd.DataFrame,
                skipped: Sequence[SkippedRow]) -> None:
         tr = self.tr
-        rows: list[ipw.Widget] = [ipw.HTML(html_text(tr("routines.log.recent"), "h4"))]
+        entries = []
         for r in recent.itertuples(index=False):
             text = (f"{escape_html(format_date(r.occurred_on, tr.lang))} · "
                     f"<b>{escape_html(r.full_name)}</b> · {escape_html(self._kind(r.kind))}"
@@ -110,11 +115,9 @@ class LogPanel:
                        if r.notes else ""))
             question = tr("routines.log.confirm_remove_help", name=r.full_name,
                           date=format_date(r.occurred_on, tr.lang))
-            rows.append(self._removable(text, int(r.interaction_id), question,
-                                        "wb-routines-recent-row"))
+            entries.append(((int(r.interaction_id), question), text))
         self.confirm.hide()
-        close_children(self.recent)
-        self.recent.children = rows
+        self._recent_rows.show(entries)
         notices: list[ipw.Widget] = []
         for row in skipped:
             text = tr(f"routines.skipped.{row.reason}", name=row.name or "—", value=row.value)

@@ -4,7 +4,7 @@ answers next to the button the user pressed."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import ipywidgets as ipw
 
@@ -43,8 +43,10 @@ class ButtonRows:
 
     def __init__(self, box: ipw.Box, button_text: str, on_click: Callable[[object], None],
                  guard: Callable[[Callable], Callable], *,
-                 row_class: str, button_class: str, text_class: str):
+                 row_class: str, button_class: str, text_class: str,
+                 head: Sequence[ipw.Widget] = ()):
         self.box = box
+        self._head = list(head)   # shown above the rows once the list is first drawn
         self._make = (button_text, on_click, guard, row_class, button_class, text_class)
         self._rows: list[tuple[ipw.HBox, ipw.HTML]] = []
         self._keys: list[object] = []
@@ -67,7 +69,8 @@ class ButtonRows:
         for (_, html), (_, text) in zip(entries, self._rows):
             text.value = html
         old, self._extra = self._extra, list(extra)
-        self.box.children = [row for row, _ in self._rows[:len(entries)]] + self._extra
+        self.box.children = (self._head + [row for row, _ in self._rows[:len(entries)]]
+                             + self._extra)
         for widget in old:
             widget.close()
 

@@ -30,14 +30,19 @@ def three_b_seven(outreach: pd.DataFrame, contacts: pd.DataFrame, today: dt.date
     of other contacts at the organisation not yet written to).
     SOURCE: Steve Dalton, The 2-Hour Job Search (2012), the 3B7 routine.
     """
-    names = contacts.set_index("contact_id")
+    # Only the people written to and those at the organisations written to are looked at
+    # (where "someone else" is found): a few dozen of 30,000.
+    involved = contacts[contacts["contact_id"].isin(outreach["contact_id"])
+                        | contacts["organisation_id"].isin(outreach["organisation_id"].dropna())]
+    names = involved.set_index("contact_id")
     columns = ["outreach_id", "contact_id", "full_name", "organisation_id", "organisation",
                "sent_on", "business_days", "try_another_on", "follow_up_on", "action",
                "alternatives"]
     answers = pd.DataFrame(columns=["contact_id", "occurred_on"])
-    if interactions is not None:
-        answers = interactions[interactions["direction"].isin(["in", "mutual"])
-                               & (interactions["occurred_on"] <= pd.Timestamp(today))]
+    if interactions is not None:   # (the people written to first: a few of 60,000 rows)
+        theirs = interactions[interactions["contact_id"].isin(outreach["contact_id"])]
+        answers = theirs[theirs["direction"].isin(["in", "mutual"])
+                         & (theirs["occurred_on"] <= pd.Timestamp(today))]
     rows = []
     for item in outreach.itertuples(index=False):
         sent = pd.Timestamp(item.sent_on).date()
@@ -60,10 +65,10 @@ def three_b_seven(outreach: pd.DataFrame, contacts: pd.DataFrame, today: dt.date
             action = "wait"
         alternatives = ()
         if org is not None:
-            others = contacts[(contacts["organisation_id"] == org)
-                              & ~contacts["contact_id"].isin(written)]
+            others = involved[(involved["organisation_id"] == org)
+                              & ~involved["contact_id"].isin(written)]
             alternatives = _distinct_names(others.sort_values("full_name")["full_name"],
-                                           contacts[contacts["contact_id"].isin(written)]
+                                           involved[involved["contact_id"].isin(written)]
                                            ["full_name"])[:3]
         info = names.loc[item.contact_id] if item.contact_id in names.index else None
         rows.append({
