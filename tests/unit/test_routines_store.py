@@ -171,3 +171,18 @@ def test_settings_of_earlier_versions_and_the_first_run(conn):
     assert store.settings_saved(conn)
     loaded = store.load_settings(conn)
     assert loaded.holidays == "FR-57" and loaded.card_layers == ("inner", "close")
+
+
+def test_stored_dates_are_read_whatever_sqlite_hands_back():
+    """Text as written, a time after the day, gaps, an impossible or implausible day, and
+    values of other types (SQLite keeps what it was given) are read without an exception."""
+    import pandas as pd
+
+    from workbook.store.routines import _dates
+
+    read = _dates(["2026-01-02", None, "2026-03-04T10:00", "2026-02-30", "0026-01-01"])
+    assert [d if pd.isna(d) else d.date().isoformat() for d in read] == [
+        "2026-01-02", pd.NaT, "2026-03-04", pd.NaT, pd.NaT]
+    assert _dates(["2026-01-02", 20260102, b"2026-01-02", 3.5]).isna().tolist() == [
+        False, True, True, True]
+    assert _dates([7, 8]).isna().all() and _dates([]).empty

@@ -35,7 +35,10 @@ def _dates(values) -> pd.Series:
     """Stored ISO dates as datetime64[ns] days; empty, unreadable or implausible ones
     (a year 0026: see `domain.calendar_rules.plausible_day`) are NaT, never an exception."""
     raw = pd.Series(values, dtype="object")
-    text = raw.where(raw.map(lambda v: isinstance(v, str))).str.slice(0, 10)
+    if pd.api.types.infer_dtype(raw, skipna=True) in ("string", "empty"):
+        text = raw.str.slice(0, 10)     # text and gaps only, as stored: no value by value check
+    else:
+        text = raw.where(raw.map(lambda v: isinstance(v, str))).str.slice(0, 10)
     parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
     plausible = parsed.dt.year.between(EARLIEST_YEAR, LATEST_YEAR)
     return parsed.where(plausible).astype("datetime64[ns]").reset_index(drop=True)
