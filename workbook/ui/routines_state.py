@@ -53,7 +53,8 @@ class RoutinesState:
     """The routine data of one profile (`data`, `status`). Read whole once; after a write only
     what it changed is read again (the exchanges added or removed, the outreach, the settings,
     the cadences or one contact), and what is derived from it is worked out again when next
-    asked for (`status`, `steps`, `weekly`)."""
+    asked for (`steps`, `weekly`), or only for what changed: the due status of the people
+    whose exchanges changed, and a week's plan only if the exchanges it is made from did."""
 
     def __init__(self, conn: sqlite3.Connection, profile: str, today: dt.date | None = None):
         self.conn = conn
@@ -109,6 +110,7 @@ class RoutinesState:
                    + [row.row_id for row in skipped])
         readable, unreadable, stored = store.interactions_after(self.conn, last)
         added = len(readable) + len(unreadable)
+        touched: set[int] = set()   # the people whose exchanges changed
         if stored != held + added:  # some went away
             gone = set(removed)
             dropped = int(interactions["interaction_id"].isin(gone).sum()) + sum(
@@ -117,8 +119,11 @@ class RoutinesState:
                 known = set(interactions["interaction_id"].tolist()) | {
                     r.row_id for r in skipped}
                 gone = known - store.interaction_ids(self.conn)
-            interactions = interactions[~interactions["interaction_id"].isin(gone)]
+            going = interactions["interaction_id"].isin(gone)
+            touched |= set(interactions.loc[going, "contact_id"].tolist())
+            interactions = interactions[~going]
             skipped = tuple(row for row in skipped if row.row_id not in gone)
+        touched |= set(readable["contact_id"].tolist())
         if len(readable):
             interactions = pd.concat([interactions, readable], ignore_index=True)
         if len(interactions) != len(data.interactions) or len(readable):
@@ -129,7 +134,29 @@ class RoutinesState:
         if outreach:  # whom a plan can name follows the outreach (3B7)
             fields["outreach"] = store.load_outreach(self.conn)
             self._plan_contacts = None
+        status = self._status
         self._changed(**fields)
+        if status is not None:
+            self._status = self._status_with(status, touched)
+
+    def _status_with(self, status: pd.DataFrame, touched: set[int]) -> pd.DataFrame:
+        """`status` with the rows of the `touched` people worked out again: each person's
+        row of `due_status` depends only on their own exchanges, so a write does not redo
+        30,000 rows (~70 ms) for one coffee."""
+        if not touched:
+            return status
+        contacts, log = self.data.contacts, self.data.interactions
+        fresh = due_status(contacts[contacts["contact_id"].isin(touched)],
+                           log[log["contact_id"].isin(touched)], self.data.cadences,
+                           self.today)
+        # both in the order of `contacts`, the frame `status` was worked out from (a change
+        # to the contacts drops `status`, see `_READS`)
+        rows = status.index[status["contact_id"].isin(touched)]
+        patched = status.copy()
+        for column in status.columns:
+            patched[column] = patched[column].copy()
+            patched.loc[rows, column] = fresh[column].to_numpy()
+        return patched
 
     @property
     def status(self) -> pd.DataFrame:
