@@ -99,6 +99,24 @@ def test_a_plan_is_kept_while_the_exchanges_it_is_made_from_stay_the_same(home):
     state.conn.close()
 
 
+def test_a_first_message_brings_the_people_at_that_organisation_into_the_plan(home):
+    """Whom a plan can name follows the outreach: once Quentin at Orbit is written to, Paul
+    (at Orbit, unsorted, already in touch, so neither in a layer nor among the first
+    contacts) is the "someone else" the plan suggests — as a fresh read says."""
+    conn = open_profile("p")
+    paul = add_contact(conn, "Paul Orbit", organisation="Orbit")
+    quentin = add_contact(conn, "Quentin Orbit", organisation="Orbit")
+    log_interaction(conn, paul, "2026-09-01", "call")
+    conn.close()
+    state = RoutinesState(open_profile("p"), "p", TODAY)
+    state.week(0)   # planned before the message: Paul is not among whom a plan can name
+    state.add_outreach(quentin, dt.date(2026, 11, 20))
+    line = next(i for i in state.week(0).plan.items if i.kind == "try_another")
+    assert "Paul Orbit" in dict(line.values)["suggestions"]
+    _same_as_a_fresh_read(state)
+    state.conn.close()
+
+
 def test_an_exchange_logged_in_another_tab_is_read_with_the_next_write(home):
     state = RoutinesState(open_profile("p"), "p", TODAY)
     other = open_profile("p")

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from workbook.domain.calendar_rules import day_problem, week_start
+from workbook.domain import calendar_rules
+from workbook.domain.calendar_rules import day_problem
 from workbook.domain.people_search import PICKER_MATCHES, find_people, person_keys
 from workbook.domain.routines import (
     PlanItem,
@@ -73,12 +74,13 @@ class RoutinesState:
 
     def reload(self) -> None:
         """Read the whole profile again and drop what was derived from it."""
-        self._plan_contacts = None
         self.data = store.load_routine_data(self.conn)
         self._forget("settings", "cadences", "contacts", "interactions", "outreach")
 
     # What each derived value is worked out from (RoutineData fields).
     _READS = {"_status": {"contacts", "interactions", "cadences"},
+              # whom a plan can name follows the outreach too (3B7)
+              "_plan_contacts": {"contacts", "outreach"},
               "_weekly": {"contacts", "interactions"},
               "_steps": {"contacts", "interactions", "outreach", "settings"},
               # exchanges are checked per plan, by fingerprint (see `week`)
@@ -131,9 +133,8 @@ class RoutinesState:
             interactions = interactions.sort_values(
                 ["occurred_on", "interaction_id"], kind="stable").reset_index(drop=True)
         fields = {"interactions": interactions, "skipped": skipped + unreadable}
-        if outreach:  # whom a plan can name follows the outreach (3B7)
+        if outreach:
             fields["outreach"] = store.load_outreach(self.conn)
-            self._plan_contacts = None
         status = self._status
         self._changed(**fields)
         if status is not None:
@@ -154,7 +155,6 @@ class RoutinesState:
         rows = status.index[status["contact_id"].isin(touched)]
         patched = status.copy()
         for column in status.columns:
-            patched[column] = patched[column].copy()
             patched.loc[rows, column] = fresh[column].to_numpy()
         return patched
 
@@ -188,9 +188,8 @@ class RoutinesState:
         if self._plan_contacts is None:
             self._plan_contacts = store.load_contacts(self.conn,
                                                       named=self.ranked()["id"].tolist())
-            self._plans = None
         log = self.data.interactions
-        planned_week = week_start(self.today) + dt.timedelta(weeks=offset)
+        planned_week = calendar_rules.week_start(self.today) + dt.timedelta(weeks=offset)
         # Rows are only added or removed here, never edited in place: their ids, people and
         # dates tell one set of rows from another.
         read = log.loc[exchanges_a_plan_reads(log, planned_week),
@@ -359,7 +358,6 @@ class RoutinesState:
         if len(fresh) and len(at):
             # changed in place: names and organisations stay, so the search keys do too
             contacts.loc[at, "cadence_days"] = fresh["cadence_days"].iloc[0]
-            self._plan_contacts = None
             self._forget("contacts")
         else:
             self.reload()
