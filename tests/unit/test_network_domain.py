@@ -35,11 +35,6 @@ def test_layer_overflow_warns_only_layers_over_capacity():
     assert rules.layer_overflows({"inner": 5}) == []
 
 
-def test_layer_counts_include_every_layer():
-    counts = rules.layer_counts(frame({"layer": "inner"}, {"layer": "inner"}, {"layer": "dormant"}))
-    assert counts["inner"] == 2 and counts["dormant"] == 1 and counts["close"] == 0
-
-
 def test_search_ignores_accents_case_and_word_order():
     contacts = frame({"full_name": "Léa Dupont", "position": "Chasseur de têtes"},
                      {"full_name": "Marc", "position": "Comptable"})

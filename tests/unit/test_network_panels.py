@@ -146,7 +146,7 @@ def test_the_map_explains_dunbar_beside_an_overflowing_layer_and_the_roles_in_it
     from workbook.ui.network_map import MapOverview, MapPanel
 
     panel = MapPanel(Translator(lang), chart_data=lambda: (None, None, None))
-    panel.render(MapOverview(contacts=9, tagged=0, targets=0, layers={"inner": 9},
+    panel.render(MapOverview(targets=0, layers={"inner": 9},
                              layer_roles=[("inner", "", 9)]))
     assert 'data-term="dunbar"' in panel.warnings.value
     assert "9" in panel.warnings.value

@@ -125,12 +125,6 @@ def with_role_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- layers (Dunbar)
 
-def layer_counts(frame: pd.DataFrame) -> dict[str, int]:
-    """Contacts per layer code (every code of `LAYERS`, zeros included)."""
-    counts = frame["layer"].value_counts()
-    return {layer: int(counts.get(layer, 0)) for layer in LAYERS}
-
-
 # ---------------------------------------------------------------- filters and bulk tagging
 
 def filter_mask(frame: pd.DataFrame, chosen: ContactFilter) -> pd.Series:

@@ -119,11 +119,6 @@ def layer_role_counts(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
     return [tuple(r) for r in rows]
 
 
-def tagged_count(conn: sqlite3.Connection) -> int:
-    """How many contacts have at least one role."""
-    return conn.execute("SELECT COUNT(DISTINCT contact_id) FROM contact_roles").fetchone()[0]
-
-
 def target_count(conn: sqlite3.Connection) -> int:
     """How many organisations are targets."""
     return conn.execute("SELECT COUNT(*) FROM organisations WHERE is_target = 1").fetchone()[0]

@@ -9,7 +9,6 @@ from workbook.i18n.dates import format_date
 from workbook.paths import notebooks_dir
 from workbook.services.exports import PROFILE_FORMATS, download
 from workbook.store.contacts import (
-    count_contacts,
     last_interaction_on,
     layer_role_counts,
 )
@@ -65,22 +64,18 @@ class HomePage:
         self.view.add_class("wb-page")
         self._render_text()
 
-    def _label(self, group: str, code: str) -> str:
-        return self.ctx.tr(f"vocab.{group}.{code}")
-
-    def _render_chart(self) -> None:
-        tr, conn = self.ctx.tr, self.ctx.conn
-        self.chart.value = layers_by_role_html(
-            layer_role_counts(conn), layer_counts(conn), self._label,
-            lambda role, count: tr("common.chart.segment", label=role, count=count),
-            tr("home.chart_title"))
+    def _render_chart(self, layers: dict[str, int]) -> None:
+        tr = self.ctx.tr
+        self.chart.value = layers_by_role_html(layer_role_counts(self.ctx.conn), layers, tr,
+                                               tr("home.chart_title"))
 
     def _render_text(self) -> None:
         tr, conn = self.ctx.tr, self.ctx.conn
         self.header.value = page_header(self.ctx, "home").value
         name = get_setting(conn, "display_name") or self.ctx.profile
         last = format_date(last_interaction_on(conn), self.ctx.lang)
-        contacts = count_contacts(conn)
+        layers = layer_counts(conn)      # every contact is in one layer
+        contacts = sum(layers.values())
         self.summary.value = (
             f'<div class="wb-card"><b>{escape_html(tr("home.profile_label"))}</b> '
             f'{escape_html(name)}<br>'
@@ -91,7 +86,7 @@ class HomePage:
         self.links.value = self._links_html(seen)
         self.glossary.value = glossary_html(tr)
         self.chart_title.value = f"<h3>{escape_html(tr('home.chart_title'))}</h3>"
-        self._render_chart()
+        self._render_chart(layers)
         # An empty profile gets its first steps, not a chart with bare axes.
         self.chart_box.layout.display = "none" if contacts == 0 else None
 

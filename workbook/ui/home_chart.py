@@ -25,8 +25,7 @@ CSS = """<style>
 
 
 def layers_by_role_html(counts: Iterable[tuple[str, str, int]], people: Mapping[str, int],
-                        label: Callable[[str, str], str], segment: Callable[[str, int], str],
-                        title: str) -> str:
+                        tr: Callable[..., str], title: str) -> str:
     """One bar per layer (in the method's order) as long as the layer has people, shared
     between its roles, the layer's head count at the end; a segment's tooltip gives the role
     and its count.
@@ -34,8 +33,15 @@ def layers_by_role_html(counts: Iterable[tuple[str, str, int]], people: Mapping[
     `counts`: (layer, role, contacts) rows, role '' for none (see
     `store.contacts.layer_role_counts`: a contact with two roles counts under each, so the
     rows of a layer can add up to more than its people); `people`: contacts per layer (see
-    `store.progress.layer_counts`); `label(group, code)` translates a code;
-    `segment(role_label, count)` words a segment's tooltip."""
+    `store.progress.layer_counts`); `tr` translates the codes (`vocab.<group>.<code>`) and
+    words a segment's tooltip (`common.chart.segment`)."""
+
+    def label(group: str, code: str) -> str:
+        return tr(f"vocab.{group}.{code}")
+
+    def tooltip(role: str, count: int) -> str:
+        return tr("common.chart.segment", label=label("role", role or "none"), count=count)
+
     table: dict[str, dict[str, int]] = {}
     for layer, role, contacts in counts:
         table.setdefault(layer, {})[role] = table.get(layer, {}).get(role, 0) + int(contacts)
@@ -49,7 +55,7 @@ def layers_by_role_html(counts: Iterable[tuple[str, str, int]], people: Mapping[
         width = 100 * people[layer] / top
         segments = "".join(
             f'<span class="wb-bar" data-role="{escape_html(role or "none")}" '
-            f'title="{escape_html(segment(label("role", role or "none"), shares[role]))}" '
+            f'title="{escape_html(tooltip(role, shares[role]))}" '
             f'style="width:{width * shares[role] / memberships:.2f}%;'
             f'background:{category_colour("role", role)}"></span>'
             for role in roles if shares.get(role))

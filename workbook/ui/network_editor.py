@@ -153,9 +153,10 @@ class ContactEditor:
 
     def _render_intros(self) -> None:
         intros = self._introductions
-        mine = intros[intros["introducer_id"] == self.current] if intros is not None else ()
+        mine = () if intros is None else intros[intros["introducer_id"] == self.current
+                                                  ].itertuples(index=False)
         labels = [(r.organisation + (f" — {r.person_name}" if r.person_name else ""), int(r.id))
-                  for r in (mine.itertuples(index=False) if len(mine) else ())]
+                  for r in mine]
         self.intro_list.value = "<ul>" + "".join(
             f"<li>{escape_html(text)}</li>" for text, _ in labels) + "</ul>" if labels else ""
         set_options(self.intro_choice, labels)

@@ -29,11 +29,18 @@ INTRODUCTION_EDGES = 30   # "who introduces whom" stays readable
 class MapOverview(NamedTuple):
     """What the map's first view shows, counted in SQL."""
 
-    contacts: int
-    tagged: int                                  # contacts with at least one role
     targets: int                                 # target organisations
-    layers: dict[str, int]                       # contacts per layer code
+    layers: dict[str, int]                       # contacts per layer code (every contact)
     layer_roles: list[tuple[str, str, int]]      # `store.contacts.layer_role_counts`
+
+    @property
+    def contacts(self) -> int:
+        return sum(self.layers.values())
+
+    @property
+    def tagged(self) -> int:
+        """Contacts with at least one role: those without one are counted under role ''."""
+        return self.contacts - sum(n for _layer, role, n in self.layer_roles if not role)
 
 
 # What the interactive charts are drawn from: (contacts frame, introductions, coverage),
@@ -86,10 +93,8 @@ class MapPanel:
             glossed(tr, "⚠ " + tr(f"network.overflow.{o.layer}", count=o.count,
                                   capacity=o.capacity), ("dunbar",), "p", "wb-warn")
             for o in layer_overflows(overview.layers))
-        self.picture.value = layers_by_role_html(
-            overview.layer_roles, overview.layers, lambda group, code: label(tr, group, code),
-            lambda role, count: tr("common.chart.segment", label=role, count=count),
-            tr("network.map.layers_title"))
+        self.picture.value = layers_by_role_html(overview.layer_roles, overview.layers, tr,
+                                                 tr("network.map.layers_title"))
         if self.chart is not None:
             self._redraw_chart()
 

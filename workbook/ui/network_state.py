@@ -77,10 +77,6 @@ class NetworkState:
             self.introductions     # noqa: B018 (read with the frame: see `_after_link_change`)
         return self._frame
 
-    @frame.setter
-    def frame(self, frame: pd.DataFrame) -> None:
-        self._frame = frame
-
     @property
     def targets(self) -> pd.DataFrame:
         """`store.targets_frame`."""
@@ -108,9 +104,7 @@ class NetworkState:
 
     def map_overview(self) -> MapOverview:
         """The map's first view, counted in SQL (the frame is not read)."""
-        return MapOverview(contact_store.count_contacts(self.conn),
-                           contact_store.tagged_count(self.conn),
-                           contact_store.target_count(self.conn),
+        return MapOverview(contact_store.target_count(self.conn),
                            layer_counts(self.conn),
                            contact_store.layer_role_counts(self.conn))
 
@@ -151,7 +145,7 @@ class NetworkState:
         if len(moved):
             frame = self._sorted(pd.concat([frame[~frame["id"].isin(moved["id"].tolist())],
                                             moved], ignore_index=True))
-        self.frame = frame
+        self._frame = frame
 
     def filtered(self) -> pd.DataFrame:
         return _rules().filter_contacts(self.frame, self.filter)
