@@ -122,5 +122,8 @@ def test_quantities_are_grouped_by_thousands_the_language_s_way_and_nothing_else
     assert translate("fr", "network.contacts.count_all", count=np.int64(30000)).startswith(
         "30\u202f000 ")   # the narrow no-break space of French typography
     assert "3,725 contacts" in Translator("en").count("network.bulk.scope", 3725)
+    read = translate("en", "import.summary.read", file="f", format="csv", read=12000,
+                     added=12000, updated=0, unchanged=0, skipped=1800)
+    assert "rows read 12,000" in read and "skipped 1,800" in read
     assert "8866" in translate("en", "cli.error.port_range", port=8866)
     assert "2026" in translate("en", "routines.problem.date_implausible", year=2026)

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from workbook.domain import network as rules
+from workbook.domain import network_terms as terms
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -30,9 +31,9 @@ def frame(*rows: dict) -> pd.DataFrame:
 def test_layer_overflow_warns_only_layers_over_capacity():
     """Each layer is compared with Dunbar's figure for it; dormant never overflows."""
     counts = {"inner": 6, "close": 15, "active": 51, "target": 10, "dormant": 900}
-    assert rules.layer_overflows(counts) == [rules.LayerOverflow("inner", 6, 5),
-                                             rules.LayerOverflow("active", 51, 50)]
-    assert rules.layer_overflows({"inner": 5}) == []
+    assert terms.layer_overflows(counts) == [terms.LayerOverflow("inner", 6, 5),
+                                             terms.LayerOverflow("active", 51, 50)]
+    assert terms.layer_overflows({"inner": 5}) == []
 
 
 def test_search_ignores_accents_case_and_word_order():
@@ -179,17 +180,17 @@ def test_introduction_graph_is_capped_and_targets_first():
 
 
 def test_bright_people_are_at_most_three_and_named():
-    assert rules.bright_person_problem("  ", 0) == "name_missing"
-    assert rules.bright_person_problem("Ada", 3) == "three_already"
-    assert rules.bright_person_problem("Ada", 2) is None
+    assert terms.bright_person_problem("  ", 0) == "name_missing"
+    assert terms.bright_person_problem("Ada", 3) == "three_already"
+    assert terms.bright_person_problem("Ada", 2) is None
 
 
 def test_parse_optional_int():
-    assert rules.parse_optional_int(" ", 0) is None
-    assert rules.parse_optional_int("12", 0) == 12
+    assert terms.parse_optional_int(" ", 0) is None
+    assert terms.parse_optional_int("12", 0) == 12
     for bad in ("-1", "douze", "1.5"):
         with pytest.raises(ValueError):
-            rules.parse_optional_int(bad, 0)
+            terms.parse_optional_int(bad, 0)
 
 
 def test_fold_series_is_names_fold_for_a_whole_column():

@@ -180,6 +180,15 @@ def test_weekly_actuals_ignore_exchanges_outside_the_weeks_shown():
     assert weekly["new_people"].sum() == 0   # the first exchange was before the weeks shown
 
 
+def test_a_plan_is_made_from_the_exchanges_before_its_week_and_the_greeting_cards():
+    frame = log((1, "2026-11-22"), (1, "2026-11-23"), (2, "2026-11-24", "greeting_card"),
+                (2, "2026-12-01"))
+    assert r.exchanges_a_plan_reads(frame, TODAY).tolist() == [True, False, True, False]
+    # a later week is made from everything before it
+    assert r.exchanges_a_plan_reads(frame, dt.date(2026, 12, 3)).tolist() == [
+        True, True, True, False]
+
+
 def test_weekly_actuals_split_touches_and_minutes():
     people = contacts((1, "Old", "close"), (2, "New", "target"))
     frame = log((1, "2026-11-16", "lunch"), (1, "2026-11-17", "message"),

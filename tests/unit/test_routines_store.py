@@ -92,10 +92,11 @@ def test_ticking_logs_a_touch_and_unticking_removes_it(conn):
     assert store.checkoffs(conn, week) == {f"touch:{ana}", "new:events"}
     data = store.load_routine_data(conn)
     assert due_list(due_status(data.contacts, data.interactions, data.cadences, TODAY)).empty
-    store.uncheck(conn, week, f"touch:{ana}")
+    assert store.uncheck(conn, week, f"touch:{ana}") == (True, touch)
     assert store.checkoffs(conn, week) == {"new:events"}
     assert store.load_interactions(conn).empty
-    store.uncheck(conn, week, "never-there")  # nothing to untick: no error, nothing changes
+    # nothing to untick: no error, nothing changes
+    assert store.uncheck(conn, week, "never-there") == (False, None)
     assert store.checkoffs(conn, week) == {"new:events"}
 
 

@@ -61,19 +61,7 @@ from workbook.domain.network_ranking import (  # noqa: F401  (one place to impor
     target_factor,
     tie_factor,
 )
-from workbook.domain.network_terms import (  # noqa: F401  (one place to import from)
-    BRIGHT_PEOPLE_MAX,
-    INTELLIGENCE_QUESTIONS,
-    LAMP_SCORES,
-    TIE_STRENGTHS,
-    ContactFilter,
-    LayerOverflow,
-    bright_person_problem,
-    layer_overflows,
-    need_codes,
-    parse_optional_int,
-    role_codes,
-)
+from workbook.domain.network_terms import ContactFilter
 from workbook.domain.vocabulary import LAYERS, ROLES
 
 FRAME_COLUMNS = ("id", "full_name", "email", "organisation_id", "organisation", "sector",

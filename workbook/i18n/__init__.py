@@ -57,7 +57,8 @@ def choose_language(*preferences: str | None) -> str:
 # the language's way ("30,000 contacts", "30 000 contacts"). Others (a year, a port, an
 # import's number) are written as they are.
 QUANTITIES = frozenset({"count", "shown", "total", "contacts", "rows", "read", "added",
-                        "updated", "unchanged", "done", "planned", "redacted", "capacity"})
+                        "updated", "unchanged", "skipped", "done", "planned", "redacted",
+                        "capacity", "limit"})
 
 
 def grouped(lang: str, number: int) -> str:

@@ -61,6 +61,8 @@ def load_contacts(conn: sqlite3.Connection, named: Iterable[int] | None = None,
     30,000-contact profile reads a few thousand instead of every one.
 
     With `only`: just those contacts (a page reading again the one it changed)."""
+    if named is not None and only is not None:
+        raise ValueError("load_contacts takes `named` or `only`, not both")
     where, params = ("", ()) if named is None else (
         _PLANNABLE, (json.dumps([int(i) for i in named]),))
     if only is not None:
@@ -306,13 +308,6 @@ def checkoffs(conn: sqlite3.Connection, week_start: dt.date) -> set[str]:
                                        (week_start.isoformat(),))}
 
 
-def ticked_touch(conn: sqlite3.Connection, week_start: dt.date, item_key: str) -> int | None:
-    """The id of the touch logged by ticking this plan line, if it is ticked and logged one."""
-    row = conn.execute("SELECT interaction_id FROM plan_checkoffs WHERE week_start = ?"
-                       " AND item_key = ?", (week_start.isoformat(), item_key)).fetchone()
-    return None if row is None or row[0] is None else int(row[0])
-
-
 def check_off(conn: sqlite3.Connection, week_start: dt.date, item_key: str,
               interaction_id: int | None = None) -> None:
     """Tick a plan line; `interaction_id` is the touch logged by ticking it, if any."""
@@ -344,23 +339,24 @@ def tick_line(conn: sqlite3.Connection, week_start: dt.date, item_key: str, on: 
 
 
 def uncheck(conn: sqlite3.Connection, week_start: dt.date, item_key: str,
-            follow_up_of: int | None = None) -> bool:
+            follow_up_of: int | None = None) -> tuple[bool, int | None]:
     """Untick a plan line, in one transaction: the touch its ticking logged (if any) goes
     with it, and with `follow_up_of` that outreach waits again. A line not ticked (already
-    unticked elsewhere) is left alone. Returns whether this call unticked it."""
+    unticked elsewhere) is left alone. Returns whether this call unticked it, and the id of
+    the touch removed with it (None if none was)."""
     with transaction(conn):
         row = conn.execute("SELECT interaction_id FROM plan_checkoffs"
                            " WHERE week_start = ? AND item_key = ?",
                            (week_start.isoformat(), item_key)).fetchone()
         if row is None:
-            return False
+            return False, None
         conn.execute("DELETE FROM plan_checkoffs WHERE week_start = ? AND item_key = ?",
                      (week_start.isoformat(), item_key))
         if row[0] is not None:
             conn.execute("DELETE FROM interactions WHERE id = ?", (row[0],))
         if follow_up_of is not None:
             undo_follow_up(conn, follow_up_of)
-    return True
+    return True, row[0]
 
 
 # --------------------------------------------------------------------------- one read for a page

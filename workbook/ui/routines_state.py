@@ -302,9 +302,9 @@ class RoutinesState:
         outreach = int(item.key.split(":")[1]) if item.kind == "follow_up" else None
         removed: tuple[int, ...] = ()
         if not done:
-            touch = store.ticked_touch(self.conn, week_start, item.key)
+            changed, touch = store.uncheck(self.conn, week_start, item.key,
+                                           follow_up_of=outreach)
             removed = () if touch is None else (touch,)
-            changed = store.uncheck(self.conn, week_start, item.key, follow_up_of=outreach)
         else:
             on = min(max(self.today, week_start), week_start + dt.timedelta(days=6))
             kind = None

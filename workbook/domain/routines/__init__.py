@@ -26,7 +26,6 @@ from workbook.domain.routines.balance import (  # noqa: F401
     NEW_CONNECTION_DAYS,
     TOUCH_MINUTES,
     actual_split,
-    classify_touches,
     expansion_touches,
     is_expansion,
     suggested_purpose,

@@ -57,13 +57,6 @@ def _expands(interactions: pd.DataFrame, contacts: pd.DataFrame) -> pd.Series:
                              connected)
 
 
-def classify_touches(interactions: pd.DataFrame, contacts: pd.DataFrame) -> pd.Series:
-    """`expansion_touches` applied to every interaction: a Series of 'maintain'/'expand'.
-    SOURCE: method, step 4."""
-    return pd.Series(np.where(_expands(interactions, contacts), "expand", "maintain"),
-                     index=interactions.index, dtype="object", name="effective_purpose")
-
-
 # Minutes a touch takes, to turn the log into time (rough, from the method's examples: a card
 # is minutes, a lunch is an hour and a half with the journey).
 TOUCH_MINUTES = {"message": 10, "call": 20, "coffee": 60, "lunch": 90, "event": 120,
@@ -87,7 +80,8 @@ def weekly_actuals(interactions: pd.DataFrame, contacts: pd.DataFrame, today: dt
     is_first = log["occurred_on"] == log.groupby("contact_id")["occurred_on"].transform("min")
     # Each exchange's week by its distance from the first Monday shown; those before it or
     # after this week are left out (a year of exchanges at 30,000 contacts: 60,000 rows).
-    week = ((log["occurred_on"] - pd.Timestamp(first_week)).dt.days // 7).to_numpy()
+    week = ((pd.to_datetime(log["occurred_on"]) - pd.Timestamp(first_week)).dt.days
+            // 7).to_numpy()
     shown = (week >= 0) & (week < weeks)
     frame = log[shown]
     week, is_first = week[shown].astype(int), is_first.to_numpy()[shown]
