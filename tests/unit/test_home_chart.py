@@ -1,7 +1,7 @@
 """The home page's layers-by-role bars, drawn in HTML with the first view."""
 
 from workbook.charts.colours import ROLE_COLOURS
-from workbook.ui.home_chart import layers_by_role_html
+from workbook.ui.home.chart import layers_by_role_html
 
 EVIL = '<img src=x onerror="alert(1)">'
 

@@ -14,10 +14,10 @@ from workbook.store import network as store
 from workbook.store import open_profile
 from workbook.ui.common import open_page_context
 from workbook.ui.network import NetworkPage
-from workbook.ui.network_bulk import BulkPanel
-from workbook.ui.network_editor import ContactEditor
-from workbook.ui.network_exercises import ExercisesPanel
-from workbook.ui.network_import import ImportPanel
+from workbook.ui.network.bulk import BulkPanel
+from workbook.ui.network.editor import ContactEditor
+from workbook.ui.network.exercises import ExercisesPanel
+from workbook.ui.network.imports import ImportPanel
 
 EN, FR = Translator("en"), Translator("fr")
 ANN = {"full_name": "Ann Lee", "organisation": "Acme", "position": "Buyer", "email": "",
@@ -143,7 +143,7 @@ def test_the_contacts_table_shows_the_last_exchange_in_the_users_language(
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_map_explains_dunbar_beside_an_overflowing_layer_and_the_roles_in_its_coaching(lang):
-    from workbook.ui.network_map import MapOverview, MapPanel
+    from workbook.ui.network.map import MapOverview, MapPanel
 
     panel = MapPanel(Translator(lang), chart_data=lambda: (None, None, None))
     panel.render(MapOverview(targets=0, layers={"inner": 9},

@@ -11,8 +11,8 @@ import pytest
 from workbook.i18n import Translator
 from workbook.store import positioning as store
 from workbook.ui.common import open_page_context
-from workbook.ui.positioning_format import day_label, moment_label
-from workbook.ui.positioning_state import PositioningState
+from workbook.ui.positioning.format import day_label, moment_label
+from workbook.ui.positioning.state import PositioningState
 
 PACKAGE = Path(__file__).resolve().parents[2] / "workbook"
 

@@ -16,7 +16,7 @@ from workbook.store import open_profile
 from workbook.store import positioning as store
 from workbook.ui.common import open_page_context
 from workbook.ui.positioning import PositioningPage, build_positioning
-from workbook.ui.positioning_repeat import distinct_labels
+from workbook.ui.positioning.repeat import distinct_labels
 from workbook.ui.widgets import Debouncer
 
 VAGUE = "Profil polyvalent, ouvert à toute opportunité dans tous les secteurs"

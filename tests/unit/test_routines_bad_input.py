@@ -15,7 +15,7 @@ from workbook.store import routines as store
 from workbook.store.contacts import add_contact, log_interaction
 from workbook.ui.common import open_page_context
 from workbook.ui.routines import RoutinesPage
-from workbook.ui.routines_state import InputProblem, RoutinesState
+from workbook.ui.routines.state import InputProblem, RoutinesState
 
 TODAY = dt.date(2026, 11, 23)
 

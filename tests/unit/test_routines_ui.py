@@ -268,7 +268,7 @@ def test_the_picker_offers_the_most_recently_met_first_when_thousands_are_sorted
     """A long-used profile has thousands of people in a layer or in the log: the picker
     offers the few hundred most recently met, and the search still finds the others."""
     from workbook.store import transaction
-    from workbook.ui.routines_state import PICKER_OPTIONS
+    from workbook.ui.routines.state import PICKER_OPTIONS
 
     monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
     conn = open_profile("sorted")
@@ -324,7 +324,7 @@ def test_first_run_asks_where_the_user_lives_suggested_from_the_language(tmp_pat
 def test_button_rows_are_refilled_and_a_click_goes_to_whom_the_row_shows_now():
     import ipywidgets as ipw
 
-    from workbook.ui.routines_widgets import ButtonRows
+    from workbook.ui.routines.widgets import ButtonRows
 
     clicked = []
     box = ipw.VBox()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbook.domain.vocabulary import DUNBAR_CAPACITY, NEEDS, ROLES
 
@@ -106,3 +107,20 @@ def parse_optional_int(text: str, low: int, high: int | None = None) -> int | No
     if value < low or (high is not None and value > high):
         raise ValueError(text)
     return value
+
+
+class MapOverview(NamedTuple):
+    """What the map's first view shows, counted in SQL."""
+
+    targets: int                                 # target organisations
+    layers: dict[str, int]                       # contacts per layer code (every contact)
+    layer_roles: list[tuple[str, str, int]]      # `store.contacts.layer_role_counts`
+
+    @property
+    def contacts(self) -> int:
+        return sum(self.layers.values())
+
+    @property
+    def tagged(self) -> int:
+        """Contacts with at least one role: those without one are counted under role ''."""
+        return self.contacts - sum(n for _layer, role, n in self.layer_roles if not role)

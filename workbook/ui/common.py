@@ -269,3 +269,13 @@ def _same(old: object, new: object) -> bool:
             else list(old) == list(new)
     except (TypeError, ValueError):
         return False
+
+
+def person_label(row) -> str:
+    """A contact as listed in a picker: "Name — Organisation" (a frame row or tuple)."""
+    name, organisation = _field(row, "full_name"), _field(row, "organisation")
+    return f"{name} — {organisation}" if organisation else str(name)
+
+
+def _field(row, name: str):
+    return getattr(row, name) if hasattr(row, "_fields") else row[name]

@@ -1,0 +1,150 @@
+"""Group page, Cards tab: import progress cards (file, pasted text, drop folder), see
+everyone's progress side by side and over sessions, and who has not sent a card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import ipywidgets as ipw
+
+from workbook.domain.progress_card import ProgressCard, routine_adherence
+from workbook.i18n.dates import format_date
+from workbook.ui.common import Markup, StatusLine, html_text, table_html
+from workbook.ui.glossary import glossed_coaching
+from workbook.ui.group.roster import _button
+
+CONNECTOR_ROLES = ("connector", "prescriber")
+
+
+def card_summary(card: ProgressCard) -> dict:
+    """The figures a coach compares: focus score, contacts, connectors and prescribers,
+    routine adherence (0–1), press level, targets and introductions (None when not shared)."""
+    sections = card.sections
+    positioning = sections.get("positioning", {})
+    network = sections.get("network", {})
+    roles = network.get("by_role", {})
+    routine = sections.get("routine")
+    return {
+        "one_liner": positioning.get("one_liner"),
+        "focus": positioning.get("focus_score"),
+        "contacts": network.get("total"),
+        "connectors": sum(roles.get(r, 0) for r in CONNECTOR_ROLES) if network else None,
+        "adherence": routine_adherence(routine.get("weeks", [])) if routine else None,
+        "press": sections.get("press", {}).get("level"),
+        "targets": sections.get("targets"),
+        "introductions": sections.get("introductions"),
+    }
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{round(value * 100)} %"
+
+
+def _value(value) -> str:
+    return "—" if value is None else str(value)
+
+
+class CardsPanel:
+    """Import cards and compare them."""
+
+    def __init__(self, tr, lang: str, *, on_import: Callable[[bytes | str, str], None],
+                 on_look_in_drop: Callable[[], None] | None,
+                 on_import_dropped: Callable[[], None] | None):
+        self.tr, self.lang = tr, lang
+        self.status = StatusLine()
+        self.status.add_class("wb-group-cards-status")
+        self.upload = ipw.FileUpload(accept=".json,.txt", multiple=True,
+                                     description=tr("group.cards.choose"),
+                                     layout=ipw.Layout(width="auto"))
+        self.upload.add_class("wb-group-card-upload")
+        self.upload.observe(lambda c: self._on_upload(c["new"], on_import), names="value")
+        self.paste = ipw.Textarea(placeholder=tr("group.cards.paste_placeholder"),
+                                  layout=ipw.Layout(width="95%", height="6em"))
+        self.paste.add_class("wb-group-card-paste")
+        paste_button = _button(tr("group.cards.import_pasted"), "wb-group-card-paste-import",
+                               lambda: self._on_paste(on_import))
+        drop_parts: list[ipw.Widget] = []
+        self.dropped = ipw.HTML()
+        self.dropped.add_class("wb-group-dropped")
+        if on_look_in_drop is not None:
+            drop_parts = [
+                ipw.HTML(f"<h4>{html_text(tr('group.cards.drop_title'))}</h4>"),
+                ipw.HBox([_button(tr("group.cards.drop_look"), "wb-group-drop-look",
+                                  on_look_in_drop),
+                          _button(tr("group.cards.drop_import"), "wb-group-drop-import",
+                                  on_import_dropped, "primary")]), self.dropped]
+        self.missing = ipw.HTML()
+        self.missing.add_class("wb-group-missing")
+        self.side_by_side = ipw.HTML()
+        self.side_by_side.add_class("wb-group-side-by-side")
+        self.over_time = ipw.HTML()
+        self.over_time.add_class("wb-group-over-time")
+        self.view = ipw.VBox([
+            glossed_coaching(tr, tr("group.cards.coaching"), ("one_liner",)),
+            ipw.HTML(html_text(tr("group.cards.help"), "p")),
+            self.upload, self.paste, paste_button, self.status, *drop_parts, self.missing,
+            ipw.HTML(f"<h4>{html_text(tr('group.cards.side_title'))}</h4>"), self.side_by_side,
+            ipw.HTML(f"<h4>{html_text(tr('group.cards.over_title'))}</h4>"), self.over_time])
+
+    def _on_upload(self, files, on_import) -> None:
+        if not files:
+            return
+        try:
+            for upload in files:
+                on_import(bytes(upload["content"]), str(upload["name"]))
+        finally:
+            self.upload.value = ()
+
+    def _on_paste(self, on_import) -> None:
+        text = self.paste.value
+        on_import(text, self.tr("group.cards.pasted"))
+        self.paste.value = ""
+
+    def show_dropped(self, names: Sequence[str]) -> None:
+        tr = self.tr
+        self.dropped.value = html_text(tr("group.cards.drop_found", count=len(names)), "p") \
+            + ("<ul>" + "".join(html_text(n, "li") for n in names) + "</ul>" if names else "")
+
+    def show(self, names: dict[int, str], roster: list[dict], missing: list[int],
+             latest: dict[int, ProgressCard], history: list[tuple[dict, ProgressCard]],
+             sessions: list[dict]) -> None:
+        tr = self.tr
+        self.missing.value = html_text(
+            tr("group.cards.missing", names=", ".join(names[p] for p in missing))
+            if missing else tr("group.cards.none_missing"), "p", "wb-muted")
+        rows = []
+        for person in roster:
+            card = latest.get(person["id"])
+            if card is None:
+                continue
+            s = card_summary(card)
+            rows.append((person["display_name"], _value(s["focus"]), s["one_liner"] or "—",
+                         _value(s["contacts"]), _value(s["connectors"]), _pct(s["adherence"]),
+                         tr(f"group.press.{s['press']}") if s["press"] else "—",
+                         ", ".join(s["targets"]) if s["targets"] else "—",
+                         ", ".join(s["introductions"]) if s["introductions"] else "—",
+                         format_date(card.created, self.lang)))
+        self.side_by_side.value = table_html(
+            [tr("group.cards.col_name"), tr("group.cards.col_focus"),
+             tr("group.cards.col_one_liner"), tr("group.cards.col_contacts"),
+             tr("group.cards.col_connectors"), tr("group.cards.col_routine"),
+             tr("group.cards.col_press"), tr("group.cards.col_targets"),
+             tr("group.cards.col_introductions"), tr("group.cards.col_date")], rows) \
+            if rows else html_text(tr("group.cards.none_yet"), "p", "wb-muted")
+        self.over_time.value = self._over_time(names, roster, history, sessions)
+
+    def _over_time(self, names, roster, history, sessions) -> str:
+        """Focus score and routine adherence per session, one row per participant."""
+        tr = self.tr
+        by_cell = {}
+        for row, card in history:
+            s = card_summary(card)
+            by_cell[(row["participant_id"], row["session_id"])] = Markup(
+                html_text(f"{_value(s['focus'])} · {_pct(s['adherence'])}"))
+        if not by_cell:
+            return html_text(tr("group.cards.none_yet"), "p", "wb-muted")
+        heads = [tr("group.cards.col_name")] + [format_date(s["held_on"], self.lang)
+                                                for s in sessions]
+        rows = [[p["display_name"]] + [by_cell.get((p["id"], s["id"]), "·") for s in sessions]
+                for p in roster]
+        return html_text(tr("group.cards.over_legend"), "p", "wb-muted") + table_html(heads, rows)

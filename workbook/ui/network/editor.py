@@ -1,0 +1,238 @@
+"""Network page, Contacts tab: the editor of one contact (every field, erase, and whom they
+can introduce me to). Reads through accessors, writes through callbacks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import ipywidgets as ipw
+
+from workbook.domain import network_terms as rules
+from workbook.domain.vocabulary import LAYERS, NEEDS, ROLES
+from workbook.escaping import escape_html
+from workbook.ui.common import html_text
+from workbook.ui.network.widgets import GuardFor, feedback, label, no_guard, required, wrap_row
+from workbook.ui.widgets import Confirmation, set_options
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class ContactEditor:
+    """Every field of one contact; Save writes what changed, Erase deletes it (after a
+    confirmation).
+
+    Accessors: `details_of(id) -> dict | None` (`store.contact_details`),
+    `interaction_count(id)`. Callbacks: `on_save(id, **changes)`, `on_erase(id)`,
+    `on_add_intro(id, organisation, person)`, `on_remove_intro(introduction_id)`.
+    `render(introductions)` redraws the introductions of the contact being edited."""
+
+    def __init__(self, tr, *, details_of: Callable[[int], dict | None],
+                 interaction_count: Callable[[int], int], on_save: Callable[..., None],
+                 on_erase: Callable[[int], None], on_add_intro: Callable[[int, str, str], None],
+                 on_remove_intro: Callable[[int], None], guard_for: GuardFor = no_guard):
+        self.tr = tr
+        self._details_of, self._interaction_count = details_of, interaction_count
+        self._save, self._erase = on_save, on_erase
+        self._add_intro, self._remove_intro = on_add_intro, on_remove_intro
+        self.current: int | None = None
+        self._loaded: dict = {}
+        self._introductions: pd.DataFrame | None = None     # until the first `render`
+        self.status = feedback("wb-network-edit-status")
+        self.intro_status = feedback("wb-network-intro-status")
+        guard, intro_guard = guard_for(self.status), guard_for(self.intro_status)
+        wide = ipw.Layout(width="30em", max_width="100%")
+        self.name = ipw.Text(description=tr("network.col.name"), layout=wide)
+        self.name.add_class("wb-network-edit-name")
+        self.organisation = ipw.Text(description=tr("network.col.organisation"), layout=wide)
+        self.position = ipw.Text(description=tr("network.col.position"), layout=wide)
+        self.email = ipw.Text(description=tr("network.editor.email"), layout=wide)
+        self.layer = ipw.Dropdown(description=tr("network.col.layer"),
+                                  options=[(label(tr, "layer", c), c) for c in LAYERS],
+                                  value="unsorted")
+        self.layer.add_class("wb-network-edit-layer")
+        self.roles = {c: ipw.ToggleButton(description=label(tr, "role", c),
+                                          layout=ipw.Layout(width="auto")) for c in ROLES}
+        for code, button in self.roles.items():
+            button.add_class("wb-network-edit-role")
+            button.add_class(f"wb-network-edit-role-{code}")
+        self.needs = {c: ipw.ToggleButton(description=label(tr, "need", c),
+                                          layout=ipw.Layout(width="auto")) for c in NEEDS}
+        self.tie = ipw.Dropdown(description=tr("network.col.tie"),
+                                options=[(tr("network.editor.unknown"), 0)]
+                                + [(tr(f"network.tie.{i}"), i) for i in rules.TIE_STRENGTHS],
+                                value=0)
+        self.mutual = ipw.Text(description=tr("network.editor.mutual"),
+                               placeholder=tr("network.editor.mutual_hint"))
+        self.can_give = ipw.Text(description=tr("network.editor.can_give"), layout=wide,
+                                 placeholder=tr("network.editor.can_give_hint"))
+        self.notes = ipw.Textarea(description=tr("network.editor.notes"),
+                                  layout=ipw.Layout(width="30em", max_width="100%",
+                                                    height="5em"))
+        self.save = ipw.Button(description=tr("common.save"), button_style="primary", icon="save")
+        self.save.add_class("wb-network-edit-save")
+        self.save.on_click(guard(self._on_save))
+        self.erase = ipw.Button(description=tr("network.editor.erase"), button_style="danger",
+                                icon="trash")
+        self.erase.add_class("wb-network-edit-erase")
+        self.erase.on_click(guard(self._on_erase))
+        self.confirm = Confirmation(tr("network.editor.erase_confirm"), tr("common.cancel"),
+                                    "wb-network-edit-erase-yes", self._erase_confirmed,
+                                    guard=guard)
+        # "can introduce to" (second degree)
+        self.intro_org = ipw.Text(placeholder=tr("network.intro.organisation"))
+        self.intro_org.add_class("wb-network-intro-org")
+        self.intro_person = ipw.Text(placeholder=tr("network.intro.person"))
+        self.intro_add = ipw.Button(description=tr("network.intro.add"), icon="plus")
+        self.intro_add.add_class("wb-network-intro-add")
+        self.intro_add.on_click(intro_guard(self._on_intro_add))
+        self.intro_list = ipw.HTML()
+        self.intro_choice = ipw.Dropdown(options=[], layout=ipw.Layout(width="24em",
+                                                                       max_width="100%"))
+        self.intro_remove = ipw.Button(description=tr("network.intro.remove"))
+        self.intro_remove.add_class("wb-network-intro-remove")
+        self.intro_remove.on_click(intro_guard(self._on_intro_remove))
+        self.intro_remove_row = wrap_row(self.intro_choice, self.intro_remove)
+        self.intro_remove_row.layout.display = "none"
+        self.save_row = wrap_row(self.save, self.erase, self.status)
+        self.fields = ipw.VBox([
+            self.name, self.organisation, self.position, self.email, self.layer,
+            ipw.HTML(f"<b>{escape_html(tr('network.col.roles'))}</b>"),
+            wrap_row(*self.roles.values()), self.tie, self.mutual,
+            ipw.HTML(f"<b>{escape_html(tr('network.editor.needs'))}</b>"),
+            wrap_row(*self.needs.values()), self.can_give, self.notes,
+            self.save_row, self.confirm.view,
+            ipw.HTML(f"<b>{escape_html(tr('network.intro.title'))}</b>"),
+            wrap_row(self.intro_org, self.intro_person, self.intro_add), self.intro_list,
+            self.intro_remove_row, self.intro_status])
+        self.empty = ipw.HTML(html_text(tr("network.editor.pick"), "p", "wb-muted"))
+        self.view = ipw.VBox([self.empty, self.status])
+        self.view.add_class("wb-network-editor")
+
+    # ------------------------------------------------------------ load / save
+
+    def load(self, contact_id: int | None) -> None:
+        """Show this contact's fields (the empty hint when it is gone or None)."""
+        details = None if contact_id is None else self._details_of(contact_id)
+        self.confirm.hide()
+        if details is None:
+            self.current = None
+            self.view.children = [self.empty, self.status]
+            return
+        self.current = int(contact_id)
+        self.organisation.value = details["organisation"]
+        self.position.value = details["position"]
+        self.email.value = details["email"]
+        self.layer.value = details["layer"]
+        for code, button in self.roles.items():
+            button.value = code in details["roles"]
+        for code, button in self.needs.items():
+            button.value = code in details["needs"]
+        self.tie.value = details["tie_strength"] or 0
+        mutual = details["mutual_connections"]
+        self.mutual.value = "" if mutual is None else str(mutual)
+        self.can_give.value = details["can_give"]
+        self.notes.value = details["notes"]
+        # The name last: the browser applies the fields in the order they are sent, so once
+        # the new name shows, every other field of that person already does (a click made
+        # on seeing the name is never undone by a field still on its way).
+        self.name.value = details["full_name"]
+        self._loaded = self._form()
+        self._render_intros()
+        self.view.children = [self.fields]
+
+    def render(self, introductions: pd.DataFrame) -> None:
+        """The data moved: redraw this contact's introductions (columns of
+        `store.introductions_frame`)."""
+        self._introductions = introductions
+        if self.current is None:
+            self.view.children = [self.empty, self.status]
+        else:
+            self._render_intros()
+
+    def _render_intros(self) -> None:
+        intros = self._introductions
+        mine = () if intros is None else intros[intros["introducer_id"] == self.current
+                                                  ].itertuples(index=False)
+        labels = [(r.organisation + (f" — {r.person_name}" if r.person_name else ""), int(r.id))
+                  for r in mine]
+        self.intro_list.value = "<ul>" + "".join(
+            f"<li>{escape_html(text)}</li>" for text, _ in labels) + "</ul>" if labels else ""
+        set_options(self.intro_choice, labels)
+        self.intro_remove_row.layout.display = "flex" if labels else "none"
+
+    def _on_save(self, _button) -> None:
+        tr = self.tr
+        name = required(self.name, self.status, tr("network.editor.name_missing"))
+        if name is None:
+            return
+        try:
+            mutual = rules.parse_optional_int(self.mutual.value, 0)
+        except ValueError:
+            self.status.show(tr("network.editor.mutual_invalid"), error=True)
+            return
+        # Only what the user changed in this form is saved: another tab may have saved this
+        # contact since it was loaded here, and its edits of other fields must survive.
+        form = self._form(full_name=name, mutual_connections=mutual)
+        changes = {field: value for field, value in form.items()
+                   if value != self._loaded.get(field)}
+        contact = self.current
+        if changes:
+            self._save(contact, **changes)
+        self.status.show(tr("network.editor.saved", name=name))
+        self.load(contact)
+
+    def _form(self, **parsed) -> dict:
+        """The editor's fields as `update_contact` takes them (`parsed` overrides the raw
+        text of fields already checked)."""
+        mutual = self.mutual.value.strip()
+        return {
+            "full_name": self.name.value.strip(), "organisation": self.organisation.value,
+            "position": self.position.value.strip(), "email": self.email.value.strip(),
+            "layer": self.layer.value, "tie_strength": self.tie.value or None,
+            "mutual_connections": int(mutual) if mutual.isdigit() else mutual or None,
+            "can_give": self.can_give.value.strip(), "notes": self.notes.value,
+            "roles": [c for c, b in self.roles.items() if b.value],
+            "needs": [c for c, b in self.needs.items() if b.value],
+        } | parsed
+
+    # ------------------------------------------------------------ erase (two steps)
+
+    def _on_erase(self, _button) -> None:
+        self.status.clear()
+        count = self._interaction_count(self.current)
+        self.confirm.ask(self.tr("network.editor.erase_question", name=self._saved_name(),
+                                 count=count))
+
+    def _saved_name(self) -> str:
+        """The contact's name as saved (the name field may hold an unsaved edit, or nothing)."""
+        details = self._details_of(self.current)
+        return str(details["full_name"]) if details is not None else self.name.value
+
+    def _erase_confirmed(self) -> None:
+        name, contact = self._saved_name(), self.current
+        self.current = None
+        self._erase(contact)
+        self.view.children = [self.empty, self.status]
+        self.status.show(self.tr("network.editor.erased", name=name))
+
+    # ------------------------------------------------------------ can introduce to
+
+    def _on_intro_add(self, _button) -> None:
+        tr = self.tr
+        organisation = required(self.intro_org, self.intro_status,
+                                tr("network.intro.organisation_missing"))
+        if organisation is None:
+            return
+        self._add_intro(self.current, organisation, self.intro_person.value)
+        self.intro_org.value = self.intro_person.value = ""
+        self.intro_status.show(tr("network.intro.added", name=self.name.value,
+                                  organisation=organisation))
+
+    def _on_intro_remove(self, _button) -> None:
+        if self.intro_choice.value is None:
+            return
+        what = self.intro_choice.label
+        self._remove_intro(self.intro_choice.value)
+        self.intro_status.show(self.tr("network.intro.removed", what=what))
