@@ -1,4 +1,4 @@
-"""DESIGN.md's layer rules, read from the source: a rule broken here is a test that fails,
+"""The layer rules of docs/architecture.md, read from the source: a rule broken here is a test that fails,
 not a review comment. Data flows one way: file → io → store → domain → charts/ui."""
 
 from __future__ import annotations

@@ -30,8 +30,8 @@ def _short(text: str, limit: int = LABEL_CHARS) -> str:
 
 
 def _layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
-    # Plain white colours rather than a named template: applying a template deep-copies it,
-    # ~25 ms per chart on every redraw.
+    # Plain white colours rather than a named template: applying a template deep-copies it
+    # on every redraw.
     fig.update_layout(title=dict(text=chart_text(title)), height=height,
                       margin=dict(l=10, r=10, t=40, b=10), paper_bgcolor="white",
                       plot_bgcolor="white", showlegend=True,
@@ -147,7 +147,7 @@ def network_overview(charts: Mapping[str, go.Figure], titles: Sequence[str],
     the page): `charts` maps the keys of `OVERVIEW_CELLS` to the figures built above;
     `titles` are the cell titles in the same order. Trace count is fixed, so the page can
     update it in place."""
-    from plotly.subplots import make_subplots  # ~0.3 s: paid when the charts are drawn
+    from plotly.subplots import make_subplots  # paid only when the charts are drawn
 
     fig = make_subplots(rows=2, cols=2, specs=[[{"type": "domain"}, {"type": "xy"}],
                                                [{"type": "xy"}, {"type": "xy"}]],

@@ -1,6 +1,6 @@
 """Business days, public holidays and plausible dates, for follow-up rules such as 3B7.
 
-Public holidays come from the `holidays` library (MIT, maintained, ~0.1 s to import), for the
+Public holidays come from the `holidays` library (MIT, maintained), for the
 calendar code kept in the profile settings: a country (ISO 3166 alpha-2) with an optional
 subdivision, `FR`, `FR-57` (Alsace-Moselle), `GB-ENG`, `BE`, `CH`, `CA-QC`…, or `none`
 (weekends only). Codes saved by earlier versions (`fr`, `fr_alsace`) still read.
@@ -36,7 +36,7 @@ def holiday_calendar(code: str | None) -> str:
 
 @lru_cache(maxsize=64)
 def _holidays(code: str, year: int) -> frozenset[dt.date]:
-    import holidays  # ~0.1 s: only when business days are counted
+    import holidays  # loaded only when business days are counted
 
     if code == "none":
         return frozenset()

@@ -1,6 +1,6 @@
 """When two contact records are the same person: the keys an import matches on.
 
-Method, step 2 (DESIGN.md): the map is only useful if each person appears once, whatever
+Method, step 2 (docs/architecture.md): the map is only useful if each person appears once, whatever
 the export they came from. An import *updates* a contact it recognises from the same source
 (a newer export of the same network) and *proposes* a merge for look-alikes across sources;
 it never merges silently.
@@ -99,7 +99,7 @@ def match_keys(url_key: str, email_key: str, full_name: str, organisation: str
     so a row whose address matches one contact and e-mail another updates the first. Blank
     keys are left out; the name key is only built when nothing stronger matched.
 
-    Method, step 2 (DESIGN.md): each person appears once on the map, whatever export they
+    Method, step 2 (docs/architecture.md): each person appears once on the map, whatever export they
     came from — and a profile address is the one identifier an exporter never reformats,
     where an e-mail can be shared (info@…) and a name is only a name at one organisation.
     `url_key`, `email_key`: `profile_url_key`, `email_key` of the row's values.

@@ -2,7 +2,7 @@
 
 A card holds counts, scores, the participant's own one-liner and, only when ticked,
 organisation names — never a contact's name, e-mail, phone, notes or interactions (the
-builder never reads them). SOURCE: DESIGN.md "Who sees what"; the method, step 5.
+builder never reads them). SOURCE: docs/architecture.md "Who sees what"; the method, step 5.
 
 Format (version 1): a JSON object `{"format", "version", "card_id", "participant", "group",
 "created", "sections", "checksum"}` where `checksum` is the SHA-256 of the canonical JSON of

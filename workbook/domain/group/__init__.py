@@ -1,8 +1,8 @@
 """Group sessions: pairing rounds, cross-referrals, the pitch round and the intelligence board.
 
-SOURCE: the method, step 5 (DESIGN.md) — a job-seeker club's strength is solidarity, sharing
-and mutual help; pairs for lunches and coffees rotate so that everyone meets someone new each
-time; members cross-introduce each other at target organisations (the group's second degree);
+SOURCE: the method, step 5 (docs/architecture.md) — a job-seeker club's strength is solidarity,
+sharing and mutual help; pairs for lunches and coffees rotate so that everyone meets someone new
+each time; members cross-introduce each other at target organisations (the group's second degree);
 each member's one-liner is read to the group, who say back what they remembered.
 
 One module per topic; everything public is importable from `workbook.domain.group`.

@@ -1,7 +1,7 @@
 """Pairing rounds and the club's size.
 
-SOURCE: the method, step 5 (DESIGN.md) — pairs for lunches and coffees rotate so that everyone
-meets someone new each time; a club works best with 8–15 members.
+SOURCE: the method, step 5 (docs/architecture.md) — pairs for lunches and coffees rotate so that
+everyone meets someone new each time; a club works best with 8–15 members.
 
 Pure: participants are any hashable, orderable values (the page passes ids). Errors are a
 `GroupError` carrying a stable code the page translates (`group.error.<code>`).

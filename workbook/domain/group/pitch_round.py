@@ -1,7 +1,7 @@
 """The pitch round: each member's one-liner is read to the group, who say back what they
 remembered.
 
-SOURCE: the method, steps 1 and 5 (DESIGN.md) — a connector must be able to repeat your
+SOURCE: the method, steps 1 and 5 (docs/architecture.md) — a connector must be able to repeat your
 specialty; the club is where you test that.
 """
 

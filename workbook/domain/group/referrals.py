@@ -1,6 +1,6 @@
 """Cross-referrals: one member can introduce another at an organisation the other targets.
 
-SOURCE: the method, step 5 (DESIGN.md) — members cross-introduce each other at target
+SOURCE: the method, step 5 (docs/architecture.md) — members cross-introduce each other at target
 organisations: the group's second degree.
 """
 

@@ -1,7 +1,7 @@
 """Positioning: the specialty a connector can repeat, and how focused a statement is.
 
-SOURCE: the method, step 1 (DESIGN.md): connectors and prescribers can only recommend you if
-they understand your specialty, your expertise and your difference; too generalist or vague
+SOURCE: the method, step 1 (docs/architecture.md): connectors and prescribers can only recommend you
+if they understand your specialty, your expertise and your difference; too generalist or vague
 and you interest nobody — "a hand surgeon, not a general surgeon who does a hand now and
 then": focus, focus, focus.
 

@@ -1,7 +1,7 @@
 """How focused a positioning statement is: a score 0–100 and one finding per problem.
 
-SOURCE: the method, step 1 (DESIGN.md): too generalist or vague and you interest nobody — "a
-hand surgeon, not a general surgeon who does a hand now and then": focus, focus, focus.
+SOURCE: the method, step 1 (docs/architecture.md): too generalist or vague and you interest nobody —
+"a hand surgeon, not a general surgeon who does a hand now and then": focus, focus, focus.
 Findings are stable codes with the words at fault and the values their explanation needs;
 the explanation and the fix are in the catalogue (`positioning.finding.<code>.why/.fix`).
 """

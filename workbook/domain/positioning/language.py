@@ -25,7 +25,7 @@ RARE_ZIPF = 4.5
 
 @functools.cache
 def _frequencies(lang: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict  # imported on first use: ~0.2 s
+    from wordfreq import get_frequency_dict  # on first use: pages that never check a text skip it
 
     return get_frequency_dict(lang, wordlist="small")
 
@@ -35,7 +35,7 @@ def lemma(word: str, lang: str | tuple[str, ...]) -> str:
     """The dictionary form of a lower-case `word` in `lang` (or the first of several languages
     that knows it), folded (no accents): "réduis" -> "reduire", "hospitals" -> "hospital";
     the word itself (folded) when unknown."""
-    import simplemma  # imported on first use: ~0.1 s, dictionaries ~0.5 s a language
+    import simplemma  # on first use; its dictionaries load per language
 
     return strip_accents(simplemma.lemmatize(word, lang=lang))
 

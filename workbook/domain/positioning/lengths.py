@@ -1,8 +1,8 @@
 """How long a statement may be: what a connector can repeat, what fits in 30 seconds.
 
 SOURCE: speech rate — about 150 words a minute, the usual figure for conversational English
-and French, so 75 words ≈ 30 seconds; media-training norm (DESIGN.md, step 3): the main
-message said in ≤ 20 seconds, a pitch in 30.
+and French, so 75 words ≈ 30 seconds; media-training norm (docs/architecture.md, the method, step
+3): the main message said in ≤ 20 seconds, a pitch in 30.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The printable pitch card: the statement, three key points, how to reach you.
 
-SOURCE: media training (DESIGN.md, method step 3) — at most three messages, because a
-listener keeps no more; applied here to the pitch a connector or prescriber carries away
+SOURCE: media training (docs/architecture.md, the method, step 3) — at most three messages, because
+a listener keeps no more; applied here to the pitch a connector or prescriber carries away
 (method step 1: specialty, what you deliver, your difference).
 """
 

@@ -1,7 +1,7 @@
 """The guided structure of a positioning statement, and the card composed from it.
 
-SOURCE: the method, step 1 (DESIGN.md): connectors and prescribers can only recommend you if
-they understand your specialty, for whom you work and what you deliver.
+SOURCE: the method, step 1 (docs/architecture.md): connectors and prescribers can only recommend you
+if they understand your specialty, for whom you work and what you deliver.
 """
 
 from __future__ import annotations

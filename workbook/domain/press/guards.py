@@ -1,7 +1,7 @@
 """Guards on what the user sends or logs. Each says why — when it allows as much as when it
 warns — so nothing is silently let through or silently blocked.
 
-SOURCE: the method, step 3 (DESIGN.md) — never harass the journalists of your field to be
+SOURCE: the method, step 3 (docs/architecture.md) — never harass the journalists of your field to be
 interviewed (they should find you through your network and visibility); never ask to re-read
 the article, only offer to check the quotes attributed to you, unless it is a Q&A interview;
 avoid "off", and if you go off, ask explicitly that it not be used.

@@ -1,6 +1,6 @@
 """The media log and the good-client record computed from it (and from nothing else).
 
-SOURCE: the method, step 3 (DESIGN.md) — journalists work in a hurry: for each story they
+SOURCE: the method, step 3 (docs/architecture.md) — journalists work in a hurry: for each story they
 leave five or six messages and quote the first two or three experts who call back. Be
 reachable fast and become a "good client": then you get called again.
 """

@@ -1,7 +1,7 @@
 """Readiness (can a journalist reach me, are my topic sheets ready) and the visibility plan
 (which topics to make visible where), exported as calendar events.
 
-SOURCE: the method, step 3 (DESIGN.md) — journalists should find you through your network
+SOURCE: the method, step 3 (docs/architecture.md) — journalists should find you through your network
 and visibility, not because you chased them; be reachable fast; prepare the three key points
 in 10–15 minutes when a call comes in.
 """

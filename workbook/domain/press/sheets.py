@@ -2,8 +2,8 @@
 with a proof and one or two quotable lines — and the checker that says what a journalist
 could not use.
 
-SOURCE: the method, step 3 (DESIGN.md) — journalists quote the first experts who call back;
-take 10–15 minutes to write three key points and impactful phrasings (that is what gets
+SOURCE: the method, step 3 (docs/architecture.md) — journalists quote the first experts who call
+back; take 10–15 minutes to write three key points and impactful phrasings (that is what gets
 quoted); no fluff ("guimauve"). Media-training norms: three messages, each ≤ 10–15 words;
 the main message said in ≤ 20 seconds; an evening-news quote lasts about 7 seconds.
 

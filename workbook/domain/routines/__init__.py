@@ -1,7 +1,7 @@
 """Maintain versus expand: cadences, who is due, 3B7 follow-ups, time budget, weekly plan.
 
-Method, step 4 (DESIGN.md): two obligations — keep the existing network alive and keep adding
-new connections; a network decays (people move, retire, vanish); keeping up takes little time
+Method, step 4 (docs/architecture.md): two obligations — keep the existing network alive and keep
+adding new connections; a network decays (people move, retire, vanish); keeping up takes little time
 when organised (year-end greeting cards, a few lunches and breakfasts).
 
 Frames taken by these rules (the store builds them):

@@ -1,8 +1,8 @@
 """Who is due: cadences per layer, the stay-in-touch clock, due/drifting/revive lists,
 relationship health and the network's temperature.
 
-Method, step 4 (DESIGN.md): keep the existing network alive; a network decays (people move,
-retire, vanish). Frames read here are described in `workbook.domain.routines`."""
+Method, step 4 (docs/architecture.md): keep the existing network alive; a network decays (people
+move, retire, vanish). Frames read here are described in `workbook.domain.routines`."""
 
 from __future__ import annotations
 
