@@ -36,6 +36,7 @@ def scripts(runs: int, contacts: int) -> dict[str, list[str]]:
         "chart_payload": ["--contacts", n],
         "import_benchmark": ["--rows", n, "--runs", str(runs)],
         "plan_benchmark": ["--rows", n, "--runs", str(runs)],
+        "press_checker": ["--runs", str(max(10, runs * 4))],
     }
 
 
