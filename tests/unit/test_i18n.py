@@ -59,6 +59,8 @@ def test_every_literal_key_used_in_the_code_exists():
     ("import.merge", "workbook.domain.contacts_matching:MERGE_REASONS"),
     ("network.merge.field", "workbook.domain.contacts_matching:MERGE_FIELDS"),
     ("routines.status", "workbook.domain.routines:STATUSES"),
+    ("routines.log.why", "workbook.domain.routines:PURPOSE_REASONS"),
+    ("routines.log.in_layer", "workbook.domain.vocabulary:LAYERS"),
     ("group.error", "workbook.domain.group:ERROR_CODES"),
     ("group.odd", "workbook.domain.group:ODD_MODES"),
     ("group.board.q", "workbook.domain.group:BOARD_QUESTIONS"),

@@ -138,28 +138,32 @@ def test_temperature_falls_while_nobody_is_touched():
 # ----------------------------------------------------------------- maintain vs expand
 
 def test_expansion_rule():
-    assert r.is_expansion("expand", "inner", TODAY, None)
+    assert not r.is_expansion("expand", "inner", TODAY, None)   # she knows them
     assert r.is_expansion("maintain", "target", TODAY, None)
-    assert r.is_expansion("maintain", "active", TODAY, pd.Timestamp("2026-11-01"))
-    assert not r.is_expansion("maintain", "active", TODAY, pd.Timestamp("2026-01-01"))
-    assert not r.is_expansion("maintain", "close", TODAY, None)
-    assert r.suggested_purpose("close", None, False, TODAY) == "expand"
-    assert r.suggested_purpose("close", None, True, TODAY) == "maintain"
+    assert r.is_expansion("maintain", "unsorted", TODAY, pd.Timestamp("2026-11-01"))
+    assert not r.is_expansion("maintain", "active", TODAY, pd.Timestamp("2026-11-01"))
+    assert not r.is_expansion("maintain", "unsorted", TODAY, pd.Timestamp("2026-01-01"))
+    assert r.is_expansion("expand", "unsorted", TODAY, None)
+    assert r.suggested_purpose("close", None, False, TODAY).purpose == "maintain"
+    assert r.suggested_purpose("unsorted", None, False, TODAY).purpose == "expand"
+    assert r.suggested_purpose("unsorted", None, True, TODAY).purpose == "maintain"
 
 
 def test_expansion_rule_at_its_edges_row_by_row_and_for_a_column():
     """The first month of a tie runs from its connection day to day 30 included; a touch
     before the connection date (an exchange logged before the LinkedIn invitation) or with no
-    date maintains. The column rule and the one-touch rule agree on every case."""
+    date maintains; someone placed in an existing-network layer is always kept up with. The
+    column rule and the one-touch rule agree on every case."""
     connected = pd.Timestamp("2026-10-01")
     cases = [  # purpose, layer, occurred_on, connected_on, expands
-        ("maintain", "close", connected + pd.Timedelta(days=-1), connected, False),
-        ("maintain", "close", connected, connected, True),
-        ("maintain", "close", connected + pd.Timedelta(days=30), connected, True),
-        ("maintain", "close", connected + pd.Timedelta(days=31), connected, False),
+        ("maintain", "unsorted", connected + pd.Timedelta(days=-1), connected, False),
+        ("maintain", "unsorted", connected, connected, True),
+        ("maintain", "unsorted", connected + pd.Timedelta(days=30), connected, True),
+        ("maintain", "unsorted", connected + pd.Timedelta(days=31), connected, False),
+        ("maintain", "close", connected, connected, False),
         ("maintain", "close", TODAY, None, False),
         ("maintain", "target", TODAY, None, True),
-        ("expand", "inner", TODAY, pd.NaT, True),
+        ("expand", "inner", TODAY, pd.NaT, False),
     ]
     for purpose, layer, on, con, expands in cases:
         assert r.is_expansion(purpose, layer, on, con) is expands, (purpose, layer, on, con)

@@ -31,9 +31,9 @@ def test_a_linkedin_connection_date_never_makes_anyone_late():
 
 
 def test_the_weekly_plan_draws_first_contacts_from_the_ranking():
-    people = contacts((1, "Old sorted", "close", None, "2008-07-08", None, None, "2026-11-20"),
+    people = contacts((1, "Old target", "target", None, "2008-07-08", None, None, "2026-11-20"),
                       (2, "Unsorted connector", "unsorted", None, None, 7),
-                      (3, "Known", "close"), (4, "Second best", "active", None, None, 8))
+                      (3, "Known", "unsorted"), (4, "Second best", "unsorted", None, None, 8))
     frame = log((3, "2026-11-01"))
     ranked = pd.DataFrame({"id": [2, 3, 4, 1],
                            "reasons": [("key_role", "introduces_to_target"), (), ("key_role",),
@@ -52,8 +52,20 @@ def test_the_weekly_plan_draws_first_contacts_from_the_ranking():
     assert not [i for i in two[1].items if i.kind == "first_contact"]
 
 
+def test_first_messages_go_to_people_new_to_her_not_to_her_circles():
+    """The first messages are the expanding half of the week: her inner circle, close and
+    active networks are kept up with on their own schedule, never listed there."""
+    people = contacts((1, "Caroline", "inner", None, None, None, None, TODAY.isoformat()),
+                      (2, "Sophie", "close"), (3, "Paul", "active"), (4, "Nadia", "target"),
+                      (5, "Marc", "unsorted"))
+    ranked = pd.DataFrame({"id": [1, 2, 3, 4, 5], "reasons": [("key_role",)] * 5})
+    settings = r.RoutineSettings(weekly_minutes=600, expand_share=60)
+    plan = r.weekly_plan(people, log(), CADENCES, outreach(), settings, TODAY, ranked=ranked)
+    assert [i.contact_id for i in plan.items if i.kind == "first_contact"] == [4, 5]
+
+
 def test_no_expansion_time_means_no_first_contacts():
-    people = contacts((1, "Ana", "close"))
+    people = contacts((1, "Ana", "unsorted"))
     ranked = pd.DataFrame({"id": [1], "reasons": [()]})
     settings = r.RoutineSettings(expand_share=0)
     plan = r.weekly_plan(people, log(), CADENCES, outreach(), settings, TODAY, ranked=ranked)

@@ -23,9 +23,15 @@ Every rule returns codes and values; the UI and the commands translate them.
 from workbook.domain.calendar_rules import week_start  # noqa: F401
 from workbook.domain.routines.balance import (  # noqa: F401
     DEFAULT_TOUCH_MINUTES,
+    EXISTING_NETWORK_LAYERS,
+    EXPANDING_LAYERS,
     NEW_CONNECTION_DAYS,
+    PURPOSE_REASONS,
     TOUCH_MINUTES,
+    PurposeSuggestion,
     actual_split,
+    exchange_purposes,
+    expanding_exchanges,
     expansion_touches,
     is_expansion,
     suggested_purpose,

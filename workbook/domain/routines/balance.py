@@ -4,6 +4,7 @@ the time they take week by week. SOURCE: method, step 4 (two obligations)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -12,42 +13,94 @@ from workbook.domain.calendar_rules import week_start
 
 # An interaction within this many days of the connection date is still building the tie.
 NEW_CONNECTION_DAYS = 30
+# The layers of the network one already has (method, step 2): a person placed there is
+# someone one knows, so any exchange with them keeps the network alive — even the first one
+# logged (on a fresh import nothing is logged with anyone, the closest friends included).
+EXISTING_NETWORK_LAYERS = ("inner", "close", "active", "dormant")
+# The network one wants to join: exchanges there grow the network.
+EXPANDING_LAYERS = ("target",)
+# Why an exchange keeps up or expands, in the order the rule looks (the first that holds
+# decides); the page says it beside the purpose it suggests.
+PURPOSE_REASONS = ("existing_layer", "target_layer", "new_connection", "logged",
+                   "first_exchange", "known")
+
+
+class PurposeSuggestion(NamedTuple):
+    """The purpose an exchange is counted under (`maintain` or `expand`) and why (a code of
+    PURPOSE_REASONS)."""
+
+    purpose: str
+    reason: str
+
+
+def exchange_purposes(layer: pd.Series, occurred_on: pd.Series, connected_on: pd.Series,
+                      earlier: pd.Series, logged: pd.Series) -> pd.DataFrame:
+    """THE rule that tells keeping the network alive from expanding it, for columns of the
+    same index; columns `purpose` and `reason` (see PURPOSE_REASONS). The first that holds:
+
+    1. the person is in an existing-network layer (EXISTING_NETWORK_LAYERS: inner, close,
+       active, dormant): she already knows them → maintain, whatever was logged;
+    2. the person is in the target layer (the network she wants to join) → expand;
+    3. the exchange falls within NEW_CONNECTION_DAYS after the connection date (a connection
+       of the last weeks) → expand;
+    4. a purpose was logged with it (`logged` not null) → that purpose (someone not yet
+       sorted: she knows whether they are new to her);
+    5. nothing was logged with them before (`earlier` False): someone met or written to for
+       the first time → expand;
+    6. else → maintain.
+    SOURCE: method, step 4 (two obligations: keep the existing network alive, keep adding
+    new connections) and step 2 (the layers: close network versus target network).
+    """
+    layer = layer.astype(object)
+    age = (pd.to_datetime(occurred_on) - pd.to_datetime(connected_on)).dt.days
+    new_tie = age.between(0, NEW_CONNECTION_DAYS).to_numpy()   # no date: NaN, not between
+    logged = logged.astype(object)
+    has_logged = logged.isin(("maintain", "expand")).to_numpy()
+    conditions = [layer.isin(EXISTING_NETWORK_LAYERS).to_numpy(),
+                  layer.isin(EXPANDING_LAYERS).to_numpy(), new_tie, has_logged,
+                  ~earlier.astype(bool).to_numpy()]
+    purposes = [np.full(len(layer), "maintain", dtype=object),
+                np.full(len(layer), "expand", dtype=object),
+                np.full(len(layer), "expand", dtype=object),
+                logged.to_numpy(), np.full(len(layer), "expand", dtype=object)]
+    purpose = np.select(conditions, purposes, default="maintain")
+    reason = np.select(conditions, list(PURPOSE_REASONS[:5]), default=PURPOSE_REASONS[5])
+    return pd.DataFrame({"purpose": purpose, "reason": reason}, index=layer.index)
+
+
+def suggested_purpose(layer: str, connected_on, has_earlier_touch: bool,
+                      on: dt.date) -> PurposeSuggestion:
+    """The purpose proposed when logging an exchange with one person on day `on`, and why:
+    `exchange_purposes` for one exchange with nothing logged yet.
+    SOURCE: method, step 4 (two obligations)."""
+    row = exchange_purposes(pd.Series([layer]), pd.Series([pd.Timestamp(on)]),
+                            pd.Series([connected_on], dtype=object).pipe(pd.to_datetime),
+                            pd.Series([has_earlier_touch]), pd.Series([None])).iloc[0]
+    return PurposeSuggestion(str(row["purpose"]), str(row["reason"]))
 
 
 def expansion_touches(purpose: pd.Series, layer: pd.Series, occurred_on: pd.Series,
                       connected_on: pd.Series) -> pd.Series:
-    """The rule that splits touches into maintaining and expanding the network, for columns
-    of the same index: True where the touch expands it.
-
-    A touch EXPANDS the network when any of: it was logged with purpose `expand`; the contact
-    is in the `target` layer (the network one wants to join); or it happens within
-    NEW_CONNECTION_DAYS of the connection date (the first month of a new tie). Anything else
-    MAINTAINS the existing network. SOURCE: method, step 4 (two obligations).
-    """
-    age = (pd.to_datetime(occurred_on) - pd.to_datetime(connected_on)).dt.days
-    new_tie = age.between(0, NEW_CONNECTION_DAYS)   # no connection date: NaN, not between
-    return (purpose == "expand") | (layer == "target") | new_tie
+    """Logged touches, for columns of the same index: True where the touch is counted as
+    expanding the network (`exchange_purposes` with the purpose each was logged with).
+    SOURCE: method, step 4 (two obligations)."""
+    return exchange_purposes(layer, occurred_on, connected_on,
+                             pd.Series(True, index=layer.index), purpose)["purpose"] == "expand"
 
 
 def is_expansion(purpose: str, layer: str, occurred_on: dt.date | pd.Timestamp,
                  connected_on: dt.date | pd.Timestamp | None) -> bool:
     """`expansion_touches` for one touch."""
     return bool(expansion_touches(pd.Series([purpose]), pd.Series([layer]),
-                                  pd.Series([occurred_on]), pd.Series([connected_on],
-                                                                      dtype=object)).iloc[0])
+                                  pd.Series([pd.Timestamp(occurred_on)]),
+                                  pd.Series([connected_on], dtype=object).pipe(pd.to_datetime)
+                                  ).iloc[0])
 
 
-def suggested_purpose(layer: str, connected_on, has_earlier_touch: bool, on: dt.date) -> str:
-    """Purpose proposed when logging a touch: `expand` for a first touch ever or when
-    `is_expansion` says so, else `maintain`. SOURCE: method, step 4 (two obligations)."""
-    if not has_earlier_touch or is_expansion("maintain", layer, on, connected_on):
-        return "expand"
-    return "maintain"
-
-
-def _expands(interactions: pd.DataFrame, contacts: pd.DataFrame) -> pd.Series:
-    """`expansion_touches` of every interaction, each read with its contact's layer and
-    connection date."""
+def expanding_exchanges(interactions: pd.DataFrame, contacts: pd.DataFrame) -> pd.Series:
+    """`expansion_touches` of every logged interaction, each read with its contact's layer and
+    connection date (the weekly balance, the new-people count and the log's list all count
+    with it)."""
     if interactions.empty:   # (mapping an empty column onto dates fails in pandas)
         return pd.Series(False, index=interactions.index, dtype=bool)
     info = contacts.set_index("contact_id")
@@ -85,7 +138,7 @@ def weekly_actuals(interactions: pd.DataFrame, contacts: pd.DataFrame, today: dt
     shown = (week >= 0) & (week < weeks)
     frame = log[shown]
     week, is_first = week[shown].astype(int), is_first.to_numpy()[shown]
-    expands = _expands(frame, contacts).to_numpy(dtype=bool)
+    expands = expanding_exchanges(frame, contacts).to_numpy(dtype=bool)
     minutes = frame["kind"].map(TOUCH_MINUTES).fillna(DEFAULT_TOUCH_MINUTES).to_numpy()
     for purpose, chosen in (("maintain", ~expands), ("expand", expands)):
         table[f"{purpose}_touches"] = np.bincount(week[chosen], minlength=weeks)

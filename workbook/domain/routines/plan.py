@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from workbook.domain.calendar_rules import week_start
+from workbook.domain.routines.balance import EXISTING_NETWORK_LAYERS
 from workbook.domain.routines.followups import three_b_seven
 from workbook.domain.routines.settings import SOURCES, RoutineSettings
 from workbook.domain.routines.status import LAYER_PRIORITY, _by_urgency, due_status, revive_list
@@ -150,10 +151,11 @@ def weekly_plan(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: di
       never in touch, from the day they were put in their layer), closest layers and most
       overdue first, as many as the maintain budget holds (MINUTES_PER_PLANNED_TOUCH each);
       then one dormant tie silent for REVIVE_AFTER_DAYS to revive if room is left;
-    * first contacts (expanding): people never in touch, in the order of "whom to contact
-      next" (`ranked`: columns id and reasons, best first, from
+    * first contacts (expanding): people never in touch and in no existing-network layer
+      (target or not sorted: a first exchange with them expands the network), in the order
+      of "whom to contact next" (`ranked`: columns id and reasons, best first, from
       `workbook.domain.network.rank_contacts`: connectors and prescribers, who can introduce
-      to a target organisation, first — sorted or not), as many as
+      to a target organisation, first), as many as
       `first_contact_capacity`, each with its first FIRST_CONTACT_REASONS reasons;
     * 3B7 follow-ups and "try someone else" whose date falls by the end of the week;
     * the new-people goal split across the chosen sources;
@@ -245,7 +247,10 @@ def _first_contacts(ranked: pd.DataFrame, contacts: pd.DataFrame,
         if contact in skip or contact not in names.index:
             continue
         info = names.loc[contact]
-        if info["layer"] == "dormant":  # dormant ties have their own revive line
+        # A first message is budgeted as expanding: someone she placed in an existing-network
+        # layer is kept up with on their layer's schedule instead (and dormant ties have
+        # their own revive line) — see `balance.exchange_purposes`.
+        if info["layer"] in EXISTING_NETWORK_LAYERS:
             continue
         reasons = " ".join(code for code in row.reasons if code != "never_contacted")
         yield PlanItem(f"first:{contact}", "first_contact",

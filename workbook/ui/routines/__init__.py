@@ -79,7 +79,9 @@ class RoutinesPage:
         self.log = LogPanel(tr, state.today, contacts, on_save=self._on_log_save,
                             on_remove=self._on_remove, on_outreach=self._on_outreach,
                             on_replied=self._on_replied, on_followed=self._on_followed,
-                            suggest_purpose=state.purpose_for, find_contacts=state.find_contacts,
+                            suggest_purpose=state.purpose_suggestion,
+                            person_of=lambda c: (state.name(c), state.layer_of(c)),
+                            find_contacts=state.find_contacts,
                             label_of=state.label, guard=self._guard_for(None))
         self.settings = SettingsPanel(tr, state.settings, state.data.cadences, contacts,
                                       on_save=self._on_settings_save,

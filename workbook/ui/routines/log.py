@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 import ipywidgets as ipw
 import pandas as pd
 
-from workbook.domain.routines import SkippedRow
+from workbook.domain.routines import NEW_CONNECTION_DAYS, PurposeSuggestion, SkippedRow
 from workbook.domain.vocabulary import DIRECTIONS, INTERACTION_KINDS, PURPOSES
 from workbook.escaping import escape_html, shorten
 from workbook.i18n.dates import format_date
@@ -20,26 +20,32 @@ from workbook.ui.routines.widgets import ButtonRows, act, classed, close_childre
 from workbook.ui.widgets import Confirmation, PersonPicker
 
 NOTE_PREVIEW = 120
+# Reasons that decide how an exchange is counted whatever purpose is picked (see
+# `workbook.domain.routines.exchange_purposes`); the others follow her choice.
+_RULE_DECIDES = ("existing_layer", "target_layer", "new_connection")
 
 
 class LogPanel:
     """Callbacks (each returns the sentence to show next to its button, or raises
     `InputProblem`): `on_save(contact, on, kind, direction, purpose, notes)`,
     `on_remove(interaction_id)`, `on_outreach(contact, on)`, `on_replied(outreach_id)`,
-    `on_followed(outreach_id)`; `suggest_purpose(contact, on) -> code`."""
+    `on_followed(outreach_id)`; `suggest_purpose(contact, on) -> PurposeSuggestion` (the
+    purpose shown, and why, beside it); `person_of(contact) -> (name, layer)`."""
 
     def __init__(self, tr, today: dt.date, contacts: list[tuple[str, int]], *,
                  on_save: Callable[..., str], on_remove: Callable[[int], str],
                  on_outreach: Callable[..., str], on_replied: Callable[[int], str],
                  on_followed: Callable[[int], str],
-                 suggest_purpose: Callable[[int, dt.date], str],
+                 suggest_purpose: Callable[[int, dt.date], PurposeSuggestion],
+                 person_of: Callable[[int], tuple[str, str]],
                  find_contacts: Callable[[str, int], tuple[list[tuple[str, int]], int]],
                  label_of: Callable[[int], tuple[str, int] | None],
                  guard: Callable[[Callable], Callable]):
         self.tr, self.today, self.guard = tr, today, guard
         self.on_save, self.on_remove, self.on_outreach = on_save, on_remove, on_outreach
         self.on_replied, self.on_followed = on_replied, on_followed
-        self.suggest_purpose = suggest_purpose
+        self.suggest_purpose, self.person_of = suggest_purpose, person_of
+        self._suggestion: PurposeSuggestion | None = None
         wide = ipw.Layout(width="32em")
         style = {"description_width": "9em"}
         def picker(css: str, on_pick=None) -> PersonPicker:
@@ -57,8 +63,12 @@ class LogPanel:
         self.purpose = ipw.Dropdown(
             options=[(tr(f"vocab.purpose.{p}"), p) for p in PURPOSES], value="maintain",
             description=tr("routines.log.purpose"), style=style)
+        self.purpose.add_class("wb-routines-log-purpose")
+        self.why = classed(ipw.HTML(layout=ipw.Layout(max_width="40em")), "wb-routines-log-why")
         self.date = classed(ipw.DatePicker(value=today, description=tr("routines.log.date"),
                                            style=style), "wb-routines-log-date")
+        self.purpose.observe(guard(lambda _c: self._show_why()), names="value")
+        self.date.observe(guard(lambda _c: self._suggest()), names="value")
         self.notes = ipw.Textarea(description=tr("routines.log.notes"), layout=wide, style=style)
         self.save = classed(ipw.Button(description=tr("routines.log.save"),
                                        button_style="primary", layout=fit()),
@@ -88,7 +98,8 @@ class LogPanel:
         self.view = ipw.VBox([
             coaching(tr("routines.coach.log"), "wb-routines-coach-log"),
             ipw.HTML(html_text(tr("routines.log.heading"), "h4")),
-            self.contact.view, self.kind, self.direction, self.purpose, self.date, self.notes,
+            self.contact.view, self.kind, self.direction, self.purpose, self.why, self.date,
+            self.notes,
             self.save, self.save_feedback, self.skipped, self.recent, self.confirm.view,
             self.recent_feedback,
             ipw.HTML(glossed(tr, tr("routines.log.outreach_heading"), ("three_b_seven",), "h4")
@@ -158,8 +169,34 @@ class LogPanel:
 
     # ------------------------------------------------------------------ events
     def _on_contact(self, contact: int | None) -> None:
-        if contact is not None:
-            self.purpose.value = self.suggest_purpose(contact, self.date.value or self.today)
+        self._suggest()
+
+    def _suggest(self) -> None:
+        """The purpose the rule gives the chosen person on the chosen day, and why."""
+        contact = self.contact.value
+        self._suggestion = None if contact is None else self.suggest_purpose(
+            contact, self.date.value or self.today)
+        if self._suggestion is not None:
+            self.purpose.value = self._suggestion.purpose
+        self._show_why()
+
+    def _show_why(self) -> None:
+        """Why the purpose was suggested; and, when she picks the other one where the
+        person's layer or connection date decides, that it is counted as the rule says."""
+        suggestion, contact = self._suggestion, self.contact.value
+        if suggestion is None or contact is None:
+            self.why.value = ""
+            return
+        tr = self.tr
+        name, layer = self.person_of(contact)
+        text = tr(f"routines.log.why.{suggestion.reason}", name=name,
+                  layer=tr(f"routines.log.in_layer.{layer}"), days=NEW_CONNECTION_DAYS,
+                  maintain=tr("vocab.purpose.maintain"))
+        if self.purpose.value != suggestion.purpose and suggestion.reason in _RULE_DECIDES:
+            text += " " + tr(f"routines.log.decides.{suggestion.reason}",
+                             purpose=tr(f"vocab.purpose.{suggestion.purpose}"),
+                             days=NEW_CONNECTION_DAYS)
+        self.why.value = html_text(text, "div", "wb-muted")
 
     def _on_save(self, _button) -> None:
         def save() -> str:
@@ -167,6 +204,7 @@ class LogPanel:
                                    self.direction.value, self.purpose.value,
                                    self.notes.value.strip())
             self.notes.value = ""
+            self._suggest()     # the next exchange with them is no longer the first
             return message
 
         act(self.save_feedback, self.tr, save)

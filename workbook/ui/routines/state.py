@@ -18,10 +18,12 @@ from workbook.domain.calendar_rules import day_problem
 from workbook.domain.people_search import PICKER_MATCHES, find_people, person_keys
 from workbook.domain.routines import (
     PlanItem,
+    PurposeSuggestion,
     RoutineSettings,
     WeekPlan,
     due_status,
     exchanges_a_plan_reads,
+    expanding_exchanges,
     suggested_purpose,
     three_b_seven,
     weekly_actuals,
@@ -224,7 +226,11 @@ class RoutinesState:
         log = self.data.interactions.sort_values(["occurred_on", "interaction_id"],
                                                  ascending=False).head(limit)
         names = self.data.contacts.set_index("contact_id")["full_name"]
-        return log.assign(full_name=log["contact_id"].map(names))
+        # the purpose each is counted under (a coffee with an inner-circle friend logged
+        # as "expand" keeps up all the same), as the balance counts it
+        counted = expanding_exchanges(log, self.data.contacts).map(
+            {True: "expand", False: "maintain"})
+        return log.assign(full_name=log["contact_id"].map(names), purpose=counted)
 
     def contact_options(self) -> list[tuple[str, int]]:
         """(label, id) for the person pickers before any search: people sorted into a layer
@@ -263,14 +269,23 @@ class RoutinesState:
         return rows["full_name"].iloc[0] if len(rows) else ""
 
     def purpose_for(self, contact_id: int, on: dt.date) -> str:
+        return self.purpose_suggestion(contact_id, on).purpose
+
+    def purpose_suggestion(self, contact_id: int, on: dt.date) -> PurposeSuggestion:
+        """The purpose an exchange with this person on day `on` is counted under, and why
+        (`workbook.domain.routines.suggested_purpose`)."""
         rows = self.data.contacts[self.data.contacts["contact_id"] == contact_id]
         if not len(rows):
-            return "maintain"
+            return PurposeSuggestion("maintain", "known")
         earlier = self.data.interactions[(self.data.interactions["contact_id"] == contact_id)
                                          & (self.data.interactions["occurred_on"]
                                             < pd.Timestamp(on))]
         return suggested_purpose(rows["layer"].iloc[0], rows["connected_on"].iloc[0],
                                  len(earlier) > 0, on)
+
+    def layer_of(self, contact_id: int) -> str:
+        rows = self.data.contacts[self.data.contacts["contact_id"] == contact_id]
+        return str(rows["layer"].iloc[0]) if len(rows) else "unsorted"
 
     # ------------------------------------------------------------------ checks
     def check_contact_and_day(self, contact_id: int | None, on: dt.date | None) -> None:
