@@ -43,6 +43,8 @@ READ_ERRORS = ("empty", "too_large", "truncated", "foreign", "too_new", "tampere
 class CardError(CodedError, ValueError):
     """A card that cannot be accepted; `code` is one of READ_ERRORS."""
 
+    catalogue = "group.card_error"
+
 
 @dataclass(frozen=True)
 class ProgressCard:

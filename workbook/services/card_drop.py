@@ -16,6 +16,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbook.domain.errors import CodedError
+
 ENV = "WORKBOOK_CARD_DROP"
 SUFFIX = ".wbcard.json"
 MAX_FILES = 500
@@ -25,12 +27,13 @@ _SAFE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 _CARD_ID = re.compile(r"^[A-Za-z0-9]{1,64}$")
 
 
-class DropFolderError(OSError):
+class DropFolderError(CodedError, OSError):
     """The drop folder is missing, unreadable or unwritable; `code` says which."""
 
+    catalogue = "group.drop_error"
+
     def __init__(self, code: str, path: Path | str = ""):
-        super().__init__(f"{code}: {path}")
-        self.code = code
+        super().__init__(code, path, path=path)
         self.path = path
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from workbook.domain.errors import CodedError
 from workbook.domain.names import fold
 from workbook.domain.progress_card import ProgressCard, card_bytes
 from workbook.store.db import transaction
@@ -19,13 +20,10 @@ CONFLICTS = ("group_name_taken", "duplicate_name", "blank_name", "same_person",
              "name_of_other_card", "no_group", "no_session", "blank_note")
 
 
-class GroupConflict(ValueError):
+class GroupConflict(CodedError, ValueError):
     """A write the store refuses (nothing changed); `code` is one of CONFLICTS."""
 
-    def __init__(self, code: str, detail: object = ""):
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
+    catalogue = "group.conflict"
 
 
 def slugify(name: str) -> str:

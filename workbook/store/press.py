@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import sqlite3
 
+from workbook.domain.errors import CodedError
 from workbook.domain.press import (
     KINDS,
     MEDIA,
@@ -29,12 +30,18 @@ FLAGS = ("off_record", "asked_not_to_quote", "asked_to_reread", "qa_interview", 
          "quoted")
 
 
-class PressInputError(ValueError):
-    """Input the store refuses; `codes` name why (`press.log.problem.<code>`)."""
+class PressInputError(CodedError, ValueError):
+    """Input the store refuses; `codes` name why (`press.problem.<code>`), all at once."""
+
+    catalogue = "press.problem"
 
     def __init__(self, codes: list[str]):
-        super().__init__(", ".join(codes))
+        super().__init__(codes[0] if codes else "", ", ".join(codes))
         self.codes = codes
+
+    @property
+    def keys(self) -> list[str]:
+        return [f"{self.catalogue}.{code}" for code in self.codes]
 
 
 def _stamp(moment: dt.datetime) -> str:

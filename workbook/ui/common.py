@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import ipywidgets as ipw
 import plotly.graph_objects as go
 
+from workbook.domain.errors import CodedError
 from workbook.escaping import escape_html
 from workbook.i18n import Translator, choose_language, normalise_language
 from workbook.paths import DEFAULT_PROFILE, data_home
@@ -184,9 +185,33 @@ def status_line(*classes: str) -> StatusLine:
     return line
 
 
+def error_sentence(tr: Translator, problem: CodedError) -> str:
+    """What a refused action says: the catalogue's sentence for each of its codes."""
+    values = {"detail": problem.detail, **problem.values}
+    return " ".join(tr(key, **values) for key in problem.keys)
+
+
+def act(status: StatusLine, tr: Translator, action: Callable[..., str | None], *args,
+        message_key: str = "common.error_generic") -> bool:
+    """Run what a button or a field asked for and answer beside it: the action's message (or
+    nothing); the sentence of a `CodedError` it raised (nothing was written); for anything
+    unexpected, a generic sentence while the traceback goes to the log, never to the user.
+    True when the action went through."""
+    try:
+        message = action(*args)
+    except Exception as problem:
+        _refuse(tr, status, problem, getattr(action, "__name__", "action"), message_key)
+        return False
+    if message:
+        status.show(message)
+    else:
+        status.clear()
+    return True
+
+
 def guarded(ctx: PageContext, status: StatusLine, message_key: str = "common.error_generic"):
-    """Decorate a callback: an exception is logged with its traceback, and the user reads a
-    sentence from the catalogue instead (never a traceback)."""
+    """Decorate a callback that answers on its own: a refusal or a failure becomes a sentence
+    on `status` as in `act`, never a traceback; what it showed when it went through stays."""
 
     def decorate(callback: Callable) -> Callable:
         @functools.wraps(callback)
@@ -194,10 +219,7 @@ def guarded(ctx: PageContext, status: StatusLine, message_key: str = "common.err
             try:
                 return callback(*args, **kwargs)
             except Exception as problem:
-                callback_log.exception("callback %s failed", callback.__name__)
-                _append_to_log_file()
-                busy = isinstance(problem, sqlite3.DatabaseError) and is_busy(problem)
-                status.show(ctx.tr("common.error_busy" if busy else message_key), error=True)
+                _refuse(ctx.tr, status, problem, callback.__name__, message_key)
                 return None
 
         return wrapper
@@ -205,8 +227,20 @@ def guarded(ctx: PageContext, status: StatusLine, message_key: str = "common.err
     return decorate
 
 
-def _append_to_log_file() -> None:
-    """Keep the traceback for whoever helps the user; the page shows only a sentence."""
+def _refuse(tr: Translator, status: StatusLine, problem: Exception, what: str,
+            message_key: str) -> None:
+    if isinstance(problem, CodedError):
+        status.show(error_sentence(tr, problem), error=True)
+        return
+    log_failure(what)
+    busy = isinstance(problem, sqlite3.DatabaseError) and is_busy(problem)
+    status.show(tr("common.error_busy" if busy else message_key), error=True)
+
+
+def log_failure(what: str) -> None:
+    """Log the exception being handled, with its traceback, and keep it in the profile's log
+    file for whoever helps the user; the page shows only a sentence."""
+    callback_log.exception("%s failed", what)
     try:
         folder = data_home() / "logs"
         folder.mkdir(parents=True, exist_ok=True)

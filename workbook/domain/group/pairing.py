@@ -15,6 +15,8 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from workbook.domain.errors import CodedError
+
 # A club works best with 8–15 members (the method, step 5); the page still pairs up to this many.
 MAX_PARTICIPANTS = 60
 CLUB_SIZE = (8, 15)
@@ -28,13 +30,10 @@ ERROR_CODES = ("no_participants", "one_participant", "too_many", "duplicate_part
                "avoid_impossible", "bad_odd_mode")
 
 
-class GroupError(ValueError):
+class GroupError(CodedError, ValueError):
     """A request the rules cannot honour; `code` is one of ERROR_CODES."""
 
-    def __init__(self, code: str, detail: object = ""):
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
+    catalogue = "group.error"
 
 
 def _pair(a, b) -> frozenset:

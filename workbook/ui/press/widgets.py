@@ -10,8 +10,7 @@ from collections.abc import Callable
 import ipywidgets as ipw
 
 from workbook.i18n.dates import format_date
-from workbook.store.press import PressInputError
-from workbook.ui.common import StatusLine
+from workbook.ui.common import StatusLine, act
 
 _TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})$")
 _FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -67,16 +66,8 @@ def typed_moment(moment: dt.datetime) -> str:
 
 
 def run_action(tr, status: StatusLine, action: Callable[[], str | None]) -> bool:
-    """Run a panel action; its message, or the sentence for the input it refused, goes on
-    `status` (next to the button). True when it went through."""
-    try:
-        message = action()
-    except PressInputError as problem:
-        status.show(" ".join(tr(f"press.problem.{code}") for code in problem.codes), error=True)
-        return False
-    if message:
-        status.show(message)
-    return True
+    """Run a panel action through the pages' one runner (`act`); True when it went through."""
+    return act(status, tr, action)
 
 
 def classed(widget: ipw.Widget, *classes: str) -> ipw.Widget:

@@ -6,7 +6,6 @@ and `on_*` callbacks; this module wires them and words the answers."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
@@ -17,9 +16,9 @@ from workbook.services.plan import describe_item
 from workbook.ui.common import (
     PageContext,
     StatusLine,
-    _append_to_log_file,
     build_page,
     guarded,
+    log_failure,
     page_shell,
 )
 from workbook.ui.routines.calendar import CalendarPanel, RegionPanel
@@ -32,7 +31,6 @@ from workbook.ui.routines.week import WeekPanel
 if TYPE_CHECKING:  # charts (and plotly) load only when a chart is opened
     import plotly.graph_objects as go
 
-log = logging.getLogger("workbook.ui")
 
 PLAN_WEEKS_AHEAD = 8
 PLAN_WEEKS_BACK = 12
@@ -181,8 +179,7 @@ class RoutinesPage:
         try:
             self.refresh()
         except Exception:
-            log.exception("redraw after a write failed")
-            _append_to_log_file()
+            log_failure("redraw after a write")
             return self.tr("routines.error.redraw", done=message)
         return message
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from workbook.domain import calendar_rules
 from workbook.domain.calendar_rules import day_problem
+from workbook.domain.errors import CodedError
 from workbook.domain.people_search import PICKER_MATCHES, find_people, person_keys
 from workbook.domain.routines import (
     PlanItem,
@@ -42,14 +43,14 @@ def _labels(contacts: pd.DataFrame) -> list[tuple[str, int]]:
 PICKER_OPTIONS = 300
 
 
-class InputProblem(ValueError):
+class InputProblem(CodedError, ValueError):
     """What the user typed cannot be taken: `code` names the sentence to show
     (`routines.problem.<code>`), `values` fill it. Nothing was written."""
 
+    catalogue = "routines.problem"
+
     def __init__(self, code: str, **values: object):
-        super().__init__(code)
-        self.code = code
-        self.values = values
+        super().__init__(code, **values)
 
 
 class RoutinesState:

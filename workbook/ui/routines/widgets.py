@@ -3,15 +3,11 @@ answers next to the button the user pressed."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 
 import ipywidgets as ipw
 
-from workbook.ui.common import StatusLine, _append_to_log_file, status_line
-from workbook.ui.routines.state import InputProblem
-
-log = logging.getLogger("workbook.ui")
+from workbook.ui.common import StatusLine, act, status_line  # noqa: F401  (act: the panels' runner)
 
 
 def fit() -> ipw.Layout:
@@ -78,23 +74,3 @@ class ButtonRows:
 def feedback(css: str) -> StatusLine:
     """A status line placed right under an action's button."""
     return status_line("wb-routines-feedback", css)
-
-
-def act(line: StatusLine, tr: Callable[..., str], action: Callable[[], str | None]) -> None:
-    """Run a user action and answer on `line`: its message; the sentence of an
-    `InputProblem` (nothing was written); or, for anything unexpected, the generic error
-    (the traceback goes to the log, never to the user)."""
-    try:
-        message = action()
-    except InputProblem as problem:
-        line.show(tr(f"routines.problem.{problem.code}", **problem.values), error=True)
-        return
-    except Exception:
-        log.exception("routines action failed")
-        _append_to_log_file()
-        line.show(tr("common.error_generic"), error=True)
-        return
-    if message:
-        line.show(message)
-    else:
-        line.clear()
