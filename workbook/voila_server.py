@@ -12,6 +12,10 @@ What it adds to Voilà's own server, and why:
   `MAX_KERNELS` a new page is refused with a sentence instead of filling the memory.
 - The token comes from the environment (`WORKBOOK_SERVE_TOKEN`), never the command line,
   which every local user can read with `ps`.
+- A group session's server (`session_page` set) answers only for that page and what it needs
+  to run (its assets, its kernel's socket, the access-code form): the tree of notebooks, the
+  contents API, the files beside the notebooks and every other path are 404, with or without
+  the code (see `session_handlers`).
 """
 
 from __future__ import annotations
@@ -20,12 +24,13 @@ import asyncio
 import datetime as dt
 import ipaddress
 import os
+import re
 import sys
 from pathlib import Path
 
 import jinja2
 from tornado import web
-from traitlets import Float, Integer
+from traitlets import Float, Integer, Unicode
 from voila.app import Voila
 
 TOKEN_VARIABLE = "WORKBOOK_SERVE_TOKEN"
@@ -74,6 +79,26 @@ def before_page(handler, notebook, cwd):
     return notebook
 
 
+# What a session page needs besides itself: Voilà's kernel routes and socket, its static
+# files, templates, themes and widget extensions, the kernel shutdown on leaving, and the
+# login form where a participant types the access code.
+SESSION_ROUTES = ("/api/kernels/", "/voila/templates/", "/voila/static/", "/voila/api/themes/",
+                  "/voila/api/shutdown/", "/voila/labextensions/", "/login")
+
+
+def session_handlers(handlers: list, base_url: str, page: str) -> list:
+    """Voilà's routes cut down to one page: `/voila/render/<page>` and the routes it needs
+    (`SESSION_ROUTES`). Whatever else the room asks for (`/`, `/voila/tree`, the contents
+    API that lists notebooks and their times, `/voila/files/`) has no route: tornado answers
+    404 before any login check, so the code changes nothing."""
+    prefix = base_url.rstrip("/")
+    kept = [h for h in handlers
+            if any(h[0].startswith(prefix + route) for route in SESSION_ROUTES)]
+    render = next(h for h in handlers if h[0] == prefix + "/voila/render/(.*)")
+    page_route = prefix + "/voila/render/(" + re.escape(page) + ")"
+    return [*kept, (page_route, *render[1:])]
+
+
 class WorkbookVoila(Voila):
     """Voilà with the workbook's host check and kernel bound (see the module's docstring)."""
 
@@ -82,6 +107,15 @@ class WorkbookVoila(Voila):
     abandoned_seconds = Float(45, config=True, help="A kernel no page connected to for "
                               "this long is shut when a new page starts. A page's kernel is "
                               "connected a few seconds after the page is served.")
+
+    session_page = Unicode("", config=True, help="Serve only this notebook (a group "
+                           "session for the room): every other path is 404.")
+
+    def init_handlers(self):
+        handlers = super().init_handlers()
+        if self.session_page:
+            return session_handlers(handlers, self.server_url, self.session_page)
+        return handlers
 
     def init_settings(self):
         settings = super().init_settings()

@@ -114,6 +114,8 @@ def test_a_first_visit_walks_the_coach_from_empty_to_a_projected_round(conn):
     for box in page.session.attendance.children[1:]:
         box.value = False
     _click(page, "wb-group-generate")
+    assert "already has round 1" in page.pairs.replace.question.value
+    _click(page, "wb-group-replace-round-yes")
     assert "Only one person" in page.pairs.status.value
     assert len(page.state.rounds()) == 1
 
@@ -226,15 +228,21 @@ def test_deleting_a_round_asks_first_and_then_frees_its_pairs(conn):
     page.state.start_session(TODAY)
     page.refresh()
     _click(page, "wb-group-generate")
+    page.state.start_session(TODAY + dt.timedelta(days=7))
+    page.refresh()
     _click(page, "wb-group-generate")
     latest = page.state.rounds()[-1]
     assert page.pairs.round_choice.value == latest["id"]
+    assert "Round 2 is ready" in page.pairs.status.value
     _click(page, "wb-group-delete-round")
     assert len(page.state.rounds()) == 2                   # only asked so far
     assert "Delete round 2" in page.pairs.confirm.question.value
     _click(page, "wb-group-delete-round-yes")
     assert [r["round_no"] for r in page.state.rounds()] == [1]
     assert page.state.unmet_count() == 4
+    # what the line said about round 2 went with it
+    assert "ready" not in page.pairs.status.value
+    assert "Round 2 was deleted" in page.pairs.status.value
 
 
 def test_a_served_session_shows_the_room_only_the_activities(tmp_path, monkeypatch):

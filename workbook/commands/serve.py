@@ -78,6 +78,12 @@ def voila_command(args: argparse.Namespace, pages: Path | None = None) -> list[s
     ]
 
 
+def session_arguments(session: bool) -> list[str]:
+    """A group session's server answers only for the session page (`voila_server`'s
+    `session_handlers`): the room gets nothing else, code or no code."""
+    return [f"--WorkbookVoila.session_page={SESSION_PAGE}"] if session else []
+
+
 def check_port_free(ip: str, port: int, tr: Translator) -> None:
     """Refuse a port another program holds, before printing any address: the address
     printed must be the one the pages are served at."""
@@ -163,6 +169,6 @@ def run(args: argparse.Namespace) -> int:
         print(tr("cli.serve.or", url=url), flush=True)
     # Voilà takes this process's place, so stopping `workbook serve` (Ctrl-C, SIGTERM) stops
     # the server itself and its kernels; a child process would be left running.
-    command = voila_command(args, pages_folder(session))
+    command = voila_command(args, pages_folder(session)) + session_arguments(session)
     os.execve(command[0], command, env)
     return 0  # not reached

@@ -229,12 +229,7 @@ def save_round(conn: sqlite3.Connection, group_id: int, session_id: int | None,
         round_id = conn.execute("INSERT INTO pairing_rounds(group_id, round_no, held_on,"
                                 " session_id) VALUES (?, ?, ?, ?)",
                                 (group_id, number, held_on.isoformat(), session_id)).lastrowid
-        table = 0
-        for group in groups:
-            if len(group) > 1:
-                table += 1
-            conn.executemany("INSERT INTO pairings VALUES (?, ?, ?)",
-                             [(round_id, p, table if len(group) > 1 else 0) for p in group])
+        _seat(conn, round_id, groups)
         return round_id
 
 
@@ -255,6 +250,24 @@ def rounds(conn: sqlite3.Connection, group_id: int) -> list[dict]:
         tables = by_round.get(row["id"], {})
         row["groups"] = [tuple(tables[k]) for k in sorted(tables, key=lambda k: (k[0] == 0, k))]
     return result
+
+
+def replace_round(conn: sqlite3.Connection, round_id: int,
+                  groups: Sequence[Sequence[int]]) -> None:
+    """New tables for a round already saved: same number, same day, same session; the old
+    tables are gone (their pairs no longer count as having met)."""
+    with transaction(conn):
+        conn.execute("DELETE FROM pairings WHERE round_id = ?", (round_id,))
+        _seat(conn, round_id, groups)
+
+
+def _seat(conn: sqlite3.Connection, round_id: int, groups: Sequence[Sequence[int]]) -> None:
+    table = 0
+    for group in groups:
+        if len(group) > 1:
+            table += 1
+        conn.executemany("INSERT INTO pairings VALUES (?, ?, ?)",
+                         [(round_id, p, table if len(group) > 1 else 0) for p in group])
 
 
 def delete_round(conn: sqlite3.Connection, round_id: int) -> None:

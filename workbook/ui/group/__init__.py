@@ -22,7 +22,8 @@ from workbook.services.card_drop import DropFolderError, drop_root
 from workbook.store.group import GroupConflict
 from workbook.ui.common import PageContext, StatusLine, build_page, guarded, page_shell
 from workbook.ui.group.cards import CardsPanel
-from workbook.ui.group.pairs import PairsPanel, ProjectorPanel
+from workbook.ui.group.pairs import PairsPanel
+from workbook.ui.group.projector import ProjectorPanel
 from workbook.ui.group.roster import RosterPanel, SessionPanel
 from workbook.ui.group.state import GroupState
 from workbook.ui.group.talk import BoardPanel, PitchPanel, ReferralsPanel
@@ -42,13 +43,16 @@ class GroupPage:
     """The page: context, state, one panel per tab."""
 
     def __init__(self, ctx: PageContext, today: Callable[[], dt.date] = dt.date.today,
-                 drop: Path | None = None, shown: tuple[str, ...] = TABS):
+                 drop: Path | None = None, shown: tuple[str, ...] = TABS, room: bool = False):
         self.ctx, self.tr = ctx, ctx.tr
         self.status = StatusLine()
         self.status.add_class("wb-group-status")
         self.state = GroupState(ctx.conn, today, drop if drop is not None else drop_root())
         tr, lang = self.tr, ctx.lang
         has_drop = self.state.drop_root is not None
+        self.room = room
+        if room:                # the room looks, and adds a board entry or a pitch note
+            shown = tuple(key for key in shown if key in SESSION_TABS)
         factories = {
             "roster": lambda: RosterPanel(
                 tr, on_select_group=self._act("roster", self._select_group),
@@ -61,26 +65,27 @@ class GroupPage:
                 tr, lang, on_start=self._act("session", self._start),
                 on_select=self._act("session", self.state.select_session),
                 on_save=self._act("session", self._save_session),
-                on_present=self._act("session", self._present)),
+                on_present=self._act("session", self._present, "attendance_status")),
             "cards": lambda: CardsPanel(
                 tr, lang, on_import=self._act("cards", self._import),
                 on_look_in_drop=self._act("cards", self._look_in_drop) if has_drop else None,
                 on_import_dropped=self._act("cards", self._import_dropped)
                 if has_drop else None),
-            "pairs": lambda: PairsPanel(
+            "pairs": lambda: PairsPanel(tr, lang, room=True) if room else PairsPanel(
                 tr, lang, on_generate=self._act("pairs", self._generate),
-                on_delete_round=self._act("pairs", self.state.delete_round),
+                on_replace=self._act("pairs", self._replace),
+                on_delete_round=self._act("pairs", self._delete_round),
                 on_avoid=self._act("pairs", self.state.add_avoid),
                 on_unavoid=self._act("pairs", self.state.remove_avoid)),
             "referrals": lambda: ReferralsPanel(
                 tr, on_refresh=self._act("referrals", self._refresh_referrals),
                 on_status=self._act("referrals", self.state.set_referral_status)),
             "pitch": lambda: PitchPanel(tr, on_note=self._act("pitch", self._note),
-                                        on_delete=self._act("pitch",
-                                                            self.state.delete_pitch_note)),
+                                        on_delete=None if room else self._act(
+                                            "pitch", self.state.delete_pitch_note), room=room),
             "board": lambda: BoardPanel(tr, on_add=self._act("board", self._board_add),
-                                        on_delete=self._act("board",
-                                                            self.state.delete_board_entry)),
+                                        on_delete=None if room else self._act(
+                                            "board", self.state.delete_board_entry), room=room),
             "projector": lambda: ProjectorPanel(tr, on_screen=self._act("projector",
                                                                         lambda _s: None)),
         }
@@ -102,13 +107,18 @@ class GroupPage:
 
     # ------------------------------------------------------------ plumbing
 
-    def _act(self, tab: str, action: Callable) -> Callable:
+    def _act(self, tab: str, action: Callable, where: str = "status") -> Callable:
         """A callback: run the action, redraw, say what happened next to the button; a
-        refused action gives its sentence there, nothing changed."""
-        panel_status = lambda: self.panels[tab].status  # noqa: E731 — panels built later
+        refused action gives its sentence there, nothing changed. The line's previous
+        message goes first (a message never outlives what it reported), and when the group
+        or session changed, every tab's message and pending question goes."""
 
         def run(*args):
-            status = panel_status() if hasattr(self.panels[tab], "status") else self.status
+            panel = self.panels[tab]
+            status = getattr(panel, where, None)
+            status = self.status if status is None else status
+            status.clear()
+            before = self._selection()
             try:
                 message = action(*args)
             except rules.GroupError as problem:
@@ -127,11 +137,26 @@ class GroupPage:
                 status.show(self.tr(f"group.drop_error.{problem.code}", path=problem.path),
                             error=True)
                 return
+            if self._selection() != before:
+                self._forget_messages()
             self.refresh()
             if isinstance(message, str):
                 status.show(message)
 
         return guarded(self.ctx, self.status)(run)
+
+    def _selection(self) -> tuple:
+        state = self.state
+        return (state.group and state.group["id"], state.session and state.session["id"])
+
+    def _forget_messages(self) -> None:
+        """What the tabs said was about the group or session no longer shown."""
+        for panel in self.panels.values():
+            for line in ("status", "attendance_status"):
+                if hasattr(panel, line):
+                    getattr(panel, line).clear()
+        if hasattr(self.pairs, "forget_questions"):
+            self.pairs.forget_questions()
 
     def refresh(self) -> None:
         """Redraw every tab from the store (a few small queries: a group is tens of rows)."""
@@ -209,9 +234,12 @@ class GroupPage:
         self.state.save_session_text(agenda, notes)
         return self.tr("common.saved")
 
-    def _present(self, participant_id: int, present: bool) -> None:
+    def _present(self, participant_id: int, present: bool) -> str:
         self._need_session()
         self.state.set_present(participant_id, present)
+        total = len(self.state.roster())
+        return self.tr.count("group.session.present_saved", len(self.state.present_ids()),
+                             total=total)
 
     def _import(self, data: bytes | str, source: str) -> str:
         if self.state.group is None:
@@ -249,10 +277,27 @@ class GroupPage:
         message = self.tr("group.cards.drop_imported", count=imported)
         return " ".join([message, *problems])
 
-    def _generate(self) -> str:
+    def _generate(self) -> str | None:
+        """A session holds one round: a second click asks before replacing it."""
         self._need_session()
+        existing = self.state.session_round()
+        if existing is not None:
+            self.pairs.ask_replace(existing["round_no"])
+            return None
+        self.pairs.forget_questions()
         done = self.state.generate_round()
         return self.tr("group.pairs.generated", number=done["round_no"])
+
+    def _replace(self) -> str:
+        self._need_session()
+        done = self.state.generate_round(replace=True)
+        return self.tr("group.pairs.replaced", number=done["round_no"])
+
+    def _delete_round(self, round_id: int) -> str:
+        number = next((r["round_no"] for r in self.state.rounds() if r["id"] == round_id), "")
+        self.state.delete_round(round_id)
+        self.pairs.forget_questions()
+        return self.tr("group.pairs.deleted", number=number)
 
     def _refresh_referrals(self) -> str:
         if self.state.group is None:
@@ -286,5 +331,6 @@ class _NotShown:
 def build_group(profile: str | None = None, lang: str | None = None) -> ipw.Widget:
     """The group page for the profile served (see `open_page_context`); only the session's
     activities when served as a group session (`WORKBOOK_GROUP_VIEW=session`)."""
-    shown = SESSION_TABS if os.environ.get(SESSION_VIEW_VARIABLE) == "session" else TABS
-    return build_page(lambda ctx: GroupPage(ctx, shown=shown).view, profile, lang)
+    room = os.environ.get(SESSION_VIEW_VARIABLE) == "session"
+    return build_page(lambda ctx: GroupPage(ctx, shown=SESSION_TABS if room else TABS,
+                                            room=room).view, profile, lang)

@@ -31,7 +31,8 @@ class RosterPanel:
         self.tr = tr
         self.status = StatusLine()
         self.status.add_class("wb-group-roster-status")
-        self.group = ipw.Dropdown(description=tr("group.roster.group"))
+        self.group = ipw.Dropdown(description=tr("group.roster.group"),
+                                  layout=ipw.Layout(width="auto", min_width="22em"))
         self.group.add_class("wb-group-choice")
         self._quiet = False
         self.group.observe(lambda c: not self._quiet and c["new"] is not None
@@ -113,11 +114,14 @@ class SessionPanel:
                        lambda: on_save(self.agenda.value, self.notes.value))
         self.attendance = ipw.VBox()
         self.attendance.add_class("wb-group-attendance")
+        self.attendance_status = StatusLine()     # "Saved: 9 of 10 present", under the boxes
+        self.attendance_status.add_class("wb-group-attendance-status")
         self._drawn: tuple | None = None
         self.view = ipw.VBox([
             coaching(tr("group.session.coaching")), ipw.HBox([self.choice, self.day, start]),
             self.status, self.agenda, self.notes, save,
-            ipw.HTML(f"<h4>{html_text(tr('group.session.attendance'))}</h4>"), self.attendance])
+            ipw.HTML(f"<h4>{html_text(tr('group.session.attendance'))}</h4>"), self.attendance,
+            self.attendance_status])
 
     def show(self, sessions: list[dict], session: dict | None, roster: list[dict],
              absent: set[int]) -> None:

@@ -152,15 +152,34 @@ class GroupState:
     def remove_avoid(self, first: int, second: int) -> None:
         store.remove_avoid(self.conn, first, second)
 
-    def generate_round(self) -> dict:
-        """This session's round from the whole history (raises `rules.GroupError`)."""
+    def generate_round(self, replace: bool = False) -> dict:
+        """This session's round from the whole history (raises `rules.GroupError`). A session
+        holds one round: when it has one, it is replaced only if asked (`replace`), drawn
+        from the history without it; otherwise `GroupConflict("round_exists")`, nothing
+        changed — a second click must never add a round whose pairs count as having met."""
+        existing = self.session_round()
+        if existing is not None and not replace:
+            raise store.GroupConflict("round_exists", existing["round_no"])
         roster = [p["id"] for p in self.roster()]
-        history = [r["groups"] for r in self.rounds()]
-        groups = rules.pairing_rounds(roster, 1, history=history, absent=self.absent(),
-                                      avoid=self.avoid_pairs(), odd=self.group["odd_mode"],
-                                      seed=self.group["id"])[0]
-        store.save_round(self.conn, self.group["id"], self.session["id"],
-                         dt.date.fromisoformat(self.session["held_on"]), groups)
+        history = [r["groups"] for r in self.rounds()
+                   if existing is None or r["id"] != existing["id"]]
+        def draw(seed: int) -> list[tuple]:
+            return rules.pairing_rounds(roster, 1, history=history, absent=self.absent(),
+                                        avoid=self.avoid_pairs(), odd=self.group["odd_mode"],
+                                        seed=seed)[0]
+
+        groups = draw(self.group["id"])
+        # A replacement is a different draw when the roster allows one: other seeds are
+        # tried until the tables differ from the ones replaced (a few at most).
+        for attempt in range(1, 12):
+            if existing is None or _tables(groups) != _tables(existing["groups"]):
+                break
+            groups = draw(self.group["id"] + 7919 * attempt)
+        if existing is None:
+            store.save_round(self.conn, self.group["id"], self.session["id"],
+                             dt.date.fromisoformat(self.session["held_on"]), groups)
+        else:
+            store.replace_round(self.conn, existing["id"], groups)
         return self.session_round()
 
     def delete_round(self, round_id: int) -> None:
@@ -232,3 +251,7 @@ class GroupState:
 
     def board(self) -> list[dict]:
         return store.board_entries(self.conn, self.session["id"]) if self.session else []
+
+
+def _tables(groups) -> set[frozenset]:
+    return {frozenset(g) for g in groups}

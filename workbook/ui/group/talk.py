@@ -59,18 +59,24 @@ class ReferralsPanel:
 
 
 class PitchPanel:
-    """Each one-liner read to the group; listeners note what they remembered."""
+    """Each one-liner read to the group; listeners note what they remembered. The speaker
+    starts at the first of the speaking order, "Noted by" at someone else. In the room
+    (`room=True`): the order and the note form only — no one-liner to copy from, no scores,
+    no way to delete a note."""
 
     def __init__(self, tr, *, on_note: Callable[[int, str, str], None],
-                 on_delete: Callable[[int], None]):
-        self.tr = tr
+                 on_delete: Callable[[int], None] | None, room: bool = False):
+        self.tr, self.room = tr, room
         self.status = StatusLine()
         self.status.add_class("wb-group-pitch-status")
         self.order = ipw.HTML()
         self.order.add_class("wb-group-pitch-order")
+        self._order: list[int] = []
         self.speaker = ipw.Dropdown(description=tr("group.pitch.speaker"))
         self.speaker.add_class("wb-group-pitch-speaker")
         self.listener = ipw.Dropdown(description=tr("group.pitch.listener"))
+        self.listener.add_class("wb-group-pitch-listener")
+        self.speaker.observe(lambda _c: self._someone_else_notes(), names="value")
         self.remembered = ipw.Textarea(placeholder=tr("group.pitch.remembered_placeholder"),
                                        layout=ipw.Layout(width="95%", height="4em"))
         self.remembered.add_class("wb-group-pitch-text")
@@ -78,26 +84,46 @@ class PitchPanel:
                       lambda: self.speaker.value and on_note(
                           self.speaker.value, self.listener.label or "", self.remembered.value),
                       "primary")
-        self.results = ipw.HTML()
-        self.results.add_class("wb-group-pitch-results")
-        self.note_choice = ipw.Dropdown(description=tr("group.pitch.note"))
-        delete = _button(tr("common.delete"), "wb-group-pitch-delete",
-                         lambda: self.note_choice.value and on_delete(self.note_choice.value))
         explain = glossed_coaching(tr, tr("group.pitch.coaching"), ("one_liner", "connector"))
-        self.view = ipw.VBox([explain, self.order,
-                              ipw.HBox([self.speaker, self.listener]), self.remembered, add,
-                              self.status, self.results, ipw.HBox([self.note_choice, delete])])
+        parts = [explain, self.order, ipw.HBox([self.speaker, self.listener]),
+                 self.remembered, add, self.status]
+        if not room:
+            self.results = ipw.HTML()
+            self.results.add_class("wb-group-pitch-results")
+            self.note_choice = ipw.Dropdown(description=tr("group.pitch.note"))
+            delete = _button(tr("common.delete"), "wb-group-pitch-delete",
+                             lambda: self.note_choice.value and on_delete(
+                                 self.note_choice.value))
+            parts += [self.results, ipw.HBox([self.note_choice, delete])]
+        self.view = ipw.VBox(parts)
+
+    def _someone_else_notes(self) -> None:
+        """A speaker does not note their own pitch: "Noted by" moves to the next speaker."""
+        if self.speaker.value is None or self.listener.value != self.speaker.value:
+            return
+        others = [p for p in self._order if p != self.speaker.value]
+        if others:
+            at = self._order.index(self.speaker.value)
+            self.listener.value = next((p for p in self._order[at + 1:] if p in others),
+                                       others[0])
 
     def show(self, names: dict[int, str], order: list[int], one_liners: dict[int, str],
              notes: list[dict], results: dict[int, PitchRecall]) -> None:
         tr = self.tr
         self.order.value = html_text(tr("group.pitch.order"), "h4") + "<ol>" + "".join(
-            "<li>" + html_text(names.get(p, "?"), "b") + " — "
-            + html_text(one_liners.get(p) or tr("group.pitch.no_one_liner")) + "</li>"
+            "<li>" + html_text(names.get(p, "?"), "b") + ("" if self.room else " — "
+            + html_text(one_liners.get(p) or tr("group.pitch.no_one_liner"))) + "</li>"
             for p in order) + "</ol>"
+        new_order = order != self._order
+        self._order = list(order)
         people = [(names.get(p, "?"), p) for p in order]
-        set_options(self.speaker, people)
         set_options(self.listener, people)
+        set_options(self.speaker, people)
+        if new_order and order:         # a new speaking order starts at its first speaker
+            self.speaker.value = order[0]
+        self._someone_else_notes()
+        if self.room:
+            return
         rows = []
         for speaker, recall in results.items():
             lost = tr(f"group.pitch.part.{recall.lost_part}") if recall.lost_part else "—"
@@ -116,8 +142,8 @@ class BoardPanel:
     """The session's network-intelligence board: the method's questions, pooled."""
 
     def __init__(self, tr, *, on_add: Callable[[str, int | None, str], None],
-                 on_delete: Callable[[int], None]):
-        self.tr = tr
+                 on_delete: Callable[[int], None] | None, room: bool = False):
+        self.tr, self.room = tr, room
         self.status = StatusLine()
         self.status.add_class("wb-group-board-status")
         self.question = ipw.Dropdown(
@@ -132,12 +158,15 @@ class BoardPanel:
                       "primary")
         self.entries = ipw.HTML()
         self.entries.add_class("wb-group-board")
-        self.entry_choice = ipw.Dropdown(description=tr("group.board.entry"))
-        delete = _button(tr("common.delete"), "wb-group-board-delete",
-                         lambda: self.entry_choice.value and on_delete(self.entry_choice.value))
-        self.view = ipw.VBox([coaching(tr("group.board.coaching")),
-                              ipw.HBox([self.question, self.who]), self.answer, add,
-                              self.status, self.entries, ipw.HBox([self.entry_choice, delete])])
+        parts = [coaching(tr("group.board.coaching")), ipw.HBox([self.question, self.who]),
+                 self.answer, add, self.status, self.entries]
+        if not room:            # the room adds entries; only the coach removes one
+            self.entry_choice = ipw.Dropdown(description=tr("group.board.entry"))
+            delete = _button(tr("common.delete"), "wb-group-board-delete",
+                             lambda: self.entry_choice.value and on_delete(
+                                 self.entry_choice.value))
+            parts.append(ipw.HBox([self.entry_choice, delete]))
+        self.view = ipw.VBox(parts)
 
     def show(self, names: dict[int, str], roster: list[dict], entries: list[dict]) -> None:
         tr = self.tr
@@ -153,4 +182,5 @@ class BoardPanel:
                        if e["participant_id"] else "") + "</li>" for e in mine) + "</ul>")
         self.entries.value = "".join(parts) or html_text(tr("group.board.none"), "p",
                                                          "wb-muted")
-        set_options(self.entry_choice, [(e["answer"][:50], e["id"]) for e in entries])
+        if not self.room:
+            set_options(self.entry_choice, [(e["answer"][:50], e["id"]) for e in entries])
