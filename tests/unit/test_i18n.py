@@ -60,6 +60,7 @@ def test_every_literal_key_used_in_the_code_exists():
     ("network.merge.field", "workbook.domain.contacts_matching:MERGE_FIELDS"),
     ("routines.status", "workbook.domain.routines:STATUSES"),
     ("routines.log.why", "workbook.domain.routines:PURPOSE_REASONS"),
+    ("routines.week.empty", "workbook.domain.routines:EMPTY_NOTES"),
     ("routines.log.in_layer", "workbook.domain.vocabulary:LAYERS"),
     ("group.error", "workbook.domain.group:ERROR_CODES"),
     ("group.odd", "workbook.domain.group:ODD_MODES"),

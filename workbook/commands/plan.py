@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 from workbook.commands import HELP_VALUES, UsageError, messages, open_with_language
-from workbook.domain.routines import plan_sections
+from workbook.domain.routines import plan_sections, section_empty_note
 from workbook.i18n import LANGUAGES
 from workbook.i18n.dates import format_date
 from workbook.paths import DEFAULT_PROFILE
@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
             print()
             print(tr("routines.week.heading", date=format_date(plan.week_start, tr.lang)))
             for section, items in plan_sections(plan):
-                _print_section(tr, f"routines.week.section_{section}", items, done)
+                _print_section(tr, f"routines.week.section_{section}", items, done,
+                               section_empty_note(section, plan))
             if plan.campaign:
                 print(f"  {tr('routines.week.section_cards', count=len(plan.campaign))}")
             if plan.campaign and not cards_shown:
@@ -76,11 +77,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_section(tr, title_key, items, done) -> None:
-    """One section of a week: its title, then each line with [x] when done."""
+def _print_section(tr, title_key, items, done, empty_note) -> None:
+    """One section of a week: its title, then each line with [x] when done (what it
+    means that there is none when it is empty)."""
     print(f"  {tr(title_key)}")
     if not items:
-        print(f"    {tr('routines.week.nothing')}")
+        print(f"    {tr(f'routines.week.empty.{empty_note}')}")
     for item in items:
         mark = "x" if item.key in done else " "
         print(f"    [{mark}] {describe_item(item, tr)}")

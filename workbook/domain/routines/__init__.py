@@ -50,6 +50,7 @@ from workbook.domain.routines.followups import (  # noqa: F401
 )
 from workbook.domain.routines.plan import (  # noqa: F401
     CARD_SEASON,
+    EMPTY_NOTES,
     FIRST_CONTACT_MINUTES,
     FIRST_CONTACT_REASONS,
     MAX_FIRST_CONTACTS,
@@ -69,6 +70,7 @@ from workbook.domain.routines.plan import (  # noqa: F401
     in_card_season,
     plan_sections,
     plan_weeks,
+    section_empty_note,
     weekly_plan,
 )
 from workbook.domain.routines.records import (  # noqa: F401

@@ -14,7 +14,13 @@ from workbook.domain.calendar_rules import week_start
 from workbook.domain.routines.balance import EXISTING_NETWORK_LAYERS
 from workbook.domain.routines.followups import three_b_seven
 from workbook.domain.routines.settings import SOURCES, RoutineSettings
-from workbook.domain.routines.status import LAYER_PRIORITY, _by_urgency, due_status, revive_list
+from workbook.domain.routines.status import (
+    LAYER_PRIORITY,
+    SCHEDULED_LAYERS,
+    _by_urgency,
+    due_status,
+    revive_list,
+)
 
 PLAN_KINDS = ("touch", "revive", "first_contact", "follow_up", "try_another", "new_people",
               "birthday", "card")
@@ -25,6 +31,9 @@ PLAN_SECTIONS = (("touch", ("touch", "revive")), ("first", ("first_contact",)),
                  ("followups", ("follow_up", "try_another")),
                  ("new", ("new_people",)), ("birthdays", ("birthday",)))
 OPTIONAL_SECTIONS = ("first", "birthdays")
+# What an empty section says (`section_empty_note`), so that its heading never reads as
+# "nothing to do" above other people to write to.
+EMPTY_NOTES = ("touch_none_sorted", "touch_none_due", "followups_none", "new_none")
 
 # Time budgeted for one planned keep-up touch (a message or a short call).
 MINUTES_PER_PLANNED_TOUCH = 15
@@ -69,6 +78,8 @@ class WeekPlan:
     expand_minutes: int
     new_target: int
     campaign: tuple[PlanItem, ...] = field(default=())
+    # people in a layer with a rhythm (SCHEDULED_LAYERS) the plan looked at
+    in_circles: int = 0
 
     @property
     def week_end(self) -> dt.date:
@@ -82,6 +93,17 @@ def plan_sections(plan: WeekPlan) -> list[tuple[str, list[PlanItem]]]:
                for code, kinds in PLAN_SECTIONS]
     return [(code, items) for code, items in grouped
             if items or code not in OPTIONAL_SECTIONS]
+
+
+def section_empty_note(section: str, plan: WeekPlan) -> str:
+    """What an empty section of `plan` says, as a code of EMPTY_NOTES: the keep-in-touch
+    section tells "no one is in a circle yet" (a fresh import: first place people) from
+    "everyone in a circle is up to date" — never a bare "nothing this week", which reads as a
+    contradiction above the first messages listed next. SOURCE: method, step 4 (who to
+    contact and why); step 2 (the layers give each person a rhythm)."""
+    if section == "touch":
+        return "touch_none_due" if plan.in_circles else "touch_none_sorted"
+    return f"{section}_none"
 
 
 def distribute_new_people(total: int, sources: tuple[str, ...]) -> dict[str, int]:
@@ -229,7 +251,8 @@ def weekly_plan(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: di
     if in_card_season(week):
         campaign = tuple(_card_list(contacts, interactions, week, settings))
     return WeekPlan(week, tuple(items), settings.maintain_minutes, settings.expand_minutes,
-                    settings.new_per_week, campaign)
+                    settings.new_per_week, campaign,
+                    int(contacts["layer"].isin(SCHEDULED_LAYERS).sum()))
 
 
 def _first_contacts(ranked: pd.DataFrame, contacts: pd.DataFrame,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
 
-from workbook.domain.routines import PlanItem, plan_sections
+from workbook.domain.routines import PlanItem, plan_sections, section_empty_note
 from workbook.escaping import escape_html
 from workbook.i18n.dates import format_date
 from workbook.services.plan import PlannedWeek, describe_item
@@ -130,8 +130,9 @@ class WeekPanel:
             children.append(ipw.HTML(glossed(tr, tr(f"routines.week.section_{section}"),
                                               ("three_b_seven",), "h4")))
             if not items:
-                children.append(ipw.HTML(html_text(tr("routines.week.nothing"), "div",
-                                                   "wb-muted")))
+                children.append(classed(ipw.HTML(html_text(
+                    tr(f"routines.week.empty.{section_empty_note(section, plan)}"), "div",
+                    "wb-muted")), "wb-routines-week-empty"))
             children.extend(self._item_row(item) for item in items)
         close_children(self.items)
         self.items.children = children
