@@ -26,7 +26,7 @@ def test_plan_prints_weeks_with_touches_followups_new_people_and_cards(demo, cap
                  "--today", TODAY.isoformat()]) == 0
     out = capsys.readouterr().out
     assert "Week of 23 Nov 2026" in out and "Week of 30 Nov 2026" in out
-    assert "Who to get in touch with, and why" in out
+    assert "Keeping in touch: who is due, and why" in out
     assert "due since" in out
     assert "Follow-ups due (3B7 rule)" in out and "send one follow-up" in out
     assert "[x] New people to meet" in out  # the demo's ticked line
