@@ -119,7 +119,9 @@ def test_each_finding_is_raised_with_its_words_and_texts_in_the_users_language(c
 
 def test_every_finding_code_has_a_trigger_in_both_languages():
     covered = {(code, lang) for code, lang, _, _ in TRIGGERS}
-    assert covered == {(code, lang) for code in rules.FINDING_CODES for lang in ("fr", "en")}
+    # The findings on answers too long for a composed line come from `fit` (its own tests).
+    assert covered == {(code, lang) for code in rules.FINDING_CODES for lang in ("fr", "en")
+                       if code not in rules.ANSWERS_CODES}
     assert set(rules.PENALTIES) == set(rules.FINDING_CODES)
 
 

@@ -347,3 +347,46 @@ def test_in_a_kernel_the_score_follows_once_the_word_lists_load(home, monkeypatc
     assert "Lecture de votre énoncé" in seen["first"]
     assert "wb-positioning-score-value" not in seen["first"]
     assert seen["score"] == expected and expected > 0
+
+
+CLAIRE_LONG = {
+    "target_role": "Responsable supply chain",
+    "sector": "l'industrie agroalimentaire et la grande distribution",
+    "problem": "des ruptures de stock et des surstocks qui coûtent cher",
+    "audience": "les directeurs industriels d'ETI agroalimentaires de la région lyonnaise",
+    "deliverable": "je réduis les ruptures de stock de 30 % en un an grâce à un S&OP mensuel",
+    "difference": "20 ans entre usine, achats et transport"}
+CLAIRE_SHORT = {
+    "target_role": "Responsable supply chain", "sector": "l'agroalimentaire",
+    "problem": "des ruptures de stock qui coûtent des ventes",
+    "audience": "les directeurs industriels d'ETI",
+    "deliverable": "je réduis les ruptures de stock de 30 %",
+    "difference": "vingt ans d'usine avant la supply chain"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_card_composed_from_her_answers_is_never_flagged_as_hers(home, lang):
+    page = _page(lang)
+    _type(page, **CLAIRE_LONG)
+    findings = page.feedback.findings.value
+    # The composed line is too long because two answers are: the finding says which steps…
+    assert 'data-code="one_liner_too_long"' not in findings
+    assert 'data-code="one_liner_answers_too_long"' in findings
+    assert ("étapes 4 et 5" if lang == "fr" else "steps 4 and 5") in \
+        findings.replace("étape 4 et étape 5", "étapes 4 et 5").replace(
+            "step 4 and step 5", "steps 4 and 5")
+    # …and beside those steps, by how much; not beside the others.
+    advice = {step: widget.value for step, widget in page.form.step_advice.items()}
+    assert "9" in advice["audience"] and "5" in advice["audience"]
+    assert "17" in advice["deliverable"]
+    assert not advice["target_role"] and not advice["sector"] and not advice["difference"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_six_short_answers_compose_a_card_at_100_without_hand_edits(home, lang):
+    page = _page(lang)
+    _type(page, **CLAIRE_SHORT)
+    if lang == "fr":
+        assert _score(page) == 100, page.feedback.findings.value
+    assert "too_long" not in page.feedback.findings.value
+    assert not any(widget.value for widget in page.form.step_advice.values())

@@ -12,10 +12,10 @@ Dates and times: `workbook.i18n.dates`.
 from __future__ import annotations
 
 import json
-import numbers
 import os
 from functools import cache
 from importlib import resources
+from numbers import Integral  # not `import numbers`: the package has its own `numbers`
 
 from workbook.domain.language import DEFAULT_LANGUAGE, LANGUAGES, normalise_language
 
@@ -75,7 +75,7 @@ def translate(lang: str, key: str, **values: object) -> str:
         raise MissingTranslation(f"{lang}:{key}") from None
     for name in QUANTITIES.intersection(values):
         number = values[name]
-        if isinstance(number, numbers.Integral) and not isinstance(number, bool) \
+        if isinstance(number, Integral) and not isinstance(number, bool) \
                 and abs(number) >= 1000:
             values[name] = grouped(lang, number)
     return text.format(**values) if values else text

@@ -7,7 +7,8 @@ then": focus, focus, focus.
 
 Pure: text in, small frozen dataclasses and stable codes out; no i18n. One module per topic:
 `statement` (the guided structure, the card), `compose` (card from answers, with phrases
-supplied by the caller), `lengths`, `lexicon_fr`/`lexicon_en` (data) and `lexicons`,
+supplied by the caller), `lengths`, `fit` (the composed card within those lengths),
+`lexicon_fr`/`lexicon_en` (data) and `lexicons`,
 `language` (lemmas and word frequency), `structure` (the parts of a statement read from
 its sentences), `analysis` (the focus score and its findings), `versions`, `repeat_back`.
 The public names are re-exported here: import them from `workbook.domain.positioning`.
@@ -34,6 +35,15 @@ from workbook.domain.positioning.compose import (
     compose_card,
     compose_one_liner,
     compose_pitch,
+)
+from workbook.domain.positioning.fit import (
+    ANSWERS_CODES,
+    STEP_ADVICE,
+    Advice,
+    Overlong,
+    name_the_answers,
+    overlong_answers,
+    within_advice,
 )
 from workbook.domain.positioning.language import is_warm, warm_up
 from workbook.domain.positioning.lengths import (
@@ -80,6 +90,8 @@ from workbook.domain.positioning.versions import (
 
 __all__ = [
     "KEY_POINT_PARTS", "MAX_KEY_POINTS", "key_points",
+    "ANSWERS_CODES", "STEP_ADVICE", "Advice", "Overlong", "name_the_answers", "overlong_answers",
+    "within_advice",
     "ALMOST_SCORE", "BIO_MAX_CHARS", "AUDIENCE_NOUNS", "BUZZWORDS", "CARD_FIELDS", "CORE_PARTS",
     "CLICHES", "FINDING_CODES", "FOCUSED_SCORE", "FUNCTIONS", "LOST_THRESHOLD",
     "MAX_ANALYSED_CHARS", "MIN_WORDS", "ONE_LINER_MAX_WORDS", "PENALTIES", "PENALTY_CAPS",

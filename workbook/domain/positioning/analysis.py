@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from workbook.domain.names import fold
 from workbook.domain.positioning.lengths import (
+    BIO_MAX_CHARS,
     MIN_WORDS,
     ONE_LINER_MAX_WORDS,
     PITCH_MAX_WORDS,
@@ -40,8 +41,6 @@ FOCUSED_SCORE = 75
 ALMOST_SCORE = 50
 LANGUAGES = ("fr", "en")
 
-# LinkedIn cuts a headline (the bio line's place) at 220 characters.
-BIO_MAX_CHARS = 220
 # Fewer content words than this that are rare in everyday language: the statement speaks
 # like every profile (see `structure`).
 MIN_RARE_WORDS = 2
@@ -49,8 +48,9 @@ MIN_RARE_WORDS = 2
 # Finding codes, most damaging first; each has `positioning.finding.<code>.label/.why/.fix`.
 FINDING_CODES = ("empty", "vague_words", "no_deliverable", "too_many_targets", "no_audience",
                  "cliches", "generic_words", "buzzwords", "too_short", "one_liner_too_long",
-                 "bio_too_long", "pitch_too_long", "no_figure", "mixed_language", "markup",
-                 "emoji", "truncated")
+                 "bio_too_long", "pitch_too_long", "one_liner_answers_too_long",
+                 "bio_answers_too_long", "pitch_answers_too_long", "no_figure",
+                 "mixed_language", "markup", "emoji", "truncated")
 
 # Points taken off a perfect 100. Per-word penalties are capped. The weights follow the
 # method's order of importance: vagueness and no result kill a referral; clichés and
@@ -59,6 +59,8 @@ PENALTIES = {
     "empty": 100, "vague_words": 15, "no_deliverable": 25, "too_many_targets": 20,
     "no_audience": 20, "cliches": 7, "generic_words": 15, "buzzwords": 6, "too_short": 15,
     "one_liner_too_long": 10, "bio_too_long": 5, "pitch_too_long": 10, "no_figure": 8,
+    # The same lines composed from answers too long to fit (see `fit`): the same cost.
+    "one_liner_answers_too_long": 10, "bio_answers_too_long": 5, "pitch_answers_too_long": 10,
     "mixed_language": 5, "markup": 5, "emoji": 3, "truncated": 0,
 }
 PENALTY_CAPS = {"vague_words": 40, "cliches": 28, "buzzwords": 24}
@@ -85,6 +87,8 @@ class Finding:
     # Codes that refine the finding (the families of clichés found: "traits", "claims"…),
     # each with its own advice at `positioning.finding.<code>.<detail>`.
     details: tuple[str, ...] = ()
+    # The steps whose answers to shorten, for a line composed from them (see `fit`).
+    steps: tuple[str, ...] = ()
 
     @property
     def label_key(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from workbook.domain.positioning.lengths import ONE_LINER_MAX_WORDS, count_words
+from workbook.domain.positioning.lengths import BIO_MAX_CHARS, ONE_LINER_MAX_WORDS, count_words
 from workbook.domain.positioning.role_phrase import pitch_role_key, with_article
 from workbook.domain.positioning.statement import Card, Statement
 
@@ -20,12 +20,20 @@ def _decap(text: str) -> str:
     """'Les DAF' -> 'les DAF' inside a sentence; 'PME', 'B2B', 'SaaS' and 'I' are left alone."""
     first_word = text.split(" ", 1)[0]
     if len(first_word) > 1 and first_word[0].isupper() and first_word[1:].islower():
-        return text[0].lower() + text[1:]
+        return _first_letter(text, str.lower)
     return text
 
 
 def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return _first_letter(text, str.upper)
+
+
+def _first_letter(text: str, change) -> str:
+    """`text` with its first letter's case changed, unless that would change its length ("ß"
+    becomes "SS", "İ" two characters): the composed lines are measured against the limits
+    the answers were advised for."""
+    first = change(text[:1])
+    return first + text[1:] if len(first) == len(text[:1]) else text
 
 
 def _end(text: str) -> str:
@@ -46,9 +54,10 @@ def compose_one_liner(statement: Statement, phrases: Phrases) -> str:
             for name in names if (value := getattr(s, name)))
         return _end(_cap(text.strip().lstrip(":").strip()))
 
-    # The sector only goes in when the line stays short enough to be repeated.
+    # The sector only goes in when the line stays short enough to be repeated (the shorter
+    # form is role, audience and deliverable: what a connector must repeat).
     with_sector = line("target_role", "audience", "sector", "deliverable")
-    if count_words(with_sector) <= ONE_LINER_MAX_WORDS or not s.target_role:
+    if count_words(with_sector) <= ONE_LINER_MAX_WORDS:
         return with_sector
     return line("target_role", "audience", "deliverable")
 
@@ -83,13 +92,21 @@ def compose_pitch(statement: Statement, lang: str, phrases: Phrases) -> str:
 
 def compose_bio(statement: Statement, phrases: Phrases) -> str:
     """A headline-style bio line for LinkedIn or the top of a CV: "role for whom | result |
-    difference". SOURCE: the method, step 1."""
+    difference"; the difference is left out when the line would pass LinkedIn's headline
+    length (`BIO_MAX_CHARS`): role, audience and result are what a reader must keep.
+    SOURCE: the method, step 1."""
     s = statement.cleaned()
     head = s.target_role
     if s.audience:
         head += phrases("positioning.compose.one_liner.audience", value=_decap(s.audience))
-    parts = [head.strip(), _cap(s.deliverable), _cap(s.difference)]
-    return " | ".join(part for part in parts if part)
+
+    def line(*parts: str) -> str:
+        return " | ".join(part for part in parts if part)
+
+    whole = line(head.strip(), _cap(s.deliverable), _cap(s.difference))
+    if len(whole) <= BIO_MAX_CHARS:
+        return whole
+    return line(head.strip(), _cap(s.deliverable))
 
 
 def compose_card(statement: Statement, lang: str, phrases: Phrases) -> Card:

@@ -15,6 +15,8 @@ ONE_LINER_MAX_WORDS = 20
 PITCH_MAX_SECONDS = 30
 PITCH_MAX_WORDS = WORDS_PER_MINUTE * PITCH_MAX_SECONDS // 60
 MIN_WORDS = 6
+# LinkedIn cuts a headline (the bio line's place) at 220 characters.
+BIO_MAX_CHARS = 220
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")

@@ -31,6 +31,7 @@ _STYLE = """<style>
 .wb-positioning-step {margin-bottom: 0.5em;}
 .wb-positioning-step .wb-step-title {font-weight: 600; margin: 0.2em 0 0;}
 .wb-positioning-step .wb-step-coach {color: #555; margin: 0 0 0.2em; font-size: 0.95em;}
+.wb-positioning-step-advice .wb-warn {color: #8d4b00; font-weight: 600; font-size: 0.95em;}
 .wb-positioning-score-box {border-left: 10px solid; padding: 0.4em 1em; background: #fafafa;}
 .wb-positioning-score-value {font-size: 3.2em; font-weight: 700; line-height: 1.1;}
 .wb-positioning-findings ul {padding-left: 1.1em; margin: 0.3em 0;}
@@ -174,6 +175,7 @@ class PositioningPage:
         report = self.state.report
         self.feedback.show(report, self.state.statement.answered(), len(STEPS))
         self.form.show_length(report)
+        self.form.show_step_advice(self.state.overlong_answers(report))
 
     def _show_last_version(self) -> None:
         latest = self.state.latest

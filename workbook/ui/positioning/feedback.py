@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from workbook.domain.positioning import Finding, FocusReport
+from workbook.domain.positioning import STEPS, Finding, FocusReport
 from workbook.escaping import escape_html
+from workbook.i18n.numbers import format_list
 from workbook.ui.common import html_text
 
 LEVEL_COLOURS = {"focused": "#2e7d32", "almost": "#ef6c00", "vague": "#c62828"}
@@ -15,6 +16,10 @@ LEVEL_COLOURS = {"focused": "#2e7d32", "almost": "#ef6c00", "vague": "#c62828"}
 def finding_texts(finding: Finding, tr) -> tuple[str, str, str]:
     """(label, why, fix) of a finding from the catalogue, its values filled in."""
     values = dict(finding.values)
+    if finding.steps:  # a line composed from answers too long: which steps to shorten
+        values["steps"] = format_list(
+            [tr("positioning.step_number", number=STEPS.index(step) + 1)
+             for step in finding.steps], tr.lang)
     return (tr(finding.label_key), tr(finding.why_key, **values), tr(finding.fix_key, **values))
 
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 import ipywidgets as ipw
 
-from workbook.domain.positioning import CARD_FIELDS, STEPS, Card, FocusReport, Statement
+from workbook.domain.positioning import (
+    CARD_FIELDS,
+    STEPS,
+    Card,
+    FocusReport,
+    Overlong,
+    Statement,
+)
 from workbook.ui.common import StatusLine, html_text
 from workbook.ui.glossary import term_help
 
@@ -32,6 +39,7 @@ class StatementForm:
         self._on_step, self._on_card_text = on_step, on_card_text
 
         self.step_inputs: dict[str, ipw.Text | ipw.Textarea] = {}
+        self.step_advice: dict[str, ipw.HTML] = {}
         steps = [self._step(number, name, getattr(statement, name), guarded)
                  for number, name in enumerate(STEPS, 1)]
 
@@ -76,11 +84,17 @@ class StatementForm:
         widget.add_class(f"wb-positioning-field-{name.replace('_', '-')}")
         widget.observe(guarded(self._on_step_edit), names="value")
         self.step_inputs[name] = widget
+        # Beside the step: when a line composed from this answer cannot fit, how long it is
+        # and how long it may be.
+        advice = ipw.HTML()
+        advice.add_class("wb-positioning-step-advice")
+        advice.add_class(f"wb-positioning-step-advice-{name.replace('_', '-')}")
+        self.step_advice[name] = advice
         title = tr("positioning.step_label", number=number, total=len(STEPS),
                    title=tr(f"positioning.step.{name}.title"))
         box = ipw.VBox([ipw.HTML(html_text(title, "p", "wb-step-title")
                                  + html_text(tr(f"positioning.step.{name}.coach"), "p",
-                                             "wb-step-coach")), widget])
+                                             "wb-step-coach")), widget, advice])
         box.add_class("wb-positioning-step")
         return box
 
@@ -104,6 +118,13 @@ class StatementForm:
                     widget.value = value
         finally:
             self._syncing = False
+
+    def show_step_advice(self, overlong: Mapping[str, Sequence[Overlong]]) -> None:
+        """Beside each step whose answer is too long for a composed line: by how much."""
+        for step, widget in self.step_advice.items():
+            lines = [self.tr(f"positioning.step_advice.{o.line}.{o.unit}", length=o.length,
+                             advised=o.advised) for o in overlong.get(step, ())]
+            widget.value = "".join(html_text(line, "div", "wb-warn") for line in lines)
 
     def show_length(self, report: FocusReport) -> None:
         self.length.value = html_text(

@@ -14,6 +14,7 @@ from workbook.domain.positioning import (
     STEPS,
     Card,
     FocusReport,
+    Overlong,
     RepeatBackSummary,
     Statement,
     Version,
@@ -67,8 +68,26 @@ class PositioningState:
 
     @property
     def report(self) -> FocusReport:
-        """The focus report of the card as it stands."""
-        return _analyse(self.card, self.lang)
+        """The focus report of the card as it stands. A length finding on a card text the
+        answers composed (not edited by hand) names the step to shorten (`rules.fit`)."""
+        return rules.name_the_answers(_analyse(self.card, self.lang), self.statement,
+                                      self.composed_fields())
+
+    def composed_fields(self) -> frozenset[str]:
+        """The card texts that are what the answers compose, not edited by hand."""
+        composed = compose(self.statement, self.lang)
+        return frozenset(field for field in CARD_FIELDS if getattr(self.card, field).strip()
+                         and getattr(self.card, field) == getattr(composed, field))
+
+    def overlong_answers(self, report: FocusReport) -> dict[str, list[Overlong]]:
+        """Step -> why its answer is too long for a line the report finds too long."""
+        found: dict[str, list[Overlong]] = {}
+        for finding in report.findings:
+            if finding.code in rules.ANSWERS_CODES:
+                line = finding.code.removesuffix("_answers_too_long")
+                for overlong in rules.overlong_answers(self.statement, line):
+                    found.setdefault(overlong.step, []).append(overlong)
+        return found
 
     def set_step(self, name: str, value: str) -> None:
         if name not in STEPS:
