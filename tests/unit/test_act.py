@@ -9,13 +9,13 @@ import sqlite3
 import pytest
 
 from workbook.domain.group import GroupError
+from workbook.domain.routines.problems import InputProblem
 from workbook.escaping import escape_html
 from workbook.i18n import Translator
 from workbook.services.card_drop import DropFolderError
 from workbook.store.group import GroupConflict
 from workbook.store.press import PressInputError
 from workbook.ui.common import act, guarded, open_page_context, status_line
-from workbook.ui.routines.state import InputProblem
 
 
 def _shown(line) -> str:

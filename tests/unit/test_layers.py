@@ -113,3 +113,19 @@ def test_no_import_circle():
         if module not in state:
             visit(module, [module])
     assert circles == []
+
+
+def _page_of(module: str) -> str | None:
+    """The page a module of `workbook.ui.<page>.<panel>` belongs to, if it is a panel."""
+    parts = module.split(".")
+    if len(parts) == 4 and parts[1] == "ui" and parts[3] not in ("state", "__init__"):
+        return parts[2]
+    return None
+
+
+@pytest.mark.parametrize("module", [m for m in MODULES if _page_of(m)])
+def test_a_panel_gets_its_data_and_callbacks_and_never_imports_the_page_state(module):
+    """A panel draws what it is given and calls its `on_*` callbacks; only the composer
+    joins it to the state, the page's one writer."""
+    state = f"workbook.ui.{_page_of(module)}.state"
+    assert not _in(_imports(MODULES[module]), state), f"{module} imports {state}"

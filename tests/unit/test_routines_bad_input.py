@@ -9,13 +9,14 @@ import pytest
 
 from workbook.cli import main
 from workbook.domain.routines import PlanItem
+from workbook.domain.routines.problems import InputProblem
 from workbook.io import ics
 from workbook.store import open_profile
 from workbook.store import routines as store
 from workbook.store.contacts import add_contact, log_interaction
 from workbook.ui.common import open_page_context
 from workbook.ui.routines import RoutinesPage
-from workbook.ui.routines.state import InputProblem, RoutinesState
+from workbook.ui.routines.state import RoutinesState
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -12,8 +12,7 @@ from workbook.domain.press.sheets import count_words, speech_seconds
 from workbook.escaping import escape_html
 from workbook.ui.common import html_text, status_line
 from workbook.ui.glossary import glossed_coaching
-from workbook.ui.press.state import sheet_from_fields
-from workbook.ui.press.widgets import classed, run_action
+from workbook.ui.press.widgets import classed, run_action, sheet_from_fields
 from workbook.ui.widgets import Confirmation, Debouncer, set_options
 
 START_POINTS = 3

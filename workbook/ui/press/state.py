@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 
 from workbook.domain import press as rules
-from workbook.domain.press import Guard, KeyPoint, PlanItem, PressSettings, TopicSheet
+from workbook.domain.press import Guard, PlanItem, PressSettings, TopicSheet
 from workbook.services.press import PressFigures, press_figures
 from workbook.store import press as store
 from workbook.store.press import PressInputError
@@ -196,11 +196,3 @@ class PressState:
         payload = calendar_bytes(events, tr, timezone=routine_settings(self.conn).timezone,
                                  profile=profile, calendar_name=tr("press.ics.calname"))
         return payload, len(events)
-
-
-def sheet_from_fields(topic: str, umbrella: str,
-                      points: list[tuple[str, str, str, str]]) -> TopicSheet:
-    """A sheet from the form's fields: (message, proof, quote, second quote) per point."""
-    return TopicSheet(topic.strip(), umbrella.strip(), tuple(
-        KeyPoint(m.strip(), p.strip(), tuple(q.strip() for q in (q1, q2) if q.strip()))
-        for m, p, q1, q2 in points))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import ipywidgets as ipw
 
+from workbook.domain.press import KeyPoint, TopicSheet
 from workbook.i18n.dates import format_date
 from workbook.ui.common import StatusLine, act
 
@@ -74,3 +75,11 @@ def classed(widget: ipw.Widget, *classes: str) -> ipw.Widget:
     for css in classes:
         widget.add_class(css)
     return widget
+
+
+def sheet_from_fields(topic: str, umbrella: str,
+                      points: list[tuple[str, str, str, str]]) -> TopicSheet:
+    """A sheet from the form's fields: (message, proof, quote, second quote) per point."""
+    return TopicSheet(topic.strip(), umbrella.strip(), tuple(
+        KeyPoint(m.strip(), p.strip(), tuple(q.strip() for q in (q1, q2) if q.strip()))
+        for m, p, q1, q2 in points))

@@ -9,10 +9,10 @@ from collections.abc import Callable
 import ipywidgets as ipw
 
 from workbook.domain.routines import RoutineSettings, parse_hhmm, resolve_timezone
+from workbook.domain.routines.problems import InputProblem
 from workbook.services.plan import ICS_FILE_NAME
 from workbook.ui.common import coaching, download_link, html_text
 from workbook.ui.routines.settings import holiday_options
-from workbook.ui.routines.state import InputProblem
 from workbook.ui.routines.widgets import act, classed, feedback, fit
 
 

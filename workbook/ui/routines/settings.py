@@ -24,9 +24,9 @@ from workbook.domain.routines import (
     resolve_timezone,
     suggested_routine,
 )
+from workbook.domain.routines.problems import InputProblem
 from workbook.ui.common import html_text
 from workbook.ui.glossary import glossed_coaching
-from workbook.ui.routines.state import InputProblem
 from workbook.ui.routines.widgets import act, classed, feedback, fit
 from workbook.ui.widgets import PersonPicker
 

@@ -15,7 +15,6 @@ import pandas as pd
 
 from workbook.domain import calendar_rules
 from workbook.domain.calendar_rules import day_problem
-from workbook.domain.errors import CodedError
 from workbook.domain.people_search import PICKER_MATCHES, find_people, person_keys
 from workbook.domain.routines import (
     PlanItem,
@@ -29,6 +28,7 @@ from workbook.domain.routines import (
     three_b_seven,
     weekly_actuals,
 )
+from workbook.domain.routines.problems import InputProblem
 from workbook.services import plan as service
 from workbook.store import routines as store
 from workbook.store.contacts import log_interaction
@@ -41,16 +41,6 @@ def _labels(contacts: pd.DataFrame) -> list[tuple[str, int]]:
 
 # People offered by a person picker before any search (see `contact_options`).
 PICKER_OPTIONS = 300
-
-
-class InputProblem(CodedError, ValueError):
-    """What the user typed cannot be taken: `code` names the sentence to show
-    (`routines.problem.<code>`), `values` fill it. Nothing was written."""
-
-    catalogue = "routines.problem"
-
-    def __init__(self, code: str, **values: object):
-        super().__init__(code, **values)
 
 
 class RoutinesState:
