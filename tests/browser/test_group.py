@@ -70,7 +70,7 @@ def test_import_three_cards_generate_a_round_and_project_it(page, server, tmp_pa
 
 
 def test_a_participant_previews_unticks_and_downloads_their_card(page, server, tmp_path):
-    from workbook.domain.progress_card import read_card
+    from workbook.io.progress_card import read_card
 
     open_page(page, server, "home.ipynb", ".wb-card-share")
     page.locator(".wb-card-open").click()

@@ -91,3 +91,87 @@ def test_a_coach_with_several_groups_must_name_one(participant, home, capsys):
     capsys.readouterr()
     assert main(["group", "import-card", str(card), "--profile", "coach", "--lang", "en"]) == 2
     assert "Club A, Club B" in _last_error(capsys)
+
+
+def _make_card(home, profile, name, capsys, *extra):
+    path = home / f"{profile}.json"
+    assert main(["card", "--profile", profile, "--name", name, "--lang", "en", *extra,
+                 str(path)]) == 0
+    capsys.readouterr()
+    return path
+
+
+def test_a_participant_says_who_they_are_once_and_every_card_carries_it(home, capsys):
+    open_profile("hamid").close()
+    assert main(["card", "--profile", "hamid", "--lang", "en", str(home / "a.json")]) == 2
+    assert "--name" in _last_error(capsys)
+    assert not (home / "a.json").exists()
+    assert main(["card", "--profile", "hamid", "--name", "  Hamid   Tazi ", "--lang", "en",
+                 str(home / "a.json")]) == 0
+    assert "Card of Hamid Tazi" in capsys.readouterr().out
+    assert main(["card", "--profile", "hamid", "--lang", "en", str(home / "b.json")]) == 0
+    assert json.loads((home / "b.json").read_text())["participant"] == "Hamid Tazi"
+    assert main(["card", "--profile", "hamid", "--name", "x" * 81, str(home / "c.json")]) == 2
+    _last_error(capsys)
+
+
+def test_import_card_adds_a_stranger_but_asks_about_a_close_name(home, capsys):
+    from workbook.store import group as store
+
+    conn = open_profile("coach")
+    group_id = store.create_group(conn, "Club Mardi")
+    store.add_participant(conn, group_id, "Hamid T.")
+    conn.close()
+    for profile in ("hamid", "paul"):
+        open_profile(profile).close()
+    hamid = _make_card(home, "hamid", "Hamid Tazi", capsys)
+    paul = _make_card(home, "paul", "Paul S.", capsys)
+    args = ["--profile", "coach", "--lang", "en"]
+    assert main(["group", "import-card", str(paul), *args]) == 0
+    assert "Paul S. joined the roster" in capsys.readouterr().out
+    assert main(["group", "import-card", str(hamid), *args]) == 2
+    error = _last_error(capsys)
+    assert "Hamid T." in error and '--as "Hamid T."' in error and "--new" in error
+    assert main(["group", "import-card", str(hamid), *args, "--as", "Nobody"]) == 2
+    assert "Hamid T., Paul S." in _last_error(capsys)
+    assert main(["group", "import-card", str(hamid), *args, "--as", "hamid t."]) == 0
+    assert "imported into" in capsys.readouterr().out
+    conn = open_profile("coach")
+    assert [r[0] for r in conn.execute("SELECT display_name FROM participants ORDER BY 1")] \
+        == ["Hamid T.", "Paul S."]
+    conn.close()
+    # a card carrying Hamid's card id under another name is refused, never replaces his
+    forged = json.loads(hamid.read_text())
+    forged["participant"] = "Camille Durand"
+    del forged["checksum"]
+    import hashlib
+    forged["checksum"] = hashlib.sha256(json.dumps(
+        forged, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    (home / "forged.json").write_text(json.dumps(forged))
+    assert main(["group", "import-card", str(home / "forged.json"), *args]) == 2
+    assert "card id of Hamid T." in _last_error(capsys)
+
+
+def test_a_refused_import_creates_no_group_and_no_profile(participant, home, capsys):
+    from workbook.paths import profile_path
+
+    card = home / "k.json"
+    assert main(["card", "--profile", participant, "--group", "Club Mardi", str(card)]) == 0
+    capsys.readouterr()
+    odd = json.loads(card.read_text())
+    odd["sections"]["network"]["total"] = "many"
+    (home / "odd.json").write_text(json.dumps(odd))
+    assert main(["group", "import-card", str(home / "odd.json"), "--profile", "newcoach",
+                 "--group", "Club Mardi", "--lang", "en"]) == 2
+    _last_error(capsys)
+    assert main(["group", "import-card", str(card), "--profile", "newcoach",
+                 "--group", "Club Jeudi", "--lang", "en"]) == 2
+    assert "another group" in _last_error(capsys)
+    assert not profile_path("newcoach").exists()
+    open_profile("coach").close()
+    assert main(["group", "import-card", str(card), "--profile", "coach", "--group",
+                 "Club Jeudi", "--lang", "en"]) == 2
+    _last_error(capsys)
+    conn = open_profile("coach")
+    assert conn.execute("SELECT COUNT(*) FROM groups").fetchone()[0] == 0
+    conn.close()

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from workbook.domain.progress_card import CardError, ProgressCard, card_bytes, card_text
+from workbook.domain.progress_card import CardError, ProgressCard, card_bytes
 from workbook.services import card_drop
 from workbook.services import group as service
 from workbook.store import group as store
@@ -40,23 +40,6 @@ def test_two_participants_of_a_group_never_share_a_display_name(club):
         store.add_participant(conn, group_id, "   ")
     with pytest.raises(store.GroupConflict, match="group_name_taken"):
         store.create_group(conn, "club  mardi")
-
-
-def test_importing_cards_links_by_card_id_then_name_and_refuses_a_namesake(club):
-    conn, group, group_id = club
-    session = store.open_session(conn, group_id, DAY)
-    known = store.add_participant(conn, group_id, "Lina B.")
-    done = service.import_card(conn, group, session, card_bytes(_card()))
-    assert (done.participant_id, done.added) == (known, False)      # linked by name
-    again = service.import_card(conn, group, session, card_text(_card(name="Lina Bertin")))
-    assert again.participant_id == known                           # by card id, renamed card
-    assert len(store.cards(conn, group_id)) == 1                   # replaced, not doubled
-    with pytest.raises(store.GroupConflict) as problem:            # another Lina B.
-        service.import_card(conn, group, session, card_bytes(_card(card_id="bb22")))
-    assert problem.value.code == "name_of_other_card"
-    new = service.import_card(conn, group, session, card_bytes(_card("cc33", "Marc D.")))
-    assert new.added
-    assert len(store.cards(conn, group_id)) == 2
 
 
 def test_a_refused_card_changes_nothing(club):

@@ -2,14 +2,16 @@
 widgets are built, clicked and read back; the store is a real SQLite file."""
 
 import datetime as dt
+import json
 import sqlite3
 
 import ipywidgets as ipw
 import pytest
 
 from workbook.demo import fill_demo
-from workbook.domain.progress_card import ProgressCard, card_bytes, card_text, read_card
+from workbook.domain.progress_card import ProgressCard, card_bytes, card_text
 from workbook.i18n import Translator
+from workbook.io.progress_card import read_card
 from workbook.store import open_path
 from workbook.ui.card_share import CardSharePanel, CardShareState
 from workbook.ui.common import PageContext
@@ -67,7 +69,7 @@ def test_the_coach_page_never_reads_a_contact(tmp_path):
     conn.set_authorizer(authorizer)
     page = _page(conn)
     _click(page, "wb-group-generate")
-    page.cards._on_paste(lambda data, source: page._act("cards", page._import)(data, source))
+    page.cards._on_paste(page._act("cards", page._import))
     _click(page, "wb-group-referrals-refresh")
     page.board.answer.value = "A new player in storage"
     _click(page, "wb-group-board-add")
@@ -144,7 +146,11 @@ def test_cards_import_from_files_and_text_and_refuse_bad_ones_with_a_sentence(co
                     "content": memoryview(data), "last_modified": dt.datetime(2026, 11, 30)}
                    for name, data in files.items())
     page.cards.upload.value = upload
-    assert "Marc" in page.cards.status.value
+    assert "2 cards waiting" in page.cards.status.value
+    assert "lina.json" in page.cards.results.value and "marc.json" in page.cards.results.value
+    for _ in range(2):                            # both new to the roster: the coach adds them
+        assert _find(page.cards.waiting, "wb-group-waiting-choice").value == "new"
+        _click(page, "wb-group-waiting-place")
     assert "Lina" in page.cards.side_by_side.value and "Marc" in page.cards.side_by_side.value
     for bad, words in ((card_text(_card("cc33", "Zoé", "club-jeudi")), "another group"),
                        (card_text(_card("dd44", "Zoé"))[:200], "cut short"),
@@ -179,7 +185,9 @@ def test_the_drop_folder_carries_a_card_from_participant_to_coach_and_back(tmp_p
     _find(share.view, "wb-card-publish").click()
     assert "in the group&#x27;s folder" in share.status.value
     _click(coach, "wb-group-drop-import")
-    assert "1 card(s) imported" in coach.cards.status.value
+    assert "Karim O. is not in the roster yet" in coach.cards.status.value
+    _click(coach, "wb-group-waiting-place")
+    assert "Karim O. joined the roster" in coach.cards.status.value
     assert "Karim O." in coach.cards.side_by_side.value
     _find(share.view, "wb-card-withdraw").click()
     assert "removed" in share.status.value
@@ -275,3 +283,98 @@ def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()) or ():
         yield from _walk(child)
+
+
+def _upload(page, files):
+    page.cards.upload.value = tuple(
+        {"name": name, "type": "application/json", "size": len(data),
+         "content": memoryview(data), "last_modified": dt.datetime(2026, 11, 30)}
+        for name, data in files.items())
+
+
+@pytest.mark.parametrize("lang, words", [("en", ("close name", "imported for Hamid T.",
+                                                 "is merged into")),
+                                         ("fr", ("nom proche", "importée pour Hamid T.",
+                                                 "est fusionné avec"))])
+def test_the_coach_matches_a_card_to_a_roster_member_then_merges_two_members(conn, lang,
+                                                                              words):
+    close, imported, merged = words
+    page = _page(conn, lang)
+    page.state.create_group("Club Mardi")
+    hamid = page.state.add_participant("Hamid T.")
+    jonas = page.state.add_participant("Jonas V.")
+    page.state.start_session(TODAY)
+    page.refresh()
+    forged = card_bytes(_card("zz99", "Camille Durand")).decode().replace("70", "7O")
+    _upload(page, {"hamid.wbcard.json": card_bytes(_card("aa11", "Hamid Tazi")),
+                   "jonas.wbcard.json": card_bytes(_card("bb22", "Jonas Vidal")),
+                   "broken.wbcard.json": forged.encode()})
+    results = page.cards.results.value
+    assert results.count("<li") == 3                        # one line per file picked
+    assert "broken.wbcard.json" in results and "wb-status-error" in results
+    assert page.state.cards() == []                         # nothing joined on its own
+    choice = _find(page.cards.waiting, "wb-group-waiting-choice")
+    assert choice.value == hamid and close in choice.options[0][0]
+    _click(page, "wb-group-waiting-place")
+    assert imported in page.cards.status.value
+    assert {row["participant_id"] for row, _ in page.state.cards()} == {hamid}
+    # the second card: the coach adds its sender as a new member by mistake, then merges
+    choice = _find(page.cards.waiting, "wb-group-waiting-choice")
+    assert choice.value == jonas
+    choice.value = "new"
+    _click(page, "wb-group-waiting-place")
+    vidal = next(p["id"] for p in page.state.roster() if p["display_name"] == "Jonas Vidal")
+    page.roster.who.value = vidal
+    page.roster.merge_into.value = jonas
+    _click(page, "wb-group-merge")
+    assert len(page.state.roster()) == 3                    # asked first
+    _click(page, "wb-group-merge-yes")
+    assert merged in page.roster.status.value
+    assert [p["display_name"] for p in page.state.roster()] == ["Hamid T.", "Jonas V."]
+    assert {row["participant_id"] for row, _ in page.state.cards()} == {hamid, jonas}
+    assert "Jonas V." not in page.cards.missing.value
+
+
+def test_one_bad_card_and_500_junk_files_never_stop_the_genuine_cards(tmp_path, conn):
+    import hashlib
+    import os
+    import time
+
+    from workbook.services import card_drop
+    from workbook.services import group as service
+
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    page = _page(conn, drop=drop)
+    page.state.create_group("Club Mardi")
+    page.state.start_session(TODAY)
+    folder = card_drop.group_folder(drop, "club-mardi", create=True)
+    members = {}
+    for card_id, name in (("aa11", "Lina"), ("bb22", "Marc"), ("cc33", "Nadia")):
+        members[name] = page.state.add_participant(name)     # sent a card last time
+        service.import_card(conn, page.state.group, None, _card(card_id, name),
+                            member=members[name])
+        card_drop.publish(drop, "club-mardi", card_id,
+                          card_bytes(_card(card_id, name, "club-mardi")))
+    odd = json.loads(card_bytes(_card("dd44", "Zoé")))     # checksum recomputed, as
+    del odd["checksum"]                                     # anyone can
+    odd["sections"]["routine"] = {"weeks": "abc"}
+    odd["checksum"] = hashlib.sha256(json.dumps(odd, ensure_ascii=False, sort_keys=True,
+                                                separators=(",", ":")).encode()).hexdigest()
+    (folder / "dd44.wbcard.json").write_text(json.dumps(odd))
+    future = time.time() + 365 * 86400
+    for number in range(500):
+        junk = folder / f"junk{number:03}.wbcard.json"
+        junk.write_text('{"format": "workbook-progress-card", "version": 1}')
+        os.utime(junk, (future, future))
+    page.refresh()
+    _click(page, "wb-group-drop-import")
+    status = page.cards.status.value
+    assert "3 cards imported" in status and "501 files refused" in status
+    for name in members:
+        assert name in page.cards.side_by_side.value
+    results = page.cards.results.value
+    assert "dd44.wbcard.json" in results and "routine" in results
+    assert "454 more files" in results                     # 50 lines shown, then a count
+    _click(page, "wb-group-drop-look")
+    assert page.cards.dropped.value.index("aa11") < page.cards.dropped.value.index("junk")

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbook.domain.progress_card import (
     BEGIN,
@@ -17,9 +19,9 @@ from workbook.domain.progress_card import (
     card_text,
     check_group,
     press_readiness,
-    read_card,
     routine_adherence,
 )
+from workbook.io.progress_card import read_card
 from workbook.services.card import build_card, describe_card
 from workbook.store.contacts import add_contact, log_interaction
 from workbook.store.network import add_introduction, save_target
@@ -204,3 +206,48 @@ def test_the_preview_names_every_section_in_both_languages(conn):
         lines = describe_card(card, Translator(lang))
         assert {s for s, _ in lines} >= set(card.sections)
         assert any("Helio Parc" in text for _, text in lines)
+
+
+def test_the_card_and_the_positioning_page_give_the_score_one_name():
+    from workbook.i18n import Translator
+
+    for lang in ("fr", "en"):
+        tr = Translator(lang)
+        name = tr("positioning.score.title").casefold()
+        assert name in tr("card.section.positioning").casefold()
+        assert name in tr("card.preview.positioning", one_liner="x", score=1).casefold()
+        assert name in tr("group.cards.over_legend").casefold()
+
+
+def _press_card(journalists, key_messages, pitched, called_back, weeks, total):
+    return ProgressCard("abc123", "Lina", "", "2026-11-30", {
+        "network": {"total": total, "by_layer": {"close": total}, "by_role": {}},
+        "routine": {"weeks": [{"week": "2026-11-23", "planned_maintain": 60,
+                               "done_maintain": 0, "planned_expand": 0, "done_expand": 0,
+                               "planned_new": 1, "new_people": 1}] * weeks},
+        "press": {"journalists": journalists, "key_messages": key_messages,
+                  "pitched": pitched, "called_back": called_back, "level": "in_contact"}})
+
+
+def test_workbook_card_says_2_pitches_and_10_call_backs():
+    from workbook.i18n import Translator
+
+    lines = dict(describe_card(_press_card(1, 3, 2, 10, 1, 1), Translator("en")))
+    assert "2 pitches · 10 call-backs" in lines["press"]
+    assert "1 key message" not in lines["press"] and "3 key messages ready" in lines["press"]
+    assert lines["network"].startswith("1 contact ·")
+    fr = dict(describe_card(_press_card(1, 1, 1, 1, 2, 0), Translator("fr")))
+    assert "1 message clé prêt · 1 proposition · 1 rappel" in fr["press"]
+    assert fr["routine"].startswith("2 dernières semaines")
+
+
+@settings(max_examples=60, deadline=None)
+@given(counts=st.tuples(*[st.integers(min_value=0, max_value=5000)] * 4),
+       weeks=st.integers(min_value=1, max_value=8), total=st.integers(0, 99_999))
+def test_a_count_on_a_card_is_never_shown_with_s_in_brackets(counts, weeks, total):
+    from workbook.i18n import Translator
+
+    for lang in ("fr", "en"):
+        text = " ".join(t for _, t in describe_card(_press_card(*counts, weeks, total),
+                                                    Translator(lang)))
+        assert "(s)" not in text and "(es)" not in text

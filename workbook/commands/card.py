@@ -3,7 +3,8 @@
 The card holds counts, scores, my one-liner and, only with --with, organisation names; never
 a contact's name, e-mail, phone, notes or exchanges. What it holds is printed first.
 Sections: positioning, network, routine, press, targets, introductions (the last two are
-opt-in: add them with --with targets,introductions).
+opt-in: add them with --with targets,introductions). The card carries my name as my group
+knows it: said once with --name NAME, kept in my profile for the next cards.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--without", default="", help="cli.arg.card.without")
     parser.add_argument("--with", dest="with_", default="", help="cli.arg.card.with")
     parser.add_argument("--group", default="", help="cli.arg.card.group")
+    parser.add_argument("--name", help="cli.arg.card.name")
     parser.add_argument("--text", action="store_true", help="cli.arg.card.text")
     parser.add_argument("--force", action="store_true", help="cli.arg.force")
     parser.add_argument("--lang", choices=LANGUAGES, help="cli.arg.lang")
@@ -41,13 +43,18 @@ def _sections(text: str, tr) -> set[str]:
 
 def run(args: argparse.Namespace) -> int:
     from workbook.domain.progress_card import OPT_IN_SECTIONS, SECTIONS, card_bytes, card_text
-    from workbook.services.card import build_card, describe_card
+    from workbook.services.card import build_card, describe_card, saved_name, set_name
     from workbook.store.group import slugify
 
     conn, tr = open_with_language(args.profile, must_exist=True, lang=args.lang)
     try:
         include = (set(SECTIONS) - set(OPT_IN_SECTIONS) | _sections(args.with_, tr)) \
             - _sections(args.without, tr)
+        if args.name is not None:
+            if not set_name(conn, args.name):
+                raise UsageError(tr("card.cli.bad_name"))
+        elif not saved_name(conn):
+            raise UsageError(tr("card.cli.no_name"))
         card = build_card(conn, args.profile, dt.date.today(),
                           group=slugify(args.group) if args.group.strip() else "",
                           include=include)

@@ -42,8 +42,26 @@ def card_id(conn: sqlite3.Connection) -> str:
     return value
 
 
+NAME_SETTING = "display_name"
+
+
+def saved_name(conn: sqlite3.Connection) -> str:
+    """The name this participant gave once for their cards ("" until they say it)."""
+    return " ".join((get_setting(conn, NAME_SETTING) or "").split())
+
+
+def set_name(conn: sqlite3.Connection, name: str) -> bool:
+    """Keep the participant's name for every card they make; False (nothing kept) for a
+    blank name or one longer than a card carries."""
+    name = " ".join(name.split())
+    if not name or len(name) > rules.MAX_NAME:
+        return False
+    set_setting(conn, NAME_SETTING, name)
+    return True
+
+
 def display_name(conn: sqlite3.Connection, profile: str) -> str:
-    return (get_setting(conn, "display_name") or profile).strip() or profile
+    return saved_name(conn) or profile
 
 
 def build_card(conn: sqlite3.Connection, profile: str, today: dt.date, group: str = "",
@@ -63,8 +81,8 @@ def build_card(conn: sqlite3.Connection, profile: str, today: dt.date, group: st
             value = makers[section](conn, today)
             if value:
                 sections[section] = value
-    return rules.ProgressCard(card_id(conn), (name or display_name(conn, profile))[:80], group,
-                              today.isoformat(), sections)
+    who = " ".join((name or display_name(conn, profile)).split())[:rules.MAX_NAME]
+    return rules.ProgressCard(card_id(conn), who, group, today.isoformat(), sections)
 
 
 def _positioning(conn: sqlite3.Connection, _today: dt.date) -> dict | None:
@@ -136,22 +154,24 @@ def describe_card(card: rules.ProgressCard, tr, label=None) -> list[tuple[str, s
         n = s["network"]
         layers = ", ".join(f"{label('layer', k)} {v}" for k, v in n["by_layer"].items())
         roles = ", ".join(f"{label('role', k)} {v}" for k, v in n["by_role"].items()) or "—"
-        lines.append(("network", tr("card.preview.network", total=n["total"], layers=layers,
-                                    roles=roles)))
+        lines.append(("network", tr("card.preview.network",
+                                    contacts=tr.count("card.preview.contacts", n["total"]),
+                                    layers=layers, roles=roles)))
     if "routine" in s:
         weeks = s["routine"]["weeks"]
         total = {k: sum(w[k] for w in weeks) for k in weeks[0] if k != "week"} if weeks else {}
         lines.append(("routine", tr(
-            "card.preview.routine", weeks=len(weeks),
+            "card.preview.routine", weeks=tr.count("card.preview.weeks", len(weeks)),
+            new_people=tr.count("card.preview.new_people", total.get("new_people", 0)),
             done_maintain=total.get("done_maintain", 0),
             planned_maintain=total.get("planned_maintain", 0),
             done_expand=total.get("done_expand", 0), planned_expand=total.get("planned_expand", 0),
-            new_people=total.get("new_people", 0), planned_new=total.get("planned_new", 0))))
+            planned_new=total.get("planned_new", 0))))
     if "press" in s:
         pr = s["press"]
-        lines.append(("press", tr("card.preview.press", journalists=pr["journalists"],
-                                  key_messages=pr["key_messages"], pitched=pr["pitched"],
-                                  called_back=pr["called_back"],
+        counts = [tr.count(f"card.preview.press_{name}", pr[name])
+                  for name in ("journalists", "key_messages", "pitched", "called_back")]
+        lines.append(("press", tr("card.preview.press", counts=" · ".join(counts),
                                   level=tr(f"group.press.{pr['level']}"))))
     if "targets" in s:
         lines.append(("targets", tr("card.preview.targets", names=", ".join(s["targets"]))))

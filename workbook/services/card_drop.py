@@ -11,8 +11,10 @@ pasted text.
 from __future__ import annotations
 
 import os
+import pwd
 import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +22,8 @@ from workbook.domain.errors import CodedError
 
 ENV = "WORKBOOK_CARD_DROP"
 SUFFIX = ".wbcard.json"
-MAX_FILES = 500
+MAX_FILES = 5000      # files read from one group's folder; junk beyond is not looked at
+FUTURE_SLACK = 86_400  # a file dated more than a day ahead is listed after the others
 GROUP_FOLDER_MODE = 0o1733
 ERROR_CODES = ("unreadable", "unwritable", "no_group_folder", "bad_group", "bad_card_id")
 _SAFE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -42,6 +45,19 @@ class DroppedCard:
     path: Path
     modified: float
     size: int
+    owner: str = ""      # the Unix user who dropped it; "" for the coach's own files
+
+
+def file_owner(uid: int) -> str:
+    """Who dropped a file on a cohort server (each participant is a Unix user, and the
+    folder's sticky bit keeps anyone from replacing another's file): their user name, or
+    "" when it is the coach's own file (a laptop, a card the coach saved there)."""
+    if uid == os.getuid():
+        return ""
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
 
 
 def drop_root(environ: dict | None = None) -> Path | None:
@@ -122,19 +138,25 @@ def is_published(root: Path, slug: str, card_id: str) -> bool:
         return False
 
 
-def list_cards(root: Path, slug: str) -> list[DroppedCard]:
-    """The card files in a group's folder, newest first (at most MAX_FILES)."""
+def list_cards(root: Path, slug: str, now: float | None = None) -> list[DroppedCard]:
+    """The card files in a group's folder (at most MAX_FILES), newest first — those dated in
+    the future after all the others, so that junk files with a made-up date never come
+    before genuine cards."""
     folder = group_folder(root, slug)
     found = []
     try:
         for entry in folder.iterdir():
+            if len(found) >= MAX_FILES:
+                break
             if entry.name.endswith(SUFFIX) and entry.is_file():
                 info = entry.stat()
-                found.append(DroppedCard(entry, info.st_mtime, info.st_size))
+                found.append(DroppedCard(entry, info.st_mtime, info.st_size,
+                                         file_owner(info.st_uid)))
     except OSError:
         raise DropFolderError("unreadable", folder) from None
-    found.sort(key=lambda c: (-c.modified, c.path.name))
-    return found[:MAX_FILES]
+    limit = (time.time() if now is None else now) + FUTURE_SLACK
+    found.sort(key=lambda c: (c.modified > limit, -c.modified, c.path.name))
+    return found
 
 
 def read_dropped(card: DroppedCard, limit: int) -> bytes:

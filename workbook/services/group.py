@@ -1,14 +1,18 @@
-"""A coach's flows that both the group page and `workbook group` use: importing a card,
-reading the group's cards back, and the suggestions made from them."""
+"""A coach's flows that both the group page and `workbook group` use: importing a card (and
+saying who sent it), merging two members, reading the group's cards back, and the
+suggestions made from them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
 from workbook.domain import group as rules
-from workbook.domain.progress_card import CardError, ProgressCard, check_group, read_card
+from workbook.domain.progress_card import CardError, ProgressCard, check_group
+from workbook.io.progress_card import read_card
 from workbook.store import group as store
+from workbook.store.db import transaction
 
 
 @dataclass(frozen=True)
@@ -18,15 +22,72 @@ class CardImport:
     added: bool          # the participant was new to the roster
 
 
+class SenderUnknown(CardError):
+    """A readable card the coach must place: its sender is not in the roster yet
+    (`unknown_sender`), or it claims a member's card id (`card_id_taken`). `card` is the
+    checked card; `suggestions` the members whose names are close, closest first;
+    `holder` the member whose card id it carries (card_id_taken only)."""
+
+    def __init__(self, code: str, card: ProgressCard, suggestions: list[int],
+                 holder: dict | None = None):
+        super().__init__(code, holder["display_name"] if holder else card.participant)
+        self.card, self.suggestions, self.holder = card, suggestions, holder
+
+
+def check_card(data: bytes | str, group_slug: str, today: dt.date | None = None
+               ) -> ProgressCard:
+    """A card read and checked for this group (raises `CardError`); nothing is stored."""
+    card = read_card(data, today)
+    check_group(card, group_slug)
+    return card
+
+
 def import_card(conn: sqlite3.Connection, group: dict, session_id: int | None,
-                data: bytes | str) -> CardImport:
-    """Read, check and store one card (file bytes or pasted text) for a group's session.
-    Raises `CardError` (unreadable, edited, foreign, too new, another group's) or
-    `store.GroupConflict` (its name is another card's participant); nothing is stored then."""
-    card = read_card(data)
+                data: bytes | str | ProgressCard, *, member: int | None = None,
+                new: bool = False, sender: str = "", today: dt.date | None = None
+                ) -> CardImport:
+    """Read, check and store one card (file bytes, pasted text, or a card already checked)
+    for a group's session. Raises `CardError` (unreadable, edited, odd field, too new,
+    another group's), `SenderUnknown` (the coach must say who sent it: `member`, or `new`)
+    or `store.GroupConflict`; nothing is stored then."""
+    card = data if isinstance(data, ProgressCard) else read_card(data, today)
     check_group(card, group["slug"])
-    participant_id, added = store.import_card(conn, group["id"], session_id, card)
+    try:
+        participant_id, added = store.import_card(conn, group["id"], session_id, card,
+                                                  member=member, new=new, sender=sender)
+    except store.GroupConflict as problem:
+        if problem.code not in ("unknown_sender", "card_id_taken") or member is not None:
+            raise
+        roster = [(p["id"], p["display_name"])
+                  for p in store.participants(conn, group["id"], include_removed=True)]
+        holder = next((p for p in store.participants(conn, group["id"], True)
+                       if p["card_id"] == card.card_id), None) \
+            if problem.code == "card_id_taken" else None
+        close = rules.close_members(card.participant, roster, also=sender)
+        if holder is not None:
+            close = [holder["id"], *(pid for pid in close if pid != holder["id"])]
+        raise SenderUnknown(problem.code, card, close, holder) from None
     return CardImport(participant_id, card.participant, added)
+
+
+def import_card_in_new_group(conn: sqlite3.Connection, name: str,
+                             data: bytes | str | ProgressCard, today: dt.date | None = None
+                             ) -> tuple[dict, CardImport]:
+    """A coach's first card for a group not created yet (`workbook group import-card
+    --group NAME`): the group and the card's sender are created together with the card, in
+    one transaction — a refused card leaves no group behind."""
+    card = data if isinstance(data, ProgressCard) else read_card(data, today)
+    check_group(card, store.slugify(name))
+    with transaction(conn):
+        group_id = store.create_group(conn, name)
+        group = next(g for g in store.list_groups(conn) if g["id"] == group_id)
+        done = import_card(conn, group, None, card, new=True)
+    return group, done
+
+
+def merge_members(conn: sqlite3.Connection, keep: int, other: int) -> None:
+    """One person entered twice (see `store.merge_participants`)."""
+    store.merge_participants(conn, keep, other)
 
 
 def group_by_name(conn: sqlite3.Connection, name: str | None) -> dict | None:
@@ -45,10 +106,19 @@ def stored_cards(conn: sqlite3.Connection, group_id: int) -> list[tuple[dict, Pr
     result = []
     for row in store.cards(conn, group_id):
         try:
-            result.append((row, read_card(row["card_json"])))
+            # read back against the day it was imported: a card dated a day ahead (another
+            # time zone) was accepted then and stays readable
+            result.append((row, read_card(row["card_json"], _day_after(row["held_on"]))))
         except CardError:
             continue
     return result
+
+
+def _day_after(held_on: str) -> dt.date:
+    try:
+        return max(dt.date.today(), dt.date.fromisoformat(held_on) + dt.timedelta(days=1))
+    except (TypeError, ValueError):
+        return dt.date.today()
 
 
 def latest_cards(conn: sqlite3.Connection, group_id: int) -> dict[int, ProgressCard]:

@@ -12,12 +12,14 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from workbook.domain.errors import CodedError
+from workbook.domain.group.members import CLOSE, name_closeness
 from workbook.domain.names import fold
 from workbook.domain.progress_card import ProgressCard, card_bytes
 from workbook.store.db import transaction
 
 CONFLICTS = ("group_name_taken", "duplicate_name", "blank_name", "same_person",
-             "name_of_other_card", "no_group", "no_session", "blank_note")
+             "unknown_sender", "card_id_taken", "no_participant", "no_group", "no_session",
+             "blank_note")
 
 
 class GroupConflict(CodedError, ValueError):
@@ -114,9 +116,10 @@ def set_active(conn: sqlite3.Connection, participant_id: int, active: bool,
 
 def participants(conn: sqlite3.Connection, group_id: int, include_removed: bool = False
                  ) -> list[dict]:
-    """Columns: id, display_name, card_id, active, removed_on; by name."""
+    """Columns: id, display_name, card_id, sender, active, removed_on; by name."""
     where = "" if include_removed else " AND active = 1"
-    rows = _rows(conn, "SELECT id, display_name, card_id, active, removed_on FROM participants"
+    rows = _rows(conn, "SELECT id, display_name, card_id, sender, active, removed_on"
+                 " FROM participants"
                  f" WHERE group_id = ?{where}", (group_id,))
     return sorted(rows, key=lambda r: (_name_key(r["display_name"]), r["id"]))
 
@@ -166,32 +169,50 @@ def absent_ids(conn: sqlite3.Connection, session_id: int) -> set[int]:
 # -------------------------------------------------------------------------------- cards
 
 def import_card(conn: sqlite3.Connection, group_id: int, session_id: int | None,
-                card: ProgressCard) -> tuple[int, bool]:
+                card: ProgressCard, *, member: int | None = None, new: bool = False,
+                sender: str = "") -> tuple[int, bool]:
     """Store a checked card for its participant at a session, in one transaction; returns
     (participant id, whether the participant was added to the roster).
 
-    The participant is the one with the card's id; else the one of that name who has sent no
-    card yet (now linked); else a new participant. A card whose name belongs to another
-    card's participant is refused (`name_of_other_card`): two people must not share a name
-    on the projector. A second card for the same session replaces the first.
+    The participant is, in this order: the one already holding the card's id; the one the
+    coach chose (`member`, now linked to the card's id); the one whose cards come from the
+    same Unix user (`sender`, a drop folder file's owner); a new participant (`new`). A
+    sender the group does not know otherwise is refused (`unknown_sender`): the coach
+    chooses. A card claiming a participant's card id while dropped by another Unix user, or
+    under a name not close to theirs, is refused (`card_id_taken`) unless the coach chose
+    that very participant. A second card for the same session replaces the first.
     """
+    sender = sender[:64]
     with transaction(conn):
-        row = conn.execute("SELECT id FROM participants WHERE group_id = ? AND card_id = ?",
-                           (group_id, card.card_id)).fetchone()
+        owner = _one(conn, "SELECT id, display_name, sender FROM participants"
+                     " WHERE group_id = ? AND card_id = ?", (group_id, card.card_id))
         added = False
-        if row:
-            participant_id = row[0]
+        if owner is not None:
+            if member is not None and member != owner["id"]:
+                raise GroupConflict("card_id_taken", owner["display_name"])
+            other_sender = sender and owner["sender"] and owner["sender"] != sender
+            if member is None and (other_sender or name_closeness(
+                    card.participant, owner["display_name"]) < CLOSE):
+                raise GroupConflict("card_id_taken", owner["display_name"])
+            participant_id = owner["id"]
+        elif member is not None:
+            if _one(conn, "SELECT id FROM participants WHERE id = ? AND group_id = ?",
+                    (member, group_id)) is None:
+                raise GroupConflict("no_participant")
+            participant_id = member
         else:
-            same = _same_name(conn, group_id, card.participant)
-            if same and same["card_id"]:
-                raise GroupConflict("name_of_other_card", card.participant)
-            if same:
-                participant_id = same["id"]
-                conn.execute("UPDATE participants SET card_id = ?, shares_progress = 1"
-                             " WHERE id = ?", (card.card_id, participant_id))
-            else:
+            known = _one(conn, "SELECT id FROM participants WHERE group_id = ? AND sender = ?"
+                         " AND sender <> ''", (group_id, sender)) if sender else None
+            if known is not None:
+                participant_id = known["id"]
+            elif new:
                 participant_id = add_participant(conn, group_id, card.participant, card.card_id)
                 added = True
+            else:
+                raise GroupConflict("unknown_sender", card.participant)
+        conn.execute("UPDATE participants SET card_id = ?, shares_progress = 1,"
+                     " sender = CASE WHEN ? <> '' THEN ? ELSE sender END WHERE id = ?",
+                     (card.card_id, sender, sender, participant_id))
         held_on = card.created
         if session_id is not None:
             held_on = conn.execute("SELECT held_on FROM group_sessions WHERE id = ?",
@@ -206,6 +227,52 @@ def import_card(conn: sqlite3.Connection, group_id: int, session_id: int | None,
             (participant_id, held_on, session_id, card_bytes(card).decode("utf-8"),
              int(network.get("total", 0) or 0)))
     return participant_id, added
+
+
+def _one(conn: sqlite3.Connection, sql: str, params: tuple) -> dict | None:
+    row = conn.execute(sql, params).fetchone()
+    return dict(row) if row is not None else None
+
+
+def merge_participants(conn: sqlite3.Connection, keep: int, other: int) -> None:
+    """One person entered twice: `other`'s cards, attendance, rounds, kept-apart couples,
+    introductions, pitch notes and board entries move to `keep`, then `other` goes — in one
+    transaction. Where both hold the same thing (a card for the same session, a seat in the
+    same round, a couple with the same third person), `keep`'s stays; `keep` takes `other`'s
+    card id and sender when it has none."""
+    if keep == other:
+        raise GroupConflict("same_person")
+    with transaction(conn):
+        rows = {r["id"]: r for r in _rows(conn, "SELECT id, group_id, card_id, sender"
+                                          " FROM participants WHERE id IN (?, ?)",
+                                          (keep, other))}
+        if len(rows) != 2 or rows[keep]["group_id"] != rows[other]["group_id"]:
+            raise GroupConflict("no_participant")
+        kept, gone = rows[keep], rows[other]
+        for table, column in (("progress_cards", "participant_id"),
+                              ("attendance", "participant_id"),
+                              ("pairings", "participant_id"),
+                              ("referrals", "from_participant"),
+                              ("referrals", "to_participant")):
+            conn.execute(f"UPDATE OR IGNORE {table} SET {column} = ? WHERE {column} = ?",
+                         (keep, other))
+        conn.execute("DELETE FROM referrals WHERE from_participant = to_participant")
+        conn.execute("UPDATE pitch_notes SET speaker_id = ? WHERE speaker_id = ?", (keep, other))
+        conn.execute("UPDATE board_entries SET participant_id = ? WHERE participant_id = ?",
+                     (keep, other))
+        for a, b in conn.execute("SELECT participant_a, participant_b FROM avoid_pairs"
+                                 " WHERE ? IN (participant_a, participant_b)",
+                                 (other,)).fetchall():
+            third = b if a == other else a
+            if third != keep:
+                low, high = sorted((keep, third))
+                conn.execute("INSERT OR IGNORE INTO avoid_pairs(group_id, participant_a,"
+                             " participant_b) VALUES (?, ?, ?)", (kept["group_id"], low, high))
+        conn.execute("DELETE FROM participants WHERE id = ?", (other,))
+        conn.execute("UPDATE participants SET card_id = ?, sender = ?, shares_progress ="
+                     " MAX(shares_progress, ?) WHERE id = ?",
+                     (kept["card_id"] or gone["card_id"], kept["sender"] or gone["sender"],
+                      int(bool(gone["card_id"])), keep))
 
 
 def cards(conn: sqlite3.Connection, group_id: int) -> list[dict]:

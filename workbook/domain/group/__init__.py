@@ -9,6 +9,7 @@ One module per topic; everything public is importable from `workbook.domain.grou
 """
 
 from workbook.domain.group.board import BOARD_QUESTIONS
+from workbook.domain.group.members import CLOSE, close_members, name_closeness
 from workbook.domain.group.pairing import (
     CLUB_SIZE,
     ERROR_CODES,
@@ -33,9 +34,9 @@ from workbook.domain.group.referrals import (
 )
 
 __all__ = [
-    "BOARD_QUESTIONS", "CLUB_SIZE", "ERROR_CODES", "MAX_PARTICIPANTS", "ODD_MODES",
+    "BOARD_QUESTIONS", "CLOSE", "CLUB_SIZE", "ERROR_CODES", "MAX_PARTICIPANTS", "ODD_MODES",
     "QUICK_LIMIT", "REFERRAL_REASONS", "REFERRAL_STATUSES", "SEARCH_LIMIT", "GroupError",
-    "PitchRecall", "Referral", "circle_schedule", "club_size_warning", "met_counts",
-    "pairing_rounds", "pitch_order", "pitch_recall", "referral_key", "suggest_referrals",
-    "unmet_pairs",
+    "PitchRecall", "Referral", "circle_schedule", "close_members", "club_size_warning",
+    "met_counts", "name_closeness", "pairing_rounds", "pitch_order", "pitch_recall",
+    "referral_key", "suggest_referrals", "unmet_pairs",
 ]

@@ -25,7 +25,7 @@ from workbook.ui.group.cards import CardsPanel
 from workbook.ui.group.pairs import PairsPanel
 from workbook.ui.group.projector import ProjectorPanel
 from workbook.ui.group.roster import RosterPanel, SessionPanel
-from workbook.ui.group.state import GroupState
+from workbook.ui.group.state import GroupState, PendingCard
 from workbook.ui.group.talk import BoardPanel, PitchPanel, ReferralsPanel
 
 TABS = ("roster", "session", "cards", "pairs", "referrals", "pitch", "board", "projector")
@@ -60,7 +60,8 @@ class GroupPage:
                 on_odd_mode=self._act("roster", self.state.set_odd_mode),
                 on_add=self._act("roster", self._add),
                 on_rename=self._act("roster", self._rename),
-                on_active=self._act("roster", self._set_active)),
+                on_active=self._act("roster", self._set_active),
+                on_merge=self._act("roster", self._merge)),
             "session": lambda: SessionPanel(
                 tr, lang, on_start=self._act("session", self._start),
                 on_select=self._act("session", self.state.select_session),
@@ -70,7 +71,8 @@ class GroupPage:
                 tr, lang, on_import=self._act("cards", self._import),
                 on_look_in_drop=self._act("cards", self._look_in_drop) if has_drop else None,
                 on_import_dropped=self._act("cards", self._import_dropped)
-                if has_drop else None),
+                if has_drop else None,
+                on_place=self._act("cards", self._place), on_skip=self._act("cards", self._skip)),
             "pairs": lambda: PairsPanel(tr, lang, room=True) if room else PairsPanel(
                 tr, lang, on_generate=self._act("pairs", self._generate),
                 on_replace=self._act("pairs", self._replace),
@@ -174,6 +176,7 @@ class GroupPage:
         self.session.show(state.sessions(), state.session, roster, absent)
         latest = state.latest_cards()
         self.cards.show(names, roster, state.missing_cards(), latest, history, state.sessions())
+        self.cards.show_pending(state.pending, names, roster)
         current = state.session_round()
         rounds = state.rounds()
         self.pairs.show(names, roster, current, rounds, state.avoid_pairs(), state.unmet_count())
@@ -241,12 +244,66 @@ class GroupPage:
         return self.tr.count("group.session.present_saved", len(self.state.present_ids()),
                              total=total)
 
-    def _import(self, data: bytes | str, source: str) -> str:
+    def _import(self, files: list[tuple[bytes | str, str]]) -> None:
+        """Every file picked (or the pasted text): one result line each, beside the
+        button; the cards whose sender the roster does not know wait for the coach."""
         if self.state.group is None:
             raise GroupConflict("no_group")
-        done = self.state.import_card(data)
-        key = "group.cards.imported_new" if done.added else "group.cards.imported"
-        return self.tr(key, name=done.participant, source=source)
+        return self._import_each([(source, lambda data=data: data, "") for data, source
+                                  in files])
+
+    def _import_each(self, items) -> None:
+        """(source, read its bytes, sender) for each card: imported, waiting, or refused
+        with its own sentence; one refused card never stops the others."""
+        lines, counts = [], {"imported": 0, "waiting": 0, "refused": 0}
+        for source, read, sender in items:
+            try:
+                done = self.state.import_card(read(), source, sender)
+            except (CardError, GroupConflict, DropFolderError) as problem:
+                lines.append((source, self._refusal(problem), True))
+                counts["refused"] += 1
+                continue
+            if isinstance(done, PendingCard):
+                key = "group.cards.line_taken" if done.code == "card_id_taken" \
+                    else "group.cards.line_waiting"
+                lines.append((source, self.tr(key, name=done.card.participant), False))
+                counts["waiting"] += 1
+            else:
+                lines.append((source, self.tr("group.cards.line_imported",
+                                              name=done.participant), False))
+                counts["imported"] += 1
+        self.cards.show_results(lines if len(lines) > 1 else [])
+        if len(lines) == 1:          # one card: its own sentence is the answer
+            self.cards.status.show(lines[0][1], error=lines[0][2])
+        else:
+            self.cards.status.show(" · ".join(
+                self.tr.count(f"group.cards.summary_{key}", number)
+                for key, number in counts.items() if number)
+                or self.tr("group.cards.summary_nothing"),
+                error=counts["refused"] == len(lines) > 0)
+
+    def _refusal(self, problem: Exception) -> str:
+        if isinstance(problem, CardError):
+            return self.tr(f"group.card_error.{problem.code}", detail=problem.detail)
+        if isinstance(problem, GroupConflict):
+            return self.tr(f"group.conflict.{problem.code}", detail=problem.detail)
+        return self.tr(f"group.drop_error.{problem.code}", path=problem.path)
+
+    def _place(self, index: int, member: int | None) -> str:
+        waiting = self.state.pending[index]
+        done = self.state.place_pending(index, member)
+        key = "group.cards.placed_new" if done.added else "group.cards.placed"
+        return self.tr(key, name=waiting.card.participant,
+                       member=self.state.names()[done.participant_id])
+
+    def _skip(self, index: int) -> str:
+        waiting = self.state.skip_pending(index)
+        return self.tr("group.cards.skipped", name=waiting.card.participant)
+
+    def _merge(self, other: int, keep: int) -> str:
+        names = self.state.names()
+        self.state.merge(keep, other)
+        return self.tr("group.roster.merged", other=names[other], keep=names[keep])
 
     def _look_in_drop(self) -> str:
         if self.state.group is None:
@@ -256,26 +313,13 @@ class GroupPage:
         return self.tr("group.cards.drop_folder", path=self.state.drop_root / self.state.group[
             "slug"])
 
-    def _import_dropped(self) -> str:
-        """Every card in the drop folder; each one that cannot be read is named with its
-        reason, the others are imported."""
+    def _import_dropped(self) -> None:
+        """Every card in the drop folder, each with its own line: the sender is the file's
+        owner on a cohort server."""
         if self.state.group is None:
             raise GroupConflict("no_group")
-        imported, problems = 0, []
-        for card in self.state.dropped_cards():
-            try:
-                self.state.import_card(self.state.read_dropped(card))
-                imported += 1
-            except CardError as problem:
-                problems.append(f"{card.path.name}: "
-                                + self.tr(f"group.card_error.{problem.code}",
-                                          detail=problem.detail))
-            except GroupConflict as problem:
-                problems.append(f"{card.path.name}: "
-                                + self.tr(f"group.conflict.{problem.code}",
-                                          detail=problem.detail))
-        message = self.tr("group.cards.drop_imported", count=imported)
-        return " ".join([message, *problems])
+        return self._import_each([(card.path.name, lambda card=card: self.state.read_dropped(
+            card), card.owner) for card in self.state.dropped_cards()])
 
     def _generate(self) -> str | None:
         """A session holds one round: a second click asks before replacing it."""
@@ -326,6 +370,11 @@ class _NotShown:
 
     def show(self, *args, **kwargs) -> None:
         pass
+
+    def __getattr__(self, name: str):
+        if name.startswith("show"):       # show_pending, show_results…: nothing to draw
+            return self.show
+        raise AttributeError(name)
 
 
 def build_group(profile: str | None = None, lang: str | None = None) -> ipw.Widget:

@@ -14,6 +14,7 @@ from workbook.ui.glossary import glossed_coaching
 from workbook.ui.group.roster import _button
 
 CONNECTOR_ROLES = ("connector", "prescriber")
+SHOWN_LINES = 50       # result lines and file names listed; past that, how many more
 
 
 def card_summary(card: ProgressCard) -> dict:
@@ -45,14 +46,21 @@ def _value(value) -> str:
 
 
 class CardsPanel:
-    """Import cards and compare them."""
+    """Import cards, say who sent the ones the roster does not know yet, compare them."""
 
-    def __init__(self, tr, lang: str, *, on_import: Callable[[bytes | str, str], None],
+    def __init__(self, tr, lang: str, *,
+                 on_import: Callable[[list[tuple[bytes | str, str]]], None],
                  on_look_in_drop: Callable[[], None] | None,
-                 on_import_dropped: Callable[[], None] | None):
+                 on_import_dropped: Callable[[], None] | None,
+                 on_place: Callable[[int, object], None], on_skip: Callable[[int], None]):
         self.tr, self.lang = tr, lang
+        self._on_place, self._on_skip = on_place, on_skip
         self.status = StatusLine()
         self.status.add_class("wb-group-cards-status")
+        self.results = ipw.HTML()
+        self.results.add_class("wb-group-card-results")
+        self.waiting = ipw.VBox()
+        self.waiting.add_class("wb-group-waiting")
         self.upload = ipw.FileUpload(accept=".json,.txt", multiple=True,
                                      description=tr("group.cards.choose"),
                                      layout=ipw.Layout(width="auto"))
@@ -82,28 +90,92 @@ class CardsPanel:
         self.view = ipw.VBox([
             glossed_coaching(tr, tr("group.cards.coaching"), ("one_liner",)),
             ipw.HTML(html_text(tr("group.cards.help"), "p")),
-            self.upload, self.paste, paste_button, self.status, *drop_parts, self.missing,
+            self.upload, self.paste, paste_button, self.status, self.results, self.waiting,
+            *drop_parts, self.missing,
             ipw.HTML(f"<h4>{html_text(tr('group.cards.side_title'))}</h4>"), self.side_by_side,
             ipw.HTML(f"<h4>{html_text(tr('group.cards.over_title'))}</h4>"), self.over_time])
 
     def _on_upload(self, files, on_import) -> None:
         if not files:
             return
-        try:
-            for upload in files:
-                on_import(bytes(upload["content"]), str(upload["name"]))
+        try:     # every file picked at once is one import with one result line per file
+            on_import([(bytes(upload["content"]), str(upload["name"])) for upload in files])
         finally:
             self.upload.value = ()
 
     def _on_paste(self, on_import) -> None:
         text = self.paste.value
-        on_import(text, self.tr("group.cards.pasted"))
+        on_import([(text, self.tr("group.cards.pasted"))])
         self.paste.value = ""
+
+    def show_results(self, lines: Sequence[tuple[str, str, bool]]) -> None:
+        """One line per file: (its name, what happened, whether it was refused); past
+        SHOWN_LINES lines, only how many more were refused."""
+        shown = [f'<li class="{"wb-status-error" if refused else "wb-status-info"}">'
+                 f"{html_text(source, 'b')} — {html_text(text)}</li>"
+                 for source, text, refused in lines[:SHOWN_LINES]]
+        more = len(lines) - SHOWN_LINES
+        if more > 0:
+            shown.append(html_text(self.tr.count("group.cards.more_lines", more), "li"))
+        self.results.value = f'<ul class="wb-card-results">{"".join(shown)}</ul>' \
+            if shown else ""
 
     def show_dropped(self, names: Sequence[str]) -> None:
         tr = self.tr
-        self.dropped.value = html_text(tr("group.cards.drop_found", count=len(names)), "p") \
-            + ("<ul>" + "".join(html_text(n, "li") for n in names) + "</ul>" if names else "")
+        listed = "".join(html_text(n, "li") for n in names[:SHOWN_LINES])
+        if len(names) > SHOWN_LINES:
+            listed += html_text(tr.count("group.cards.more_files", len(names) - SHOWN_LINES),
+                                "li")
+        self.dropped.value = html_text(tr.count("group.cards.drop_found", len(names)), "p") \
+            + (f"<ul>{listed}</ul>" if names else "")
+
+    def show_pending(self, pending: Sequence, names: dict[int, str],
+                     roster: list[dict]) -> None:
+        """A row per card waiting for the coach: who it says it is from, the choice of
+        member (close names first, then a new member, then everyone else), and its
+        buttons."""
+        tr = self.tr
+        for old in self.waiting.children:
+            old.close()
+        rows: list[ipw.Widget] = []
+        if pending:
+            rows.append(ipw.HTML(f"<h4>{html_text(tr('group.cards.waiting_title'))}</h4>"
+                                 + html_text(tr("group.cards.waiting_help"), "p", "wb-muted")))
+        for index, waiting in enumerate(pending):
+            rows.append(self._pending_row(index, waiting, names, roster))
+        self.waiting.children = rows
+
+    def _pending_row(self, index: int, waiting, names: dict[int, str],
+                     roster: list[dict]) -> ipw.Widget:
+        tr = self.tr
+        name = waiting.card.participant
+        if waiting.code == "card_id_taken":
+            holder = waiting.holder["display_name"]
+            said = tr("group.cards.waiting_taken", name=name, holder=holder)
+            options = [(tr("group.cards.choice_holder", name=holder), waiting.holder["id"])]
+        else:
+            said = tr("group.cards.waiting_unknown", name=name)
+            close = [pid for pid in waiting.suggestions if pid in names]
+            others = [p["id"] for p in roster if p["id"] not in close]
+            options = [(tr("group.cards.choice_close", name=names[pid]), pid) for pid in close]
+            options.append((tr("group.cards.choice_new", name=name), "new"))
+            options += [(names[pid], pid) for pid in others]
+        if waiting.sender:
+            said += " " + tr("group.cards.waiting_sender", user=waiting.sender)
+        text = ipw.HTML(f"{html_text(waiting.source, 'b')} — {html_text(said)}")
+        text.add_class("wb-group-waiting-text")
+        choice = ipw.Dropdown(options=options, value=options[0][1],
+                              description=tr("group.cards.choice"),
+                              layout=ipw.Layout(width="auto", max_width="100%"))
+        choice.add_class("wb-group-waiting-choice")
+        place = _button(tr("group.cards.place"), "wb-group-waiting-place",
+                        lambda: self._on_place(index, None if choice.value == "new"
+                                               else choice.value), "primary")
+        skip = _button(tr("group.cards.skip"), "wb-group-waiting-skip",
+                       lambda: self._on_skip(index))
+        row = ipw.VBox([text, ipw.HBox([choice, place, skip])])
+        row.add_class("wb-group-waiting-row")
+        return row
 
     def show(self, names: dict[int, str], roster: list[dict], missing: list[int],
              latest: dict[int, ProgressCard], history: list[tuple[dict, ProgressCard]],

@@ -11,7 +11,7 @@ import ipywidgets as ipw
 from workbook.domain.group import ODD_MODES
 from workbook.i18n.dates import format_date
 from workbook.ui.common import StatusLine, coaching, html_text, table_html
-from workbook.ui.widgets import set_options
+from workbook.ui.widgets import Confirmation, set_options
 
 
 def _button(label: str, css: str, on_click: Callable, style: str = "") -> ipw.Button:
@@ -27,7 +27,8 @@ class RosterPanel:
     def __init__(self, tr, *, on_select_group: Callable[[int], None],
                  on_create_group: Callable[[str], None], on_odd_mode: Callable[[str], None],
                  on_add: Callable[[str], None], on_rename: Callable[[int, str], None],
-                 on_active: Callable[[int, bool], None]):
+                 on_active: Callable[[int, bool], None],
+                 on_merge: Callable[[int, int], None] | None = None):
         self.tr = tr
         self.status = StatusLine()
         self.status.add_class("wb-group-roster-status")
@@ -59,11 +60,34 @@ class RosterPanel:
                           lambda: self.who.value and on_active(self.who.value, True))
         self.table = ipw.HTML()
         self.table.add_class("wb-group-roster")
+        # One person entered twice (a card under another spelling): merge them into one.
+        self.merge_into = ipw.Dropdown(description=tr("group.roster.merge_into"))
+        self.merge_into.add_class("wb-group-merge-into")
+        merge = _button(tr("group.roster.merge"), "wb-group-merge", self._ask_merge)
+        self._on_merge = on_merge
+        self.confirm_merge = Confirmation(tr("group.roster.merge_yes"), tr("common.cancel"),
+                                          "wb-group-merge-yes", self._merge)
         self.view = ipw.VBox([
             coaching(tr("group.roster.coaching")),
             ipw.HBox([self.group, self.new_group, create]), self.odd,
             ipw.HBox([self.name, add]), self.status,
-            ipw.HBox([self.who, self.rename_to, rename, remove, restore]), self.table])
+            ipw.HBox([self.who, self.rename_to, rename, remove, restore]),
+            ipw.HBox([self.merge_into, merge]), self.confirm_merge.view, self.table])
+
+    def _ask_merge(self) -> None:
+        other, keep = self.who.value, self.merge_into.value
+        if other is None or keep is None:
+            return
+        if other == keep:
+            self.status.show(self.tr("group.conflict.same_person"), error=True)
+            return
+        names = dict((value, label) for label, value in self.who.options)
+        self.confirm_merge.ask(self.tr("group.roster.merge_question", other=names[other],
+                                       keep=names[keep]))
+
+    def _merge(self) -> None:
+        if self._on_merge is not None and self.who.value is not None:
+            self._on_merge(self.who.value, self.merge_into.value)
 
     def show(self, groups: list[dict], group: dict | None, roster: list[dict],
              card_counts: dict[int, int], size_warning: str | None) -> None:
@@ -73,9 +97,11 @@ class RosterPanel:
             self.group.value = group["id"]
             self.odd.value = group["odd_mode"]
         self._quiet = False
-        set_options(self.who, [(p["display_name"] + ("" if p["active"] else
-                                                     f" ({self.tr('group.roster.removed')})"),
-                                p["id"]) for p in roster])
+        people = [(p["display_name"] + ("" if p["active"] else
+                                        f" ({self.tr('group.roster.removed')})"), p["id"])
+                  for p in roster]
+        set_options(self.who, people)
+        set_options(self.merge_into, people)
         tr = self.tr
         rows = [(p["display_name"], card_counts.get(p["id"], 0),
                  tr("group.roster.active") if p["active"] else tr("group.roster.removed"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.domain import group as rules
@@ -13,6 +14,18 @@ from workbook.domain.progress_card import MAX_CARD_BYTES, ProgressCard
 from workbook.services import card_drop
 from workbook.services import group as service
 from workbook.store import group as store
+
+
+@dataclass(frozen=True)
+class PendingCard:
+    """A checked card waiting for the coach to say who sent it (nothing stored yet)."""
+
+    card: ProgressCard
+    source: str                 # the file's name, "pasted text"…
+    sender: str                 # the drop folder file's owner, "" when unknown
+    code: str                   # unknown_sender | card_id_taken
+    suggestions: list[int] = field(hash=False)   # members with a close name, closest first
+    holder: dict | None = field(default=None, hash=False)   # card_id_taken: whose id it is
 
 
 class GroupState:
@@ -25,6 +38,7 @@ class GroupState:
         self.drop_root = drop_root
         self.group: dict | None = None
         self.session: dict | None = None
+        self.pending: list[PendingCard] = []
         groups = store.list_groups(conn)
         if groups:
             self.select_group(groups[-1]["id"])
@@ -40,6 +54,7 @@ class GroupState:
 
     def select_group(self, group_id: int) -> None:
         self.group = next(g for g in store.list_groups(self.conn) if g["id"] == group_id)
+        self.pending = []
         past = store.sessions(self.conn, group_id)
         self.session = past[-1] if past else None
 
@@ -104,9 +119,38 @@ class GroupState:
 
     # --------------------------------------------------------------------- cards
 
-    def import_card(self, data: bytes | str) -> service.CardImport:
-        return service.import_card(self.conn, self.group, self.session and self.session["id"],
-                                   data)
+    def import_card(self, data: bytes | str, source: str, sender: str = ""
+                    ) -> service.CardImport | PendingCard:
+        """Store a card whose sender the group knows; one it does not know waits in
+        `pending` for the coach to say who sent it (raises `CardError`, `GroupConflict`)."""
+        try:
+            return service.import_card(self.conn, self.group, self._session_id(), data,
+                                       sender=sender, today=self.today)
+        except service.SenderUnknown as unknown:
+            waiting = PendingCard(unknown.card, source, sender, unknown.code,
+                                  unknown.suggestions, unknown.holder)
+            self.pending = [p for p in self.pending if p.card.card_id != waiting.card.card_id]
+            self.pending.append(waiting)
+            return waiting
+
+    def place_pending(self, index: int, member: int | None) -> service.CardImport:
+        """The coach says who sent a waiting card: a member's id, or None for a new member."""
+        waiting = self.pending[index]
+        done = service.import_card(self.conn, self.group, self._session_id(), waiting.card,
+                                   member=member, new=member is None, sender=waiting.sender)
+        del self.pending[index]
+        return done
+
+    def skip_pending(self, index: int) -> PendingCard:
+        return self.pending.pop(index)
+
+    def merge(self, keep: int, other: int) -> None:
+        service.merge_members(self.conn, keep, other)
+        self.pending = [p for p in self.pending if p.holder is None
+                        or p.holder["id"] != other]
+
+    def _session_id(self) -> int | None:
+        return self.session and self.session["id"]
 
     def cards(self) -> list[tuple[dict, ProgressCard]]:
         return service.stored_cards(self.conn, self.group["id"]) if self.group else []
