@@ -120,6 +120,10 @@ SAMPLE_ROWS = {
     6: [
         "INSERT INTO journalists(name, outlet, medium) VALUES ('Anaïs Roux', 'Le Journal', 'web')",
     ],
+    7: [
+        "INSERT INTO participants(id, group_id, display_name, card_id) VALUES (2, 1, 'Hamid T.',"
+        " 'aa11')",
+    ],
 }
 
 

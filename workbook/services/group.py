@@ -28,18 +28,12 @@ class SenderUnknown(CardError):
     checked card; `suggestions` the members whose names are close, closest first;
     `holder` the member whose card id it carries (card_id_taken only)."""
 
+    catalogue = "group.conflict"
+
     def __init__(self, code: str, card: ProgressCard, suggestions: list[int],
                  holder: dict | None = None):
         super().__init__(code, holder["display_name"] if holder else card.participant)
         self.card, self.suggestions, self.holder = card, suggestions, holder
-
-
-def check_card(data: bytes | str, group_slug: str, today: dt.date | None = None
-               ) -> ProgressCard:
-    """A card read and checked for this group (raises `CardError`); nothing is stored."""
-    card = read_card(data, today)
-    check_group(card, group_slug)
-    return card
 
 
 def import_card(conn: sqlite3.Connection, group: dict, session_id: int | None,

@@ -16,6 +16,7 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from workbook.domain import group as rules
+from workbook.domain.errors import CodedError
 from workbook.domain.progress_card import CardError
 from workbook.paths import SESSION_VIEW_VARIABLE
 from workbook.services.card_drop import DropFolderError, drop_root
@@ -282,12 +283,8 @@ class GroupPage:
                 or self.tr("group.cards.summary_nothing"),
                 error=counts["refused"] == len(lines) > 0)
 
-    def _refusal(self, problem: Exception) -> str:
-        if isinstance(problem, CardError):
-            return self.tr(f"group.card_error.{problem.code}", detail=problem.detail)
-        if isinstance(problem, GroupConflict):
-            return self.tr(f"group.conflict.{problem.code}", detail=problem.detail)
-        return self.tr(f"group.drop_error.{problem.code}", path=problem.path)
+    def _refusal(self, problem: CodedError) -> str:
+        return self.tr(problem.key, **{"detail": problem.detail, **problem.values})
 
     def _place(self, index: int, member: int | None) -> str:
         waiting = self.state.pending[index]
