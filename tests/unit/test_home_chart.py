@@ -14,6 +14,8 @@ def tr(key: str, **values) -> str:
     """A translator with a hostile layer name: codes it does not know read as themselves."""
     if key == "common.chart.segment":
         return f"{values['label']}: {values['count']}"
+    if key.startswith("common.chart.apart"):
+        return key
     _vocab, group, code = key.split(".")
     return LABELS[group].get(code, code)
 
@@ -26,14 +28,44 @@ def test_one_bar_per_layer_in_the_method_order_with_a_segment_per_role():
     labels = [part.split("</span>")[0] for part in html.split('class="wb-bar-label">')[1:]]
     assert labels == ["Inner", "active", EVIL.replace("<", "&lt;").replace(">", "&gt;")
                       .replace('"', "&quot;")]
-    # the longest bar (30) fills the track; the others are to scale
-    assert 'title="No role: 30" style="width:100.00%' in html
-    assert 'title="Connector: 4" style="width:13.33%' in html
+    # the longest sorted bar (10) fills the track; the others are to scale
+    assert 'title="No role: 6" style="width:60.00%' in html
+    assert 'title="Connector: 4" style="width:40.00%' in html
+    assert 'title="peer: 5" style="width:50.00%' in html
     assert f"background:{ROLE_COLOURS['connector']}" in html
     assert '<span class="wb-bar-total">10</span>' in html
     # the legend names each role present, once, in the roles' order
     legend = html.split('class="wb-home-legend"')[1]
     assert legend.index("Connector") < legend.index("peer") < legend.index("No role")
+
+
+def _bar_widths(html: str) -> dict[str, float]:
+    """Each drawn layer's bar length (% of the track): the sum of its segments."""
+    widths = {}
+    for row in html.split('<div class="wb-bar-row')[1:]:
+        name = row.split('class="wb-bar-label">')[1].split("</span>")[0]
+        widths[name] = sum(float(part.split("%")[0])
+                           for part in row.split('style="width:')[1:])
+    return widths
+
+
+def test_after_her_first_sorting_the_sorted_people_read_beside_385_not_sorted():
+    """385 not sorted and 15 sorted: the sorted bars are scaled among themselves, the
+    unsorted count stands apart with no bar (before, the 15 were slivers of 4 %)."""
+    counts = [("unsorted", "", 385), ("inner", "connector", 2), ("inner", "", 3),
+              ("close", "prescriber", 4), ("close", "", 6)]
+    html = layers_by_role_html(counts, {"unsorted": 385, "inner": 5, "close": 10}, tr, "T")
+    widths = _bar_widths(html)
+    assert widths["Inner"] == 50 and widths["close"] == 100
+    apart = html.split("wb-bar-row wb-bar-apart")[1].split("</div>")[0]
+    assert 'class="wb-bar"' not in apart and "common.chart.apart" in apart
+    assert '<span class="wb-bar-total">385</span>' in apart
+
+
+def test_with_nobody_sorted_the_unsorted_count_says_so_and_draws_no_bar():
+    html = layers_by_role_html([("unsorted", "", 400)], {"unsorted": 400}, tr, "T")
+    assert 'class="wb-bar"' not in html and "common.chart.apart_only" in html
+    assert '<span class="wb-bar-total">400</span>' in html
 
 
 def test_labels_are_text_never_markup():
