@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from workbook.domain.press.log import LogEntry
-from workbook.domain.press.sheets import fold_same_length
+from workbook.domain.press.words import fold_same_length
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,15 @@ the command translate codes through `press.finding.<code>.why/.fix`.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from workbook.domain.names import fold
+from workbook.domain.press.fluff import fluff_words, specific_things
+from workbook.domain.press.hedging import hedges
+from workbook.domain.press.jargon import explained_terms, jargon_words
+from workbook.domain.press.proof import has_evidence, refers_back
+from workbook.domain.press.repeats import repeats
+from workbook.domain.press.words import fold_same_length
 
 MAX_POINTS = 3
 POINT_MAX_WORDS = 15
@@ -28,8 +31,6 @@ QUOTE_MAX_WORDS = int(QUOTE_MAX_SECONDS * WORDS_PER_SECOND)       # 20
 UMBRELLA_MAX_SECONDS = 20
 UMBRELLA_MAX_WORDS = int(UMBRELLA_MAX_SECONDS * WORDS_PER_SECOND)  # 50
 MAX_ANALYSED_CHARS = 2000       # per field: a 20,000-character paste is cut, and said so
-REPEAT_OVERLAP = 0.6
-STEM = 5                        # "stocker" and "stockant" share "stock"
 MAX_WORDS_SHOWN = 5
 
 # Every code the checker can return, in the order the page lists them.
@@ -76,77 +77,7 @@ class Finding:
     value: int | None = None
 
 
-# ------------------------------------------------------------------------------ lexicons
-# Hedging: words that make a journalist doubt you know (media training: assert, then prove).
-HEDGING = {
-    "fr": ("en quelque sorte", "assez", "un peu", "plutot", "peut-etre", "il me semble",
-           "je pense que", "je crois que", "eventuellement", "relativement", "globalement",
-           "d'une certaine maniere", "d'une certaine facon", "a priori", "on va dire",
-           "disons", "sans doute", "potentiellement", "plus ou moins", "dans une certaine mesure",
-           "un certain nombre", "quelque part"),
-    "en": ("i think maybe", "i think", "i guess", "i feel like", "maybe", "perhaps", "sort of",
-           "kind of", "somewhat", "quite", "rather", "a bit", "a little", "probably",
-           "possibly", "more or less", "to some extent", "in a way", "basically", "arguably",
-           "fairly", "pretty much", "it seems"),
-}
-# Phrases that look like a hedge but are not ("plutôt que" = "rather than").
-_NOT_HEDGING = re.compile(r"\b(?:plutot que|plutot qu|rather than|assez de|quite a few)\b")
-
-# Fluff ("guimauve"): empty praise and marketing words that no journalist quotes.
-FLUFF = {
-    "fr": ("innovant", "innovante", "innovants", "innovantes", "synergie", "synergies",
-           "incontournable", "passionne", "passionnee", "dynamique", "leader", "excellence",
-           "valeur ajoutee", "au coeur de", "a 360", "de pointe", "revolutionnaire",
-           "disruptif", "disruptive", "gagnant-gagnant", "diverses choses", "beaucoup de choses",
-           "des choses", "differents aspects", "un enjeu majeur", "enjeux majeurs",
-           "tres important", "tres importante", "essentiel", "essentielle"),
-    "en": ("innovative", "synergy", "synergies", "world-class", "cutting-edge", "passionate",
-           "dynamic", "best-in-class", "game-changer", "game changer", "leverage",
-           "holistic", "value-added", "revolutionary", "disruptive", "win-win", "next-level",
-           "lots of things", "many things", "various things", "various aspects",
-           "very important", "key challenge", "crucial", "essential"),
-}
-# Management jargon a reader has to decode (acronyms are found separately).
-JARGON = {
-    "fr": ("scalable", "scalabilite", "best practices", "kpi", "roi", "lead time", "sourcing",
-           "benchmark", "reporting", "process", "onboarding"),
-    "en": ("scalable", "scalability", "best practices", "kpi", "roi", "lead time",
-           "bandwidth", "paradigm", "deliverables", "actionable", "onboarding", "stakeholders"),
-}
-# Acronyms every reader knows: not jargon.
-COMMON_ACRONYMS = frozenset({"UE", "EU", "USA", "UK", "TV", "PME", "PDG", "CEO", "RH", "HR",
-                             "OK", "PC", "SNCF", "ONU", "UN", "OMS", "WHO", "PIB", "GDP",
-                             "CO2", "TVA", "VAT", "CDI", "CV", "MW", "GW"})
-EXAMPLE_MARKERS = ("par exemple", "comme chez", "for example", "for instance", "such as", "e.g")
-NUMBER_WORDS = frozenset({
-    "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "vingt",
-    "trente", "cent", "cents", "mille", "million", "millions", "milliard", "milliards",
-    "moitie", "tiers", "quart", "double", "triple", "two", "three", "four", "five",
-    "seven", "eight", "nine", "ten", "twenty", "thirty", "hundred", "thousand", "billion",
-    "half", "third", "quarter", "twice", "doubled", "tripled"})
-STOPWORDS = frozenset({
-    "le", "la", "les", "un", "une", "des", "de", "du", "d", "l", "et", "ou", "en", "dans", "pour",
-    "par", "sur", "avec", "que", "qui", "est", "sont", "a", "au", "aux", "ce", "ces", "se", "sa",
-    "son", "ses", "nos", "notre", "vos", "votre", "il", "elle", "on", "nous", "vous", "ils",
-    "pas", "ne", "plus", "the", "an", "and", "or", "of", "to", "in", "for", "with",
-    "is", "are", "be", "it", "its", "that", "this", "we", "you", "our", "your", "by", "at",
-    "as", "from", "not", "more", "than", "c", "s", "qu", "y", "j"})
-
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
-_ACRONYM = re.compile(r"(?<![\w(])([A-Z][A-Z0-9]{1,6})(?![\w)])")
-_FIGURE = re.compile(r"\d|[%€$£]")
-_SENTENCE_OPENERS = frozenset(".!?…:;\n«\"“")
-
-
-def _lexicon_regex(entries: Iterable[str]) -> re.Pattern:
-    alternatives = sorted({re.escape(e) for e in entries}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'-])(?:" + "|".join(alternatives) + r")(?![\w'-])")
-
-
-_HEDGING = {lang: _lexicon_regex(words) for lang, words in HEDGING.items()}
-_FLUFF = {lang: _lexicon_regex(words) for lang, words in FLUFF.items()}
-_JARGON = {lang: _lexicon_regex(words) for lang, words in JARGON.items()}
-_EXAMPLE = _lexicon_regex(EXAMPLE_MARKERS)
 
 
 def count_words(text: str) -> int:
@@ -166,29 +97,11 @@ def _lang(lang: str) -> str:
     return "en" if (lang or "").lower().startswith("en") else "fr"
 
 
-def _distinct(words: Iterable[str]) -> tuple[str, ...]:
+def _distinct(words) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for word in words:
         seen.setdefault(word.lower(), word)
     return tuple(seen.values())[:MAX_WORDS_SHOWN]
-
-
-def _matches(pattern: re.Pattern, text: str) -> tuple[str, ...]:
-    """The words of `text` (as written) that `pattern` finds in its folded form. Folding keeps
-    the length of these texts (accents dropped one to one), so positions map back."""
-    folded = fold_same_length(text)
-    return _distinct(text[m.start():m.end()] for m in pattern.finditer(folded))
-
-
-@functools.cache
-def _fold_char(char: str) -> str:
-    folded = fold(char) if char.strip() else char
-    return folded[0] if len(folded) == 1 else char.lower()
-
-
-def fold_same_length(text: str) -> str:
-    """Lower case without accents, one character for one (positions stay valid)."""
-    return "".join(map(_fold_char, text.replace("’", "'")))
 
 
 def _fields(sheet: TopicSheet) -> list[tuple[str, int | None, str]]:
@@ -246,104 +159,88 @@ def rule_quotes(sheet: TopicSheet) -> list[Finding]:
             if point.message.strip() and not any(q.strip() for q in point.quotes)]
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    """The word at `start` opens the text or a sentence (its capital is not a name's)."""
-    before = text[max(0, start - 12):start].rstrip(" \t\u00a0")
-    return not before or before[-1] in _SENTENCE_OPENERS
-
-
-def has_evidence(text: str) -> bool:
-    """A figure, a named organisation or person, or an example marker."""
-    text = _cut(text)
-    if _FIGURE.search(text) or _EXAMPLE.search(fold_same_length(text)):
-        return True
-    for match in re.finditer(r"\w+", text):
-        word = match.group(0)
-        if fold(word) in NUMBER_WORDS:
-            return True
-        if word[:1].isupper() and not _starts_sentence(text, match.start()):
-            return True        # a capital inside a sentence: a name
-    return False
-
-
-def rule_proof(sheet: TopicSheet) -> list[Finding]:
-    """Every point is backed by a figure, an example or a name. SOURCE: the method, step 3 —
-    no fluff; media training — a claim without proof is not quoted, a figure is."""
-    return [Finding("no_proof", "proof", number)
-            for number, point in enumerate(sheet.filled_points(), start=1)
-            if point.message.strip()
-            and not has_evidence(point.proof) and not has_evidence(point.message)]
+def rule_proof(sheet: TopicSheet, lang: str = "fr") -> list[Finding]:
+    """Every point is backed by a figure, a named organisation or place, a dated example or a
+    case — in its proof, or in the message when the proof is left empty; hearsay and a
+    capital letter are not proof; "Same study" is the earlier point's proof (`proof.py`).
+    SOURCE: the method, step 3 — no fluff; media training — a claim without proof is not
+    quoted, a figure is."""
+    lang, found, backed = _lang(lang), [], False
+    for number, point in enumerate(sheet.filled_points(), start=1):
+        if not point.message.strip():
+            continue
+        proof = _cut(point.proof)
+        if proof.strip():
+            ok = has_evidence(proof, lang) or (backed and refers_back(proof))
+        else:
+            ok = has_evidence(_cut(point.message), lang)
+        backed = backed or ok
+        if not ok:
+            found.append(Finding("no_proof", "proof", number))
+    return found
 
 
 def rule_hedging(sheet: TopicSheet, lang: str) -> list[Finding]:
-    """No hedging ("en quelque sorte", "un peu", "plutôt", "I think maybe", "sort of"…).
+    """No hedging: opinion and doubt markers, conditionals and modals used as a guess,
+    approximators without a figure, read by grammar and lemma (`hedging.py`).
     SOURCE: the method, step 3 — no fluff; media training — assert, then prove."""
-    pattern = _HEDGING[_lang(lang)]
-    found = []
+    lang, found = _lang(lang), []
     for where, number, text in _fields(sheet):
-        cleaned = _NOT_HEDGING.sub(lambda m: "#" * len(m.group(0)), fold_same_length(text))
-        words = _distinct(text[m.start():m.end()] for m in pattern.finditer(cleaned))
+        words = hedges(text, lang)
         if words:
-            found.append(Finding("hedging", where, number, words))
+            found.append(Finding("hedging", where, number, _distinct(words)))
     return found
+
+
+def _named_in_point(sheet: TopicSheet, lang: str) -> dict[int | None, bool]:
+    """Whether the umbrella, and each point (message, proof and quotes), names anything."""
+    named = {None: specific_things(_cut(sheet.umbrella), lang) > 0}
+    for number, point in enumerate(sheet.filled_points(), start=1):
+        named[number] = any(specific_things(_cut(t), lang) > 0
+                            for t in (point.message, point.proof, *point.quotes))
+    return named
 
 
 def rule_fluff(sheet: TopicSheet, lang: str) -> list[Finding]:
-    """No "guimauve": empty praise and marketing words. SOURCE: the method, step 3 — no fluff."""
-    pattern = _FLUFF[_lang(lang)]
-    found = []
+    """No "guimauve": marketing words, and evaluative words with nothing specific around
+    them (`fluff.py`). SOURCE: the method, step 3 — no fluff."""
+    lang, found = _lang(lang), []
+    named = _named_in_point(sheet, lang)
     for where, number, text in _fields(sheet):
-        words = _matches(pattern, text)
+        words = fluff_words(text, lang, named[number])
         if words:
-            found.append(Finding("fluff", where, number, words))
+            found.append(Finding("fluff", where, number, _distinct(words)))
     return found
-
-
-def explained_acronyms(sheet: TopicSheet) -> set[str]:
-    """Acronyms spelt out somewhere in the sheet: "ADEME (agence de la transition…)" or
-    "(ADEME)" after the words it stands for."""
-    text = " ".join(t for _, _, t in _fields(sheet)) + " " + sheet.topic
-    return set(re.findall(r"\b([A-Z][A-Z0-9]{1,6})\s*\(", text)) | set(
-        re.findall(r"\(([A-Z][A-Z0-9]{1,6})\)", text))
 
 
 def rule_jargon(sheet: TopicSheet, lang: str) -> list[Finding]:
-    """Acronyms and jargon explained, or left out. SOURCE: media training — speak to the
-    outlet's readers, not to your peers; the method, step 3 — phrasings the public keeps."""
-    explained = explained_acronyms(sheet)
-    pattern = _JARGON[_lang(lang)]
+    """Acronyms and words a general reader would not know, explained or left out
+    (`jargon.py`). SOURCE: media training — speak to the outlet's readers, not to your peers;
+    the method, step 3 — phrasings the public keeps."""
+    lang = _lang(lang)
+    fields = _fields(sheet)
+    texts = [t for _, _, t in fields] + [sheet.topic]
+    folded = [fold_same_length(t) for t in texts]
+    explained = explained_terms(texts, folded)
     found = []
-    for where, number, text in _fields(sheet):
-        acronyms = [a for a in _ACRONYM.findall(text)
-                    if a not in COMMON_ACRONYMS and a not in explained]
-        words = _distinct([*acronyms, *(w for w in _matches(pattern, text)
-                                        if w.upper() not in explained)])
+    for (where, number, text), fold in zip(fields, folded):
+        words = jargon_words(text, fold, lang, explained)
         if words:
-            found.append(Finding("jargon", where, number, words))
+            found.append(Finding("jargon", where, number, _distinct(words)))
     return found
 
 
-def _stems(text: str) -> set[str]:
-    return {fold(w)[:STEM] for w in re.findall(r"\w+", _cut(text)) if fold(w) not in STOPWORDS}
-
-
-def rule_repetition(sheet: TopicSheet) -> list[Finding]:
-    """Each point says something the others do not. SOURCE: media training — three distinct
+def rule_repetition(sheet: TopicSheet, lang: str = "fr") -> list[Finding]:
+    """Each point says something the others do not: same ideas by lemma, related word or
+    quantity count as a repeat (`repeats.py`). SOURCE: media training — three distinct
     messages; a point repeating another wastes one of the three."""
-    points = sheet.filled_points()
-    stems = [_stems(p.message) for p in points]
+    lang = _lang(lang)
+    messages = [_cut(p.message) for p in sheet.filled_points()]
     found = []
-    for later in range(len(points)):
+    for later in range(len(messages)):
         for earlier in range(later):
-            a, b = stems[earlier], stems[later]
-            if len(a) < 2 or len(b) < 2:
-                continue
-            shared = a & b
-            # Overlap against the shorter point: a point restating another in fewer words,
-            # or with a hedge added, still repeats it.
-            if len(shared) >= 2 and len(shared) / min(len(a), len(b)) >= REPEAT_OVERLAP:
-                words = tuple(w for w in re.findall(r"\w+", points[later].message)
-                              if fold(w)[:STEM] in shared)
+            words = repeats(messages[earlier], messages[later], lang)
+            if words is not None:
                 found.append(Finding("repeated_point", "point", later + 1, _distinct(words),
                                      value=earlier + 1))
                 break
@@ -364,9 +261,9 @@ def check_sheet(sheet: TopicSheet, lang: str) -> list[Finding]:
     structure = rule_structure(sheet)
     if structure and structure[0].code == "empty":
         return structure
-    found = [*structure, *rule_lengths(sheet), *rule_quotes(sheet), *rule_proof(sheet),
+    found = [*structure, *rule_lengths(sheet), *rule_quotes(sheet), *rule_proof(sheet, lang),
              *rule_hedging(sheet, lang), *rule_fluff(sheet, lang), *rule_jargon(sheet, lang),
-             *rule_repetition(sheet), *rule_truncated(sheet)]
+             *rule_repetition(sheet, lang), *rule_truncated(sheet)]
     order = {code: i for i, code in enumerate(FINDING_CODES)}
     return sorted(found, key=lambda f: (order[f.code], f.point or 0))
 
