@@ -1,8 +1,10 @@
 """Topic-sheet checker against labelled sheets, and what a check costs.
 
 Quality: reads `benchmarks/data/press_sheets.json` (the `tune` split: sheets that may be
-looked at while adjusting the checker) and `benchmarks/data/press_sheets_heldout.json` (the
-`heldout` split: written after the first tuning pass and only measured). Each sheet is
+looked at while adjusting the checker), `press_sheets_heldout.json` (`heldout`: written
+after the first tuning pass, measured once before the second pass and seen since) and
+`press_sheets_heldout2.json` (`heldout2`: written after the second pass, before any measure;
+never tuned on). Each sheet is
 French or English, from a trade the tests and the demo do not use, and is labelled with the
 defects a media trainer would flag (`kind@where`: `u` the main message, `1`–`5` a point with
 its proof and quotes, `sheet` the whole sheet), or none when it is ready to use. Reports
@@ -14,9 +16,11 @@ per split:
   that have it;
 - findings on flawed sheets that no label asked for (told, not a target).
 
-Cost: the p95 of one `check_sheet` over every labelled sheet once the word data is loaded
-(target < 50 ms; the page checks 400 ms after the last keystroke), the first check of a
-process (which loads it), and a 20,000-character paste in every field. `--page` also times
+Cost: the p95 of one `check_sheet` over every labelled sheet once the word data is loaded,
+every field new to the checker (its per-text memory dropped before each check: the worst
+keystroke; target < 50 ms, the page checks 400 ms after the last keystroke), the first
+checks of a process (which load the word data, paid while the page builds), and a
+20,000-character paste in every field. `--page` also times
 building the press page on the demo profile and a redraw after a write.
 
 Measured before the checker read grammar, lemmas and word rarity (2026-12-07, the 64 tune
@@ -46,7 +50,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measures import add_json_argument, p95, row, write_rows  # noqa: E402
 
 DATA = Path(__file__).with_name("data")
-FILES = {"tune": DATA / "press_sheets.json", "heldout": DATA / "press_sheets_heldout.json"}
+FILES = {"tune": DATA / "press_sheets.json", "heldout": DATA / "press_sheets_heldout.json",
+         "heldout2": DATA / "press_sheets_heldout2.json"}
 FALSE_ALARM_TARGET = 0.10
 CALLED_READY_TARGET = 0.15
 RECALL_TARGET = 0.70
@@ -144,16 +149,26 @@ def report(split: str, figures: dict) -> None:
             f"{k} {v}" for k, v in figures["extra"].most_common()))
 
 
-def check_cost(sheets: list[dict], runs: int) -> list[dict]:
+def first_check(sheets: list[dict]) -> float:
+    """The first check of a process, which loads the word data (ms)."""
+    from workbook.domain.press import check_sheet
+
+    start = time.perf_counter()
+    for lang in ("fr", "en"):
+        check_sheet(to_sheet(next(s for s in sheets if s["lang"] == lang)), lang)
+    return (time.perf_counter() - start) * 1000
+
+
+def check_cost(sheets: list[dict], runs: int, first: float) -> list[dict]:
+    """Each check with every field new to the checker (its per-text memory dropped)."""
     from workbook.domain.press import KeyPoint, TopicSheet, check_sheet
+    from workbook.domain.press.sheets import forget_texts
 
     built = [(to_sheet(s), s["lang"]) for s in sheets]
-    start = time.perf_counter()
-    check_sheet(*built[0])
-    first = (time.perf_counter() - start) * 1000
     samples = []
     for _ in range(runs):
         for sheet, lang in built:
+            forget_texts()
             start = time.perf_counter()
             check_sheet(sheet, lang)
             samples.append((time.perf_counter() - start) * 1000)
@@ -163,19 +178,20 @@ def check_cost(sheets: list[dict], runs: int) -> list[dict]:
                                           for _ in range(5)))
     pasted = []
     for _ in range(max(3, runs // 4)):
+        forget_texts()
         start = time.perf_counter()
         check_sheet(huge, "fr")
         pasted.append((time.perf_counter() - start) * 1000)
     high, paste_high = p95(samples), p95(pasted)
     print(f"check one sheet ({len(built)} sheets × {runs})  median "
           f"{statistics.median(samples):6.2f} ms  p95 {high:6.2f} ms   target < 50 ms")
-    print(f"first check of the process (loads word data)        {first:7.1f} ms")
+    print(f"first checks of the process, FR and EN (load word data) {first:7.1f} ms")
     print(f"20,000-char paste in 21 fields  median {statistics.median(pasted):6.2f} ms"
           f"  p95 {paste_high:6.2f} ms")
     return [row("press_checker", "check one labelled sheet", statistics.median(samples), "ms",
                 p95=high, target=f"p95 < {CHECK_TARGET_MS:.0f} ms",
                 ratio=high / CHECK_TARGET_MS, met=high < CHECK_TARGET_MS),
-            row("press_checker", "first check (loads word data)", first, "ms"),
+            row("press_checker", "first FR and EN checks (load word data)", first, "ms"),
             row("press_checker", "check a 20,000-char paste in 21 fields",
                 statistics.median(pasted), "ms", p95=paste_high,
                 target=f"p95 < {CHECK_TARGET_MS:.0f} ms", ratio=paste_high / CHECK_TARGET_MS,
@@ -209,14 +225,15 @@ def page_cost(runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "heldout", "all"), default="all")
+    parser.add_argument("--split", choices=(*FILES, "all"), default="all")
     parser.add_argument("--show", action="store_true", help="list misses and false alarms")
     parser.add_argument("--runs", type=int, default=20, help="timing passes over the sheets")
     parser.add_argument("--page", action="store_true", help="also time the press page")
     add_json_argument(parser)
     args = parser.parse_args()
+    first = first_check(load("tune"))
     rows, everything = [], []
-    for split in ("tune", "heldout") if args.split == "all" else (args.split,):
+    for split in FILES if args.split == "all" else (args.split,):
         sheets = load(split)
         if not sheets:
             print(f"{split}: no labelled sheets ({FILES[split].name} missing)")
@@ -225,7 +242,7 @@ def main() -> None:
         figures = measure(sheets, show=args.show)
         report(split, figures)
         rows += quality_rows(split, figures)
-    rows += check_cost(everything, args.runs)
+    rows += check_cost(everything, args.runs, first)
     if args.page:
         page_cost(args.runs)
     write_rows(args.json, rows)
