@@ -20,6 +20,7 @@ Two kinds of word, matched by lemma (any gender, number or tense):
 
 from __future__ import annotations
 
+import functools
 import re
 
 from workbook.domain.press.proof import EXAMPLE, NUMBER_WORDS
@@ -39,6 +40,7 @@ MARKETING = {
         "innovant", "incontournable", "exceptionnel", "remarquable", "irreprochable",
         "revolutionnaire", "disruptif", "synergie", "passionne", "bienveillant", "raffine",
         "formidable", "incroyable", "extraordinaire", "inegale", "inegalable", "excellence",
+        "inoubliable", "magique", "hors-norme", "epoustouflant", "exceptionnellement",
         "performant", "gagnant-gagnant", "premium", "sublime", "prestigieux", "ultime"}),
     "en": frozenset({
         "innovative", "seamless", "frictionless", "effortless", "unparalleled", "unrivalled",
@@ -49,7 +51,8 @@ MARKETING = {
         "world-class", "best-in-class", "best-of-breed", "cutting-edge", "state-of-the-art",
         "game-changer", "game-changing", "next-generation", "next-gen", "next-level",
         "top-notch", "top-tier", "future-proof", "value-added", "win-win", "one-stop",
-        "hassle-free", "worry-free", "stress-free", "second-to-none"}),
+        "hassle-free", "worry-free", "stress-free", "second-to-none", "vibrant",
+        "unforgettable", "magical", "breathtaking", "visionary"}),
 }
 MARKETING_PHRASES = {
     "fr": (r"d'exception", r"haut de gamme", r"cles? en main", r"a 360", r"de pointe",
@@ -77,7 +80,9 @@ EVALUATIVE = {
         "plus-value", "levier", "exigence", "exigeant", "unique", "experience", "reconnu",
         "fiable", "moderne", "ambitieux", "ambition", "engagement", "engage", "vision",
         "strategique", "sur-mesure", "personnalise", "complet", "innovation", "excellent",
-        "meilleur", "exemplaire", "operationnel", "ideal", "precieux"}),
+        "meilleur", "exemplaire", "operationnel", "ideal", "precieux", "convivial",
+        "authentique", "chaleureux", "agreable", "accueillant", "attentif", "engageant",
+        "inclusif", "ecoresponsable", "qualitatif", "serein", "sereinement"}),
     "en": frozenset({
         "essential", "important", "key", "crucial", "vital", "major", "great", "strong",
         "robust", "agile", "dynamic", "unique", "quality", "high-quality", "excellent",
@@ -87,7 +92,10 @@ EVALUATIVE = {
         "tailored", "bespoke", "genuinely", "truly", "really", "real", "inspiring",
         "innovation", "vision", "culture", "optimal", "optimise", "optimize", "enhance",
         "passion", "mission", "ambitious", "modern", "proven", "comprehensive", "end-to-end",
-        "ideal", "best", "leading", "world", "sustainability", "exciting"}),
+        "premier",
+        "ideal", "best", "leading", "world", "sustainability", "exciting", "inclusive",
+        "welcoming", "friendly", "delightful", "memorable", "authentic", "genuine", "thrive",
+        "thriving", "caring", "holistic", "engaging", "seamlessly", "passionately"}),
 }
 EVALUATIVE_PHRASES = {
     "fr": (r"de qualite", r"sur mesure", r"de demain", r"au service d", r"l'humain",
@@ -127,7 +135,8 @@ def _hits(text: str, words: tuple[Token, ...], lang: str) -> tuple[list[tuple], 
     return marketing, evaluative
 
 
-def specific_things(text: str, lang: str, skip: list[tuple] = ()) -> int:
+@functools.lru_cache(maxsize=1024)
+def specific_things(text: str, lang: str, skip: tuple[tuple[int, int], ...] = ()) -> int:
     """How many specific things a text names: figures, names, examples and rare words."""
     words = tokens(text)
     figure = has_figure(text) or any(t.folded in NUMBER_WORDS for t in words)
@@ -143,7 +152,8 @@ def specific_things(text: str, lang: str, skip: list[tuple] = ()) -> int:
     return count
 
 
-def fluff_words(text: str, lang: str, point_named_something: bool) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def fluff_words(text: str, lang: str, point_named_something: bool) -> tuple[str, ...]:
     """The fluff words of one field (as written), or [] if it is not fluff (see the module:
     marketing words always; evaluative words when they outnumber what the field names, or
     when the point names nothing)."""
@@ -151,11 +161,11 @@ def fluff_words(text: str, lang: str, point_named_something: bool) -> list[str]:
     marketing, evaluative = _hits(text, words, lang)
     if not marketing:
         if not evaluative:
-            return []
-        named = specific_things(text, lang, evaluative)
+            return ()
+        named = specific_things(text, lang, tuple(evaluative))
         if not (len(evaluative) >= 2 and len(evaluative) > named) and point_named_something:
-            return []
+            return ()
     seen: dict[str, str] = {}
     for start, end in sorted(marketing + evaluative):
         seen.setdefault(text[start:end].lower(), text[start:end])
-    return list(seen.values())
+    return tuple(seen.values())

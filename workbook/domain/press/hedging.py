@@ -22,6 +22,7 @@ Read by grammar, not by a list alone:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from workbook.domain.press.words import Token, fold_same_length, lemma_of, sentences, tokens
@@ -43,7 +44,13 @@ _PHRASES = {
         r"globalement", r"dans l'ensemble", r"en gros(?=\s*,)", r"dans la plupart des cas",
         r"la plupart du temps", r"plutot(?! que| qu')", r"assez(?! de\b| d'| pour\b)",
         r"un peu(?! partout)",
-        r"quelque part(?! (?:dans|en|a|au|aux|sur|entre|pres|chez|ou)\b)"),
+        r"quelque part(?! (?:dans|en|a|au|aux|sur|entre|pres|chez|ou)\b)",
+        r"si je ne (?:me trompe|m'abuse)(?: pas)?", r"sauf erreur(?: de ma part)?",
+        r"il y a (?:de (?:bonnes|grandes|fortes|fortes) |des |peu de |toutes les )?chances "
+        r"(?:pour )?que?", r"selon toute (?:vraisemblance|probabilite)",
+        r"je ne serais pas (?:surpris|surprise|etonne|etonnee)", r"a vue de nez",
+        r"a ce qu'on (?:dit|m'a dit|raconte)", r"parait-il", r"dans une large mesure",
+        r"(?:a|en) premiere vue"),
     "en": (
         r"in my (?:view|opinion|experience|book|eyes)", r"to my mind",
         r"from where (?:i|we) (?:stand|sit)",
@@ -62,7 +69,12 @@ _PHRASES = {
         r"probably", r"possibly", r"presumably", r"arguably", r"conceivably", r"seemingly",
         r"apparently", r"supposedly", r"hopefully", r"basically", r"generally speaking",
         r"by and large", r"on the whole", r"broadly speaking", r"in principle", r"in theory",
-        r"theoretically", r"(?:un)?likely", r"i hope",
+        r"theoretically", r"(?:un)?likely", r"i hope", r"if i'?m not mistaken",
+        r"it(?:'s| is) not unreasonable to", r"in all likelihood", r"all things being equal",
+        r"(?:i|we) (?:wouldn't|would not) be surprised", r"from what (?:i|we) hear",
+        r"as (?:i|we) see it", r"as far as (?:i'?m|we're|we are) concerned",
+        r"(?:pretty|reasonably) (?:sure|confident|certain)", r"at first (?:sight|glance)",
+        r"if memory serves",
         r"(?<!\ba )(?<!\ban )(?<!\bone )(?<!\bthis )(?<!\bthat )(?<!\bthe )(?<!\bevery )"
         r"(?<!\bany )(?<!\bwhat )(?<!\bwhich )(?<!\bsome )(?<!\beach )(?<!\bno )"
         r"(?<!\bsame )(?<!\bonly )(?<!\bother )(?:sort|kind) of"),
@@ -111,6 +123,10 @@ _OUTCOMES = {
 _BE_ENOUGH = re.compile(r"^(?:be|etre) (?:enough|sufficient|fine|ok|okay|possible|able|"
                         r"suffisant|suffisante|possible|bon|bonne)\b")
 _RELATIVE = frozenset({"that", "which", "who", "qui"})
+_DETERMINERS = frozenset({"a", "an", "the", "any", "every", "each", "no", "your", "their",
+                          "our", "his", "her", "its", "my"})
+_CLAUSE_WORDS = frozenset({"so", "and", "but", "because", "if", "when", "that", "which",
+                           "who", "while", "as", "since", "or", "then", "where"})
 _SUBJECTS = {"fr": frozenset({"je", "j", "nous", "on"}), "en": frozenset({"i", "we"})}
 _OPINION_VERBS = {
     "fr": frozenset({"penser", "croire", "supposer", "imaginer", "estimer", "trouver",
@@ -140,10 +156,17 @@ def _is_fr_conditional(token: Token) -> str | None:
     return None
 
 
+_HEDGING_CONDITION = re.compile(r"si je ne (?:me trompe|m'abuse)|if i'?m not mistaken|"
+                                r"if memory serves|if you ask me")
+
+
 def _has_condition(text: str, start: int, lang: str) -> bool:
+    """The sentence states a condition ("si…", "without…"), one that is not itself a hedge
+    ("si je ne me trompe pas")."""
     for begin, end in sentences(text):
         if begin <= start < end:
-            return bool(_CONDITION[lang].search(fold_same_length(text[begin:end])))
+            sentence = _HEDGING_CONDITION.sub("", fold_same_length(text[begin:end]))
+            return bool(_CONDITION[lang].search(sentence))
     return False
 
 
@@ -152,12 +175,19 @@ def _quantity_follows(words: tuple[Token, ...], index: int) -> bool:
                for t in words[index + 1:index + 4])
 
 
+def _reduced_relative(words: tuple[Token, ...], i: int) -> bool:
+    """"faults a driver could spot": noun, determiner, noun, modal — a relative clause whose
+    "that" is left out, saying what is possible, not hedging the claim."""
+    return i >= 3 and words[i - 2].folded in _DETERMINERS and \
+        words[i - 3].folded not in _CLAUSE_WORDS | _DETERMINERS and \
+        not words[i - 3].opens_sentence and words[i - 3].folded.isalpha()
+
+
 def _modal_spans(text: str, words: tuple[Token, ...], lang: str) -> list[tuple[int, int]]:
     """Conditionals and modals of possibility used as a guess (see the module's rules)."""
     spans = []
     for i, token in enumerate(words):
         word, nxt = token.folded, words[i + 1].folded if i + 1 < len(words) else ""
-        rest = " ".join(t.folded for t in words[i + 1:i + 3])
         before = words[i - 1].folded if i else ""
         if lang == "en":
             if word == "might" or (word == "may" and not (token.capitalised and not
@@ -167,15 +197,16 @@ def _modal_spans(text: str, words: tuple[Token, ...], lang: str) -> list[tuple[i
             elif word in ("could", "would") or (word == "d" and before in (
                     "i", "we", "you", "they", "he", "she", "it", "that")):
                 if nxt in ("not", "never", "have", "ve", "n", "rather") or \
-                        before in _RELATIVE or _has_condition(text, token.start, lang):
+                        before in _RELATIVE or _has_condition(text, token.start, lang) or \
+                        (word == "could" and _reduced_relative(words, i)):
                     continue
                 spans.append((words[i - 1].start if word == "d" else token.start, token.end))
             elif word in ("should", "ought"):
                 verb = words[i + 2] if word == "ought" and nxt == "to" else (
                     words[i + 1] if i + 1 < len(words) else None)
+                after = words[i + 1:i + 3] if word == "should" else words[i + 2:i + 4]
                 if verb and (lemma_of(verb.lower, "en") in _OUTCOMES["en"]
-                             or _BE_ENOUGH.match(rest if word == "should" else
-                                                 " ".join(t.folded for t in words[i + 2:i + 4]))):
+                             or _BE_ENOUGH.match(" ".join(t.folded for t in after))):
                     spans.append((token.start, token.end))
             continue
         infinitive = _is_fr_conditional(token)
@@ -227,7 +258,7 @@ def _opinion_spans(words: tuple[Token, ...], lang: str) -> list[tuple[int, int]]
             spans.append((token.start, words[j].end))
     if lang == "fr":
         for token in words:                   # "les abonnés semblent rester"
-            if lemma_of(token.lower, "fr") == "sembler":
+            if token.folded.startswith("sembl") and lemma_of(token.lower, "fr") == "sembler":
                 spans.append((token.start, token.end))
     return spans
 
@@ -241,7 +272,8 @@ def _phrase_spans(folded: str, words: tuple[Token, ...], lang: str) -> list[tupl
     return spans
 
 
-def hedges(text: str, lang: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def hedges(text: str, lang: str) -> tuple[str, ...]:
     """The hedging words of `text` (as written, in order, each once)."""
     words = tokens(text)
     folded = fold_same_length(text)
@@ -256,4 +288,4 @@ def hedges(text: str, lang: str) -> list[str]:
     seen: dict[str, str] = {}
     for start, end in merged:
         seen.setdefault(text[start:end].lower(), text[start:end])
-    return list(seen.values())
+    return tuple(seen.values())

@@ -22,6 +22,7 @@ A name is not jargon ("Pedal Post", "Orkney"), nor a word opening a sentence (of
 
 from __future__ import annotations
 
+import functools
 import re
 
 from workbook.domain.press.words import Token, frequency, in_dictionary, lemma_of, other, tokens
@@ -45,8 +46,9 @@ JARGON = {
            "monitoring", "pipe", "pipeline", "use case", "quick wins?"),
     "en": ("scalable", "scalability", "best practices?", "lead time", "bandwidth", "paradigm",
            "deliverables?", "actionable", "onboarding", "offboarding", "stakeholders?",
-           "headcount", "backlog", "grooming", "throughput", "cycle time", "touchpoints?",
+           "headcount", "backlog", "throughput", "cycle time", "touchpoints?",
            "pain points?", "deep dive", "low-hanging fruit", "move the needle", "upskill",
+           "backlog grooming", "headcount planning",
            "upskilling", "learnings", "workstreams?", "synergies", "ideation", "granular",
            "dead mileage", "value chain", "use case", "quick wins?", "run rate"),
 }
@@ -59,13 +61,14 @@ _DEFINED_BY = r"(?:\s*\(|\s*,\s*(?:c'est-a-dire|c'est|soit|i\.e\.|that is|meanin
               r"\s+(?:means|stands for|signifie|veut dire)\b)"
 
 
-def _explained(text: str, folded: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def _explained(text: str, folded: str) -> frozenset[str]:
     """Words and acronyms the sheet explains (see the module): their folded forms."""
     found = {m.group(1).lower() for m in re.finditer(
         r"\(([A-Za-z][\w&-]{1,15})s?\)", text)}           # "coût total (TCO)"
     for match in re.finditer(r"([\w&-]{2,30})" + _DEFINED_BY, folded):
         found.add(match.group(1))
-    return found
+    return frozenset(found)
 
 
 def known_acronym(acronym: str, lang: str) -> bool:
@@ -94,9 +97,12 @@ def _rare_word(token: Token, lang: str) -> bool:
     if all(in_dictionary(p, lang) or frequency(p, lang) >= 3.0 for p in parts) or \
             _compound_of_known(word, lang):
         return False
+    # An English word in a French sheet is jargon; a word common in the other language is
+    # not (a French word in an English sheet: "terroir"). Only word lists here: loading the
+    # other language's dictionary would cost the page as much again.
     if lang == "fr" and frequency(word, "en") >= 3.0:
-        return True                                  # an English word in a French sheet
-    return not in_dictionary(word, other(lang)) or frequency(word, other(lang)) < 3.0
+        return True
+    return frequency(word, other(lang)) < 3.0
 
 
 def _compound_of_known(word: str, lang: str) -> bool:
@@ -105,7 +111,8 @@ def _compound_of_known(word: str, lang: str) -> bool:
                for i in range(3, len(word) - 2))
 
 
-def jargon_words(text: str, folded: str, lang: str, explained: set[str]) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def jargon_words(text: str, folded: str, lang: str, explained: frozenset[str]) -> tuple[str, ...]:
     """The jargon of one field (as written), acronyms first, each once."""
     found: list[str] = []
     for match in _ACRONYM.finditer(text):
@@ -128,12 +135,9 @@ def jargon_words(text: str, folded: str, lang: str, explained: set[str]) -> list
     seen: dict[str, str] = {}
     for word in found:
         seen.setdefault(word.lower(), word)
-    return list(seen.values())
+    return tuple(seen.values())
 
 
-def explained_terms(texts: list[str], folded: list[str]) -> set[str]:
+def explained_terms(texts: list[str], folded: list[str]) -> frozenset[str]:
     """Everything the sheet explains somewhere, folded."""
-    found: set[str] = set()
-    for text, fold in zip(texts, folded):
-        found |= _explained(text, fold)
-    return found
+    return frozenset().union(*(_explained(t, f) for t, f in zip(texts, folded)))

@@ -99,10 +99,30 @@ GROUPS = {
     "better": ("meilleur mieux ameliorer amelioration", "better improve improvement"),
     "more": ("plus davantage", "more"),
     "less": ("moins", "less fewer"),
+    "summer": ("ete estival", "summer summertime"),
+    "winter": ("hiver hivernal", "winter wintertime"),
+    "revenue": ("recette chiffre ventes", "takings turnover sales revenue"),
+    "check": ("verifier verification controler controle inspecter inspection examiner",
+              "check inspect inspection examine review"),
+    "damage": ("abimer endommager degat dommage casser", "damage harm break broken"),
+    "big": ("grand gros large enorme", "big large huge"),
+    "small": ("petit minuscule", "small little tiny"),
+    "problem": ("probleme difficulte souci ennui", "problem issue trouble difficulty"),
+    "people": ("gens public population habitant", "people public population resident"),
+    "use": ("utiliser employer usage", "use usage"),
+    "find": ("trouver detecter reperer deceler decouvrir", "find detect spot notice identify "
+             "discover"),
+    "show": ("montrer prouver demontrer", "show prove demonstrate"),
+    "rent": ("louer location loyer", "rent rental hire lease"),
+    "move": ("demenager demenagement", "move relocate relocation removal"),
+    "ask": ("demander demande", "ask request demand"),
+    "learn": ("savoir connaitre connaissance competence", "know knowledge skill"),
+    "many_times": ("souvent frequent frequemment", "often frequent frequently"),
 }
 # Phrases that stand for one idea ("the small hours" is the night).
 PHRASES = {
-    "fr": ((r"petit matin", "night"), (r"en voiture", "vehicle"), (r"a pied", "walk")),
+    "fr": ((r"petit matin", "night"), (r"en voiture", "vehicle"), (r"a pied", "walk"),
+           (r"chiffre d'affaires", "revenue")),
     "en": ((r"small hours", "night"), (r"by car", "vehicle"), (r"on foot", "walk")),
 }
 

@@ -18,6 +18,7 @@ permissively licensed and has no English twin, so this rule reads groups and qua
 
 from __future__ import annotations
 
+import functools
 import re
 
 from workbook.domain.press.related import PHRASES, RELATED
@@ -61,6 +62,8 @@ SHARES = ((r"(?:les |the )?(?:deux tiers|two thirds|two-thirds)", 2 / 3),
           (r"(?:la |the )?(?:moitie|half|halve[sd]?|divis\w* par deux)", 0.5),
           (r"(?:un |le |d'un |a |one )?(?:tiers|third)", 1 / 3),
           (r"(?:un |le |d'un |a |one )?(?:quart|quarter)(?! d'heure| of an hour)", 0.25),
+          (r"(?:(?:la |une )?(?:grande|large|vaste|ecrasante) majorite|(?:the |a )?(?:vast|"
+           r"great|large|overwhelming) majority)", 0.8),
           (r"(?:la plupart|most|the majority|la majorite)", 0.7))
 _NUM = r"(\d+(?:[  ,.]\d{3})*(?:[.,]\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) \
     + r")"
@@ -76,6 +79,9 @@ _SHARE = [(re.compile(r"(?<![\w-])" + pattern + r"(?![\w-])"), value)
           for pattern, value in SHARES]
 _TIMES = re.compile(rf"(?<![\w-])(?:{_NUM}\s*fois|{_NUM}\s*times|(twice|double[sd]?|doubler|"
                     r"triple[sd]?|tripler))(?![\w-])")
+
+
+_FEWER_TIMES = re.compile(rf"(?<![\w-]){_NUM}\s*fois moins(?![\w-])")
 
 
 def _number(text: str) -> float:
@@ -112,6 +118,8 @@ def quantities(text: str) -> tuple[list[tuple[str, float]], list[tuple[int, int]
     for pattern, value in _SHARE:
         for m in pattern.finditer(folded):
             keep("share", value, m.span())
+    for m in _FEWER_TIMES.finditer(folded):    # "deux fois moins": half as much
+        keep("share", 1 / _number(m.group(1)), m.span())
     for m in _TIMES.finditer(folded):
         word = m.group(3)
         value = _number(m.group(1) or m.group(2)) if not word else (
@@ -131,6 +139,7 @@ def same_quantity(a: tuple[str, float], b: tuple[str, float]) -> bool:
 
 
 # ------------------------------------------------------------------ ideas
+@functools.lru_cache(maxsize=256)
 def ideas(text: str, lang: str) -> tuple[dict[str, float], list[tuple[str, float]]]:
     """A message's ideas with their weights (rare words weigh more), and its quantities."""
     found, spans, units = quantities(text)
@@ -147,25 +156,40 @@ def ideas(text: str, lang: str) -> tuple[dict[str, float], list[tuple[str, float
         lemma = lemma_of(token.lower, lang)
         if lemma in SKIPPED:
             continue
-        idea = RELATED[lang].get(lemma) or RELATED[lang].get(token.folded) or \
-            "~" + lemma[:FAMILY]
+        idea = RELATED[lang].get(lemma) or RELATED[lang].get(token.folded) or "~" + lemma
         weight = 1 + max(0.0, 5.5 - frequency(token.lower, lang)) / 1.5
         weights[idea] = max(weights.get(idea, 0.0), weight)
-    return weights, found
+    return weights, tuple(found)
 
 
-def overlap(a: tuple[dict[str, float], list], b: tuple[dict[str, float], list]) -> tuple[
-        float, list[str]]:
-    """The share of the lighter point's ideas the other one holds, and the shared ideas."""
+def _same_family(a: str, b: str) -> bool:
+    """Two lemmas of one family: "toit" and "toiture", "ramoner" and "ramonage"."""
+    if not (a.startswith("~") and b.startswith("~")):
+        return False
+    a, b = a[1:], b[1:]
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short[:FAMILY])
+
+
+def overlap(a: tuple[dict[str, float], tuple], b: tuple[dict[str, float], tuple]) -> tuple[
+        float, set[str]]:
+    """The share of the lighter point's ideas the other one holds (by weight; 0 unless they
+    share two ideas or more, a quantity counting as one), and the shared ideas."""
     (words_a, numbers_a), (words_b, numbers_b) = a, b
-    shared = [idea for idea in words_a if idea in words_b]
-    weight = sum(min(words_a[i], words_b[i]) for i in shared)
-    matched = sum(any(same_quantity(x, y) for y in numbers_b) for x in numbers_a)
-    weight += QUANTITY_WEIGHT * min(matched, 1)
+    shared: set[str] = set()
+    pairs, weight = 0, 0.0
+    for idea, value in words_a.items():
+        match = idea if idea in words_b else next(
+            (other for other in words_b if _same_family(idea, other)), None)
+        if match is not None:
+            shared |= {idea, match}
+            pairs += 1
+            weight += min(value, words_b[match])
+    same_number = any(same_quantity(x, y) for x in numbers_a for y in numbers_b)
+    weight += QUANTITY_WEIGHT * same_number
     total = min(sum(words_a.values()) + QUANTITY_WEIGHT * bool(numbers_a),
                 sum(words_b.values()) + QUANTITY_WEIGHT * bool(numbers_b))
-    count = len(shared) + min(matched, 1)
-    return (weight / total if total and count >= 2 else 0.0), shared
+    return (weight / total if total and pairs + same_number >= 2 else 0.0), shared
 
 
 def repeats(earlier: str, later: str, lang: str) -> list[str] | None:
@@ -177,8 +201,7 @@ def repeats(earlier: str, later: str, lang: str) -> list[str] | None:
     words = []
     for token in tokens(later):
         lemma = lemma_of(token.lower, lang)
-        idea = RELATED[lang].get(lemma) or RELATED[lang].get(token.folded) or \
-            "~" + lemma[:FAMILY]
+        idea = RELATED[lang].get(lemma) or RELATED[lang].get(token.folded) or "~" + lemma
         if idea in shared and token.folded not in SKIPPED:
             words.append(token.text)
     return words

@@ -268,6 +268,17 @@ def check_sheet(sheet: TopicSheet, lang: str) -> list[Finding]:
     return sorted(found, key=lambda f: (order[f.code], f.point or 0))
 
 
+def forget_texts() -> None:
+    """Drop what the checker remembers per text (tokens, findings per field), keeping the
+    word data: what a check costs when every field is new (a benchmark's worst case)."""
+    from workbook.domain.press import fluff, hedging, jargon, repeats, words
+
+    for cached in (words.tokens, words.fold_same_length, words.sentences, hedging.hedges,
+                   fluff.specific_things, fluff.fluff_words, jargon._explained,
+                   jargon.jargon_words, repeats.ideas):
+        cached.cache_clear()
+
+
 def is_ready(findings: list[Finding]) -> bool:
     return not findings
 

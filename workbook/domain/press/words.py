@@ -35,11 +35,7 @@ class Token:
     start: int
     end: int
     opens_sentence: bool
-
-    @property
-    def lower(self) -> str:
-        """Lower case with its accents (what the lemma dictionaries expect)."""
-        return self.text.lower()
+    lower: str = ""             # lower case with its accents (what the lemma lists expect)
 
     @property
     def capitalised(self) -> bool:
@@ -51,15 +47,23 @@ class Token:
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-@functools.cache
-def _fold_char(char: str) -> str:
-    folded = fold(char) if char.strip() else char
-    return folded[0] if len(folded) == 1 else char.lower()
+class _FoldTable(dict):
+    """`str.translate` table folding one character to one, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = fold(char) if char.strip() else char
+        self[code] = folded[0] if len(folded) == 1 else char.lower()
+        return self[code]
 
 
+_FOLD = _FoldTable({ord("’"): "'"})
+
+
+@functools.lru_cache(maxsize=1024)
 def fold_same_length(text: str) -> str:
     """Lower case without accents, one character for one (positions stay valid)."""
-    return "".join(map(_fold_char, text.replace("’", "'")))
+    return text.translate(_FOLD)
 
 
 def opens_sentence(text: str, start: int) -> bool:
@@ -74,11 +78,12 @@ def tokens(text: str) -> tuple[Token, ...]:
     split is cached per text)."""
     folded = fold_same_length(text)
     return tuple(Token(m.group(0), folded[m.start():m.end()], m.start(), m.end(),
-                       opens_sentence(text, m.start()))
+                       opens_sentence(text, m.start()), m.group(0).lower())
                  for m in _TOKEN.finditer(text))
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1024)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of `text` (split after . ! ? ; and line breaks)."""
     spans, start = [], 0
     for match in re.finditer(r"[.!?;…]+(?=\s|$)|\n+", text):
@@ -86,7 +91,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return [s for s in spans if text[s[0]:s[1]].strip()]
+    return tuple(s for s in spans if text[s[0]:s[1]].strip())
 
 
 def has_figure(text: str) -> bool:
