@@ -23,12 +23,26 @@ checks of a process (which load the word data, paid while the page builds), and 
 20,000-character paste in every field. `--page` also times
 building the press page on the demo profile and a redraw after a write.
 
-Measured before the checker read grammar, lemmas and word rarity (2026-12-07, the 64 tune
-sheets): false alarms on 7 of 22 ready sheets (31.8 %); 9 of 42 flawed sheets called ready
-(21.4 %); hedging found in 1 of 12, fluff 0 of 11, repeated points 0 of 10, missing proof
-7 of 10, jargon 12 of 12 (every case had an acronym in capitals), every structural defect
-found; 6 findings no label asked for (well-known acronyms GPS, DRH, LED, UFC; "Same study" as
-a proof). Check p95 0.5 ms; a 20,000-character paste in every field 49 ms.
+Measured (2026-12-07; "seen" = measured again after a pass that its misses informed):
+
+                          before (tune)  tune  heldout     heldout   heldout2    heldout2
+                                               1st pass   2nd, seen  1st measure  3rd, seen
+  false alarms, ready       7/22 32 %    0/22    1/10       0/10       2/8 (1/8*)    0/8
+  flawed called ready       9/42 21 %    0/42    1/20       0/20       1/16          0/16
+  hedging found             1/12         12/12   3/7        7/7        5/6           6/6
+  fluff found               0/11         11/11   5/6        6/6        2/4           3/4
+  jargon found             12/12         12/12   7/7        7/7        5/5           5/5
+  repeated points found     0/10         10/10   1/5        4/5        1/4           3/4
+  no proof found            7/10         10/10   6/6        6/6        5/5           5/5
+  structural defects       21/21         21/21   7/7        7/7        7/7           7/7
+  (* one "ready" point had 16 words, over the 15 allowed: a labelling slip, fixed in the data.)
+The honest figures for sheets the checker was never tuned on are the two "1st" columns:
+false alarms 10 % and 12 %; hedging found 43 % after the first pass, 83 % after the second;
+fluff 83 % then 50 %; repeated points said in other words 20 % then 25 %, short of the 70 %
+target both times (the later columns met every target, but on sheets whose misses were
+seen). Checking a sheet: p95 13 ms with every field new (load 9 on 2 cores); a
+20,000-character paste in every field 45 ms; the first checks of a process load the word
+data, 1.3 to 3.8 s for both languages here (load 1 to 11).
 
     python benchmarks/press_checker.py [--split tune|heldout|all] [--show] [--runs 20]
         [--page] [--json FILE]

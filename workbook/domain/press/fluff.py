@@ -82,7 +82,9 @@ EVALUATIVE = {
         "strategique", "sur-mesure", "personnalise", "complet", "innovation", "excellent",
         "meilleur", "exemplaire", "operationnel", "ideal", "precieux", "convivial",
         "authentique", "chaleureux", "agreable", "accueillant", "attentif", "engageant",
-        "inclusif", "ecoresponsable", "qualitatif", "serein", "sereinement"}),
+        "inclusif", "ecoresponsable", "qualitatif", "serein", "sereinement", "serenite",
+        "bien-etre", "epanoui", "epanouissement", "humain", "resolument", "reellement",
+        "vraiment", "veritablement", "sincere", "passion"}),
     "en": frozenset({
         "essential", "important", "key", "crucial", "vital", "major", "great", "strong",
         "robust", "agile", "dynamic", "unique", "quality", "high-quality", "excellent",
@@ -95,7 +97,9 @@ EVALUATIVE = {
         "premier",
         "ideal", "best", "leading", "world", "sustainability", "exciting", "inclusive",
         "welcoming", "friendly", "delightful", "memorable", "authentic", "genuine", "thrive",
-        "thriving", "caring", "holistic", "engaging", "seamlessly", "passionately"}),
+        "thriving", "caring", "holistic", "engaging", "seamlessly", "passionately",
+        "wellbeing", "well-being", "fulfilled", "human", "people-centred", "curate",
+        "discerning", "customer-focused", "focused"}),
 }
 EVALUATIVE_PHRASES = {
     "fr": (r"de qualite", r"sur mesure", r"de demain", r"au service d", r"l'humain",
@@ -103,7 +107,8 @@ EVALUATIVE_PHRASES = {
     "en": (r"high quality", r"every step of the way", r"peace of mind", r"make a difference",
            r"at the heart of"),
 }
-_PHRASE = {kind: {lang: re.compile(r"(?<![\w-])(?:" + "|".join(p) + r")(?![\w-])")
+_PHRASE = {kind: {lang: re.compile(r"(?<![\w-])(?:" + "|".join(sorted(p, key=len, reverse=True))
+                                   + r")(?![\w-])")
                   for lang, p in table.items()}
            for kind, table in (("marketing", MARKETING_PHRASES),
                                ("evaluative", EVALUATIVE_PHRASES))}

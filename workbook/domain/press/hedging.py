@@ -94,7 +94,7 @@ QUANTITY_WORDS = frozenset({
     "five", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty", "thirty",
     "fifty", "hundred", "thousand", "billion", "half", "third", "quarter",
     "twice", "all", "every", "each", "never", "always", "none",
-    "nothing", "nobody", "entire", "whole", "fully"})
+    "nothing", "nobody", "entire", "whole", "fully", "no", "pas", "nul", "nulle"})
 
 _CONDITION = {
     "fr": re.compile(r"(?<![\w'])(?:si|s'il|s'ils|sans|a condition|en cas|au cas|sinon|"
@@ -136,6 +136,13 @@ _OPINION_VERBS = {
 }
 _SKIPPED = frozenset({"ne", "n", "do", "really", "honestly", "personally", "still", "also",
                       "tend", "to", "d", "would", "pas", "plutot"})
+# "être" makes the past conditional of these ("serait venu"); with others it is a present
+# conditional ("je serais tenté de dire": a hedge).
+_MOVED = frozenset({"alle", "allee", "alles", "allees", "venu", "venue", "venus", "venues",
+                    "parti", "partie", "partis", "parties", "arrive", "arrivee", "arrives",
+                    "reste", "restee", "restes", "tombe", "tombee", "tombes", "mort", "morte",
+                    "morts", "ne", "nee", "nes", "passe", "passee", "passes", "devenu",
+                    "devenue", "devenus", "revenu", "revenue", "revenus", "entre", "sorti"})
 _PAST_PARTICIPLE = re.compile(r"(?:e|es|ee|ees|i|is|ie|it|u|us|ue|t|te|ts)$")
 
 
@@ -212,9 +219,10 @@ def _modal_spans(text: str, words: tuple[Token, ...], lang: str) -> list[tuple[i
         infinitive = _is_fr_conditional(token)
         if not infinitive or infinitive in _FR_NOT_HEDGING:
             continue
-        if infinitive in ("avoir", "etre") and _PAST_PARTICIPLE.search(nxt) and nxt not in (
-                "tendance", "possible", "bien", "peut-etre", "sans"):
-            continue                                   # "auraient tenu": a counterfactual
+        if (infinitive == "avoir" and _PAST_PARTICIPLE.search(nxt) and nxt not in (
+                "tendance", "possible", "bien", "peut-etre", "sans")) or (
+                infinitive == "etre" and nxt in _MOVED):
+            continue                     # "auraient tenu", "serait venu": a counterfactual
         if infinitive == "devoir":
             verb = next((t for t in words[i + 1:i + 4] if t.folded not in (
                 "en", "principe", "normalement", "bien", "vite", "donc", "pas", "plus")), None)
@@ -254,8 +262,9 @@ def _opinion_spans(words: tuple[Token, ...], lang: str) -> list[tuple[int, int]]
         if lang == "en" and verb in ("say", "argue", "venture", "suggest", "think") and \
                 words[j - 1].folded in ("d", "would"):
             opinion = True
-        if opinion:
-            spans.append((token.start, words[j].end))
+        if opinion:            # shown with its "que" / "that": "je pense que"
+            last = words[j + 1] if after in ("que", "qu", "that") else words[j]
+            spans.append((token.start, last.end))
     if lang == "fr":
         for token in words:                   # "les abonnés semblent rester"
             if token.folded.startswith("sembl") and lemma_of(token.lower, "fr") == "sembler":
@@ -281,7 +290,7 @@ def hedges(text: str, lang: str) -> tuple[str, ...]:
                     *_opinion_spans(words, lang)})
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and start <= merged[-1][1] + 1:
+        if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

@@ -9,9 +9,10 @@ Found:
   "LAs", "DevOps"), with digits ("H2"), unless every reader of the country knows them
   ("SNCF", "CAF", "NHS", "GP": a short list, and any acronym frequent in the language that
   is not also a word — "ROI" in French is a king);
-- words a general reader would not know: rare (below the Zipf 3 of the word lists) and
-  unknown to the language's dictionary ("zircone", "calage", "lineside"), or, in a French
-  sheet, an English word French does not use ("backlog", "onboarding", "reporting");
+- words a general reader would not know: rare (below the Zipf 3 of the word lists),
+  unknown to the language's dictionary, not two common words run together ("taproom") nor
+  a derivation of a common word ("logisticien"): "zircone", "calage", "lineside"; or, in a
+  French sheet, an English word French does not use ("backlog", "onboarding", "reporting");
 - management jargon by lemma ("headcount", "deliverables", "stakeholders", "best
   practices", "lead time", "bandwidth").
 Not jargon once explained anywhere in the sheet: in brackets ("TCO (coût total)", "coût
@@ -25,7 +26,15 @@ from __future__ import annotations
 import functools
 import re
 
-from workbook.domain.press.words import Token, frequency, in_dictionary, lemma_of, other, tokens
+from workbook.domain.press.words import (
+    Token,
+    common_family,
+    frequency,
+    in_dictionary,
+    lemma_of,
+    other,
+    tokens,
+)
 
 # Acronyms every reader of the country knows (in both languages' press).
 COMMON_ACRONYMS = frozenset({
@@ -52,8 +61,9 @@ JARGON = {
            "upskilling", "learnings", "workstreams?", "synergies", "ideation", "granular",
            "dead mileage", "value chain", "use case", "quick wins?", "run rate"),
 }
-_JARGON = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])")
-           for lang, words in JARGON.items()}
+# Longest first: "backlog grooming" before "backlog".
+_JARGON = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(sorted(words, key=len, reverse=True))
+                            + r")(?![\w-])") for lang, words in JARGON.items()}
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w])|"
                       r"(?<![\w-])([A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w])")
 _DEFINED_BY = r"(?:\s*\(|\s*,\s*(?:c'est-a-dire|c'est|soit|i\.e\.|that is|meaning|which is|" \
@@ -78,7 +88,9 @@ def known_acronym(acronym: str, lang: str) -> bool:
     if upper in COMMON_ACRONYMS or upper.rstrip("S") in COMMON_ACRONYMS:
         return True
     lower = acronym.lower()
-    return frequency(lower, lang) >= COMMON_ZIPF and not in_dictionary(lower, lang)
+    # Two letters collide with too many abbreviations ("PL", "pl." for "place"): listed only.
+    return len(lower) >= 3 and frequency(lower, lang) >= COMMON_ZIPF and \
+        not in_dictionary(lower, lang)
 
 
 def _is_name(text: str, match_start: int, match_end: int) -> bool:
@@ -95,7 +107,7 @@ def _rare_word(token: Token, lang: str) -> bool:
         return False
     parts = word.split("-")
     if all(in_dictionary(p, lang) or frequency(p, lang) >= 3.0 for p in parts) or \
-            _compound_of_known(word, lang):
+            _compound_of_known(word, lang) or common_family(word, lang):
         return False
     # An English word in a French sheet is jargon; a word common in the other language is
     # not (a French word in an English sheet: "terroir"). Only word lists here: loading the

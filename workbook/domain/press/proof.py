@@ -12,6 +12,7 @@ proof that points back to an earlier one ("Same study", "Même enquête") is as 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from workbook.domain.press.hedging import QUANTITY_WORDS
@@ -20,6 +21,7 @@ from workbook.domain.press.words import (
     frequency,
     has_figure,
     in_dictionary,
+    other,
     tokens,
 )
 
@@ -57,11 +59,13 @@ def _named(text: str, lang: str) -> bool:
         if not token.opens_sentence:
             return True
         lower = token.lower
-        if token.all_caps or (not in_dictionary(lower, lang) and frequency(lower, lang) < 3):
+        if token.all_caps or (not in_dictionary(lower, lang) and frequency(lower, lang) < 3
+                              and frequency(lower, other(lang)) < 3):
             return True
     return False
 
 
+@functools.lru_cache(maxsize=1024)
 def has_evidence(text: str, lang: str = "fr") -> bool:
     """A figure, a named organisation or place, or an example marker — and not hearsay
     without a figure."""

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 GROUPS = {
     "work": ("travail travailler emploi metier poste exercer boulot",
-             "work job employment trade profession occupation employ career"),
+             "work job employment trade profession occupation employ career post"),
     "worker": ("salarie employe personnel equipe collaborateur effectif",
                "staff employee worker team personnel workforce crew"),
     "customer": ("client clientele acheteur consommateur usager abonne",
                  "customer client buyer consumer shopper user patron subscriber"),
-    "price": ("prix cout couter tarif facture montant depense depenser budget cher",
-              "price cost fee charge bill tariff spend expense expensive budget"),
+    "price": ("prix cout couter tarif facture montant depense depenser budget cher payer "
+              "financer revenir", "price cost fee charge bill tariff spend expense expensive "
+              "budget pay fund finance"),
     "cheap": ("abordable economique", "cheap affordable inexpensive"),
     "save": ("economiser economie epargner", "save saving"),
     "earn": ("gagner rapporter revenu benefice marge", "earn income revenue profit margin"),
@@ -71,14 +72,17 @@ GROUPS = {
     "tree": ("arbre foret bois", "tree wood forest woodland"),
     "die": ("mourir mort deces tuer mortel mortalite", "die death kill fatal deadly mortality"),
     "hospital": ("hopital hospitalisation urgence clinique", "hospital admission clinic"),
-    "school": ("ecole college lycee classe scolaire", "school class classroom"),
+    "school": ("ecole college lycee scolaire", "school classroom"),
     "safe": ("sur surete securite", "safe safety secure security"),
     "risk": ("risque danger dangereux accident", "risk danger dangerous accident hazard"),
     "food": ("nourriture aliment alimentaire repas manger", "food meal eat"),
     "waste": ("gaspillage dechet jeter poubelle", "waste rubbish bin throw"),
     "need": ("besoin necessaire", "need necessary"),
-    "train": ("former formation apprendre apprentissage enseigner", "train training teach "
-              "learn course"),
+    "train": ("former formation apprendre apprentissage enseigner cours lecon", "train "
+              "training teach learn course lesson class"),
+    "group": ("groupe collectif ensemble", "group collective together"),
+    "alone": ("individuel particulier seul", "individual private alone one-to-one"),
+    "fill": ("pourvoir remplir combler vacant vide", "fill empty vacant vacancy"),
     "stay": ("rester demeurer garder fidele fideliser", "stay remain keep retain loyal"),
     "leave": ("partir quitter depart demission", "leave quit depart resign"),
     "morning": ("matin matinee", "morning"),

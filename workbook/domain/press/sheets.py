@@ -271,11 +271,11 @@ def check_sheet(sheet: TopicSheet, lang: str) -> list[Finding]:
 def forget_texts() -> None:
     """Drop what the checker remembers per text (tokens, findings per field), keeping the
     word data: what a check costs when every field is new (a benchmark's worst case)."""
-    from workbook.domain.press import fluff, hedging, jargon, repeats, words
+    from workbook.domain.press import fluff, hedging, jargon, proof, repeats, words
 
     for cached in (words.tokens, words.fold_same_length, words.sentences, hedging.hedges,
                    fluff.specific_things, fluff.fluff_words, jargon._explained,
-                   jargon.jargon_words, repeats.ideas):
+                   jargon.jargon_words, repeats.ideas, proof.has_evidence):
         cached.cache_clear()
 
 

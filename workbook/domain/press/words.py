@@ -135,5 +135,26 @@ def in_dictionary(word: str, lang: str) -> bool:
     return simplemma.is_known(word, lang=lang) or simplemma.lemmatize(word, lang=lang) != word
 
 
+@functools.cache
+def _common_folded(lang: str) -> tuple[str, ...]:
+    """The language's common words (Zipf ≥ 3.5), folded and sorted, to look up families."""
+    return tuple(sorted({fold(w) for w, f in _frequencies(lang).items() if f >= 10 ** -5.5}))
+
+
+@functools.lru_cache(maxsize=10_000)
+def common_family(word: str, lang: str, prefix: int = 7) -> bool:
+    """A long word whose first `prefix` letters start a common word: a plain derivation
+    ("logisticien" from "logistique"), not jargon."""
+    import bisect
+
+    folded = fold(word)
+    if len(folded) < prefix + 1:
+        return False
+    words = _common_folded(lang)
+    stem = folded[:prefix]
+    at = bisect.bisect_left(words, stem)
+    return at < len(words) and words[at].startswith(stem)
+
+
 def other(lang: str) -> str:
     return "en" if lang == "fr" else "fr"
