@@ -101,7 +101,7 @@ def test_search_filters_and_the_table_stays_short_and_escaped(conn):
     page = build()
     assert page.contacts.table.value == ""          # a hidden tab is drawn when first opened
     page.show("contacts")
-    assert page.contacts.table.value.count("<tr>") == TABLE_ROWS + 1    # header + 50 rows
+    assert page.contacts.table.value.count("<tr") == TABLE_ROWS + 1    # header + 50 rows
     assert "<img src=x" not in page.contacts.table.value
     page.contacts.search.value = "chasseur TETES"
     assert "1 contact matches" in page.contacts.count.value

@@ -72,7 +72,7 @@ def test_the_editor_erases_after_the_question_only():
     assert "interactions logged: 2" in editor.confirm.question.value and calls == []
     editor.confirm.yes.click()
     assert calls == [("erase", 7)] and editor.current is None
-    assert "Ann Lee" in editor.status.value and editor.status in editor.view.children
+    assert "Ann Lee" in editor.status.value and editor.status in editor.body.children
 
 
 def test_bulk_tagging_asks_with_the_count_and_answers_on_its_own_line():

@@ -135,14 +135,22 @@ class Markup(str):
     """Text that is already HTML, built with `escape_html` around every user part."""
 
 
-def table_html(headers: Sequence[str], rows: Iterable[Sequence[object]], css: str = "") -> str:
-    """An HTML table; every cell is escaped unless it is `Markup`."""
+def table_html(headers: Sequence[str], rows: Iterable[Sequence[object]], css: str = "",
+               keys: Iterable[object] | None = None) -> str:
+    """An HTML table; every cell is escaped unless it is `Markup`. With `keys` (one per
+    row), each row carries its key (`data-key`) and can be reached with the keyboard: a
+    `RowTable` shows such a table and says which row was clicked."""
     def cell(value: object) -> str:
         return value if isinstance(value, Markup) else escape_html(value)
 
+    def opening(key: object) -> str:
+        return "<tr>" if key is None else f'<tr data-key="{escape_html(key)}" tabindex="0">'
+
     head = "".join(f"<th>{escape_html(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>"
-                   for row in rows)
+    rows = list(rows)
+    keys = [None] * len(rows) if keys is None else list(keys)
+    body = "".join(opening(key) + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>"
+                   for key, row in zip(keys, rows))
     return (f'<table class="wb-table {escape_html(css)}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
 

@@ -25,6 +25,7 @@ from workbook.ui.network.widgets import (
     required,
     wrap_row,
 )
+from workbook.ui.row_table import RowTable
 from workbook.ui.widgets import TABLE_ROWS, PersonPicker
 
 NO_ROLE = "__none__"
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 
 
 class ContactsPanel:
-    """Filter → list (first 50) → pick one → edit; or act on the whole filtered set.
+    """Filter → list (first 50) → click a row (or pick one) → edit; or act on the whole
+    filtered set.
 
     The person picker lists the filtered contacts, or searches all of them as one types:
     `find_people(text, limit)`, `person_option(id)` (see `widgets.PersonPicker`).
@@ -73,8 +75,10 @@ class ContactsPanel:
             widget.observe(guard(self._on_filter), names="value")
         self.count = ipw.HTML()
         self.count.add_class("wb-network-count")
-        self.table = ipw.HTML()
+        self.table = RowTable(guard(self._on_row))
         self.table.add_class("wb-network-table")
+        self.table_hint = ipw.HTML(html_text(tr("network.contacts.click_hint"), "div",
+                                             "wb-muted"))
         self.picker = PersonPicker(tr, find=find_people, label_of=person_option,
                                    css="wb-network-picker", rows=8,
                                    on_pick=guard(self._on_pick))
@@ -88,10 +92,10 @@ class ContactsPanel:
         self.view = ipw.VBox([
             coaching(tr("network.coach.contacts")),
             wrap_row(self.search, self.layer, self.role, self.target_only), self.status,
-            self.count, self.table,
-            ipw.HTML(f"<h4>{escape_html(tr('network.bulk.title'))}</h4>"), bulk.view,
+            self.count, self.table_hint, self.table,
             ipw.HTML(f"<h4>{escape_html(tr('network.editor.title'))}</h4>"),
             wrap_row(self.picker.view, self.new_box), editor.view,
+            ipw.HTML(f"<h4>{escape_html(tr('network.bulk.title'))}</h4>"), bulk.view,
             ipw.HTML(f"<h4>{escape_html(tr('export.page.contacts_help'))}</h4>"),
             ExportPanel(tr, CONTACT_FORMATS, on_export, guard, "wb-network-export").view])
 
@@ -120,7 +124,8 @@ class ContactsPanel:
             [tr("network.col.name"), tr("network.col.organisation"), tr("network.col.position"),
              tr("network.col.layer"), tr("network.col.roles"), tr("network.col.tie"),
              tr("network.col.last_contact")],
-            (_row(tr, r) for r in shown.itertuples(index=False)), "wb-network-contacts")
+            (_row(tr, r) for r in shown.itertuples(index=False)), "wb-network-contacts",
+            keys=(int(r.id) for r in shown.itertuples(index=False)))
         # The listed contacts, and the one being edited even when the filter hides it.
         self.picker.reset([(person_label(r), int(r.id)) for r in shown.itertuples(index=False)],
                           self.editor.current)
@@ -129,8 +134,16 @@ class ContactsPanel:
 
     def _on_pick(self, contact: int | None) -> None:
         if contact is not None and contact != self.editor.current:
-            self.editor.status.clear()
-            self.editor.load(int(contact))
+            self.editor.open(int(contact))
+
+    def _on_row(self, key: str) -> None:
+        """A row of the table was clicked: that person in the editor (and the picker)."""
+        if not key.isdigit():
+            return
+        contact = int(key)
+        self.editor.open(contact)
+        if self.editor.current == contact:
+            self.picker.reset(None, contact)
 
     def _on_new(self, _button) -> None:
         name = required(self.new_name, self.new_status, self.tr("network.editor.name_missing"))
@@ -138,7 +151,7 @@ class ContactsPanel:
             return
         contact = self._new(name)
         self.new_name.value = ""
-        self.editor.load(contact)
+        self.editor.open(contact)
         self.picker.reset(None, contact)
         self.new_status.show(self.tr("network.editor.created", name=name))
 

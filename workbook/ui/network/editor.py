@@ -18,10 +18,14 @@ from workbook.ui.widgets import Confirmation, set_options
 if TYPE_CHECKING:
     import pandas as pd
 
+DRAFTS_SHOWN = 8   # buttons to reopen a draft; a ninth draft waits its turn
+
 
 class ContactEditor:
     """Every field of one contact; Save writes what changed, Erase deletes it (after a
-    confirmation).
+    confirmation). Opening another person (`open`) never loses an edit in progress: the
+    changes not saved are kept as a draft, listed above the editor and shown again, marked
+    as such, when that person is opened, until saved or discarded.
 
     Accessors: `details_of(id) -> dict | None` (`store.contact_details`),
     `interaction_count(id)`. Callbacks: `on_save(id, **changes)`, `on_erase(id)`,
@@ -38,10 +42,13 @@ class ContactEditor:
         self._add_intro, self._remove_intro = on_add_intro, on_remove_intro
         self.current: int | None = None
         self._loaded: dict = {}
+        # contact id -> (name as saved, the fields changed and not saved): see `open`
+        self.drafts: dict[int, tuple[str, dict]] = {}
         self._introductions: pd.DataFrame | None = None     # until the first `render`
         self.status = feedback("wb-network-edit-status")
         self.intro_status = feedback("wb-network-intro-status")
         guard, intro_guard = guard_for(self.status), guard_for(self.intro_status)
+        self._guard = guard
         wide = ipw.Layout(width="30em", max_width="100%")
         self.name = ipw.Text(description=tr("network.col.name"), layout=wide)
         self.name.add_class("wb-network-edit-name")
@@ -96,8 +103,17 @@ class ContactEditor:
         self.intro_remove_row = wrap_row(self.intro_choice, self.intro_remove)
         self.intro_remove_row.layout.display = "none"
         self.save_row = wrap_row(self.save, self.erase, self.status)
+        self.draft_note = ipw.HTML()
+        self.draft_note.add_class("wb-network-draft-note")
+        self.discard = ipw.Button(description=tr("network.editor.discard"), icon="undo")
+        self.discard.add_class("wb-network-draft-discard")
+        self.discard.on_click(guard(self._on_discard))
+        self.draft_row = wrap_row(self.draft_note, self.discard)
+        self.draft_row.layout.display = "none"
+        self.drafts_box = ipw.HBox(layout=ipw.Layout(flex_flow="row wrap", display="none"))
+        self.drafts_box.add_class("wb-network-drafts")
         self.fields = ipw.VBox([
-            self.name, self.organisation, self.position, self.email, self.layer,
+            self.draft_row, self.name, self.organisation, self.position, self.email, self.layer,
             ipw.HTML(f"<b>{escape_html(tr('network.col.roles'))}</b>"),
             wrap_row(*self.roles.values()), self.tie, self.mutual,
             ipw.HTML(f"<b>{escape_html(tr('network.editor.needs'))}</b>"),
@@ -107,47 +123,121 @@ class ContactEditor:
             wrap_row(self.intro_org, self.intro_person, self.intro_add), self.intro_list,
             self.intro_remove_row, self.intro_status])
         self.empty = ipw.HTML(html_text(tr("network.editor.pick"), "p", "wb-muted"))
-        self.view = ipw.VBox([self.empty, self.status])
+        self.body = ipw.VBox([self.empty, self.status])
+        self.view = ipw.VBox([self.drafts_box, self.body])
         self.view.add_class("wb-network-editor")
 
     # ------------------------------------------------------------ load / save
 
+    def open(self, contact_id: int | None) -> None:
+        """Show another person; the changes not saved of the one shown are kept as a draft
+        (said on the status line, listed above the editor)."""
+        if contact_id is not None and int(contact_id) == self.current:
+            return
+        left = self._keep_draft()
+        self.load(contact_id)
+        if left is not None:
+            self.status.show(self.tr("network.editor.draft_kept", name=left))
+        else:
+            self.status.clear()
+
+    def _keep_draft(self) -> str | None:
+        """Keep the fields changed and not saved of the person shown; their name if any."""
+        if self.current is None:
+            return None
+        changes = self._changes(self._form())
+        if not changes:
+            self.drafts.pop(self.current, None)
+            return None
+        name = self._saved_name()
+        self.drafts[self.current] = (name, changes)
+        return name
+
+    def _changes(self, form: dict) -> dict:
+        return {field: value for field, value in form.items()
+                if value != self._loaded.get(field)}
+
     def load(self, contact_id: int | None) -> None:
-        """Show this contact's fields (the empty hint when it is gone or None)."""
+        """Show this contact's fields as saved, and over them the draft kept for them if
+        any (the empty hint when it is gone or None)."""
         details = None if contact_id is None else self._details_of(contact_id)
         self.confirm.hide()
         if details is None:
+            if contact_id is not None:
+                self.drafts.pop(int(contact_id), None)
             self.current = None
-            self.view.children = [self.empty, self.status]
+            self.body.children = [self.empty, self.status]
+            self._show_drafts()
             return
         self.current = int(contact_id)
-        self.organisation.value = details["organisation"]
-        self.position.value = details["position"]
-        self.email.value = details["email"]
-        self.layer.value = details["layer"]
+        self._fill({"organisation": details["organisation"], "position": details["position"],
+                    "email": details["email"], "layer": details["layer"],
+                    "roles": list(details["roles"]), "needs": list(details["needs"]),
+                    "tie_strength": details["tie_strength"],
+                    "mutual_connections": details["mutual_connections"],
+                    "can_give": details["can_give"], "notes": details["notes"],
+                    "full_name": details["full_name"]})
+        self._loaded = self._form()
+        draft = self.drafts.get(self.current)
+        if draft is not None:
+            self._fill(self._loaded | draft[1])
+        self._render_intros()
+        self.body.children = [self.fields]
+        self._show_drafts()
+
+    def _fill(self, form: dict) -> None:
+        """Put a form (as `_form` gives it) in the fields."""
+        self.organisation.value = form["organisation"]
+        self.position.value = form["position"]
+        self.email.value = form["email"]
+        self.layer.value = form["layer"]
         for code, button in self.roles.items():
-            button.value = code in details["roles"]
+            button.value = code in form["roles"]
         for code, button in self.needs.items():
-            button.value = code in details["needs"]
-        self.tie.value = details["tie_strength"] or 0
-        mutual = details["mutual_connections"]
+            button.value = code in form["needs"]
+        self.tie.value = form["tie_strength"] or 0
+        mutual = form["mutual_connections"]
         self.mutual.value = "" if mutual is None else str(mutual)
-        self.can_give.value = details["can_give"]
-        self.notes.value = details["notes"]
+        self.can_give.value = form["can_give"]
+        self.notes.value = form["notes"]
         # The name last: the browser applies the fields in the order they are sent, so once
         # the new name shows, every other field of that person already does (a click made
         # on seeing the name is never undone by a field still on its way).
-        self.name.value = details["full_name"]
-        self._loaded = self._form()
-        self._render_intros()
-        self.view.children = [self.fields]
+        self.name.value = form["full_name"]
+
+    def _show_drafts(self) -> None:
+        """The draft note of the person shown, and a button per other person with a draft."""
+        tr = self.tr
+        mine = self.drafts.get(self.current) if self.current is not None else None
+        self.draft_row.layout.display = "flex" if mine else "none"
+        if mine:
+            self.draft_note.value = html_text(tr("network.editor.draft_shown", name=mine[0]),
+                                              "span", "wb-warn")
+        others = [(cid, name) for cid, (name, _c) in self.drafts.items() if cid != self.current]
+        for child in self.drafts_box.children:
+            child.close()
+        buttons = []
+        for cid, name in others[:DRAFTS_SHOWN]:
+            button = ipw.Button(description=name, icon="pencil",
+                                layout=ipw.Layout(width="auto"))
+            button.add_class("wb-network-draft-open")
+            button.on_click(self._guard(lambda _b, cid=cid: self.open(cid)))
+            buttons.append(button)
+        self.drafts_box.children = [ipw.HTML(html_text(tr("network.editor.drafts"), "b"))
+                                    ] + buttons
+        self.drafts_box.layout.display = "flex" if others else "none"
+
+    def _on_discard(self, _button) -> None:
+        name, _changes = self.drafts.pop(self.current, (self._saved_name(), {}))
+        self.load(self.current)
+        self.status.show(self.tr("network.editor.discarded", name=name))
 
     def render(self, introductions: pd.DataFrame) -> None:
         """The data moved: redraw this contact's introductions (columns of
         `store.introductions_frame`)."""
         self._introductions = introductions
         if self.current is None:
-            self.view.children = [self.empty, self.status]
+            self.body.children = [self.empty, self.status]
         else:
             self._render_intros()
 
@@ -175,11 +265,11 @@ class ContactEditor:
         # Only what the user changed in this form is saved: another tab may have saved this
         # contact since it was loaded here, and its edits of other fields must survive.
         form = self._form(full_name=name, mutual_connections=mutual)
-        changes = {field: value for field, value in form.items()
-                   if value != self._loaded.get(field)}
+        changes = self._changes(form)
         contact = self.current
         if changes:
             self._save(contact, **changes)
+        self.drafts.pop(contact, None)
         self.status.show(tr("network.editor.saved", name=name))
         self.load(contact)
 
@@ -213,8 +303,10 @@ class ContactEditor:
     def _erase_confirmed(self) -> None:
         name, contact = self._saved_name(), self.current
         self.current = None
+        self.drafts.pop(contact, None)
         self._erase(contact)
-        self.view.children = [self.empty, self.status]
+        self.body.children = [self.empty, self.status]
+        self._show_drafts()
         self.status.show(self.tr("network.editor.erased", name=name))
 
     # ------------------------------------------------------------ can introduce to
