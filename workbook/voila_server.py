@@ -16,6 +16,9 @@ What it adds to Voilà's own server, and why:
   to run (its assets, its kernel's socket, the access-code form): the tree of notebooks, the
   contents API, the files beside the notebooks and every other path are 404, with or without
   the code (see `session_handlers`).
+- `/` opens the app (`app.ipynb`) rather than a listing of notebook files, and the address
+  `workbook serve` gives (`WORKBOOK_SERVE_ANNOUNCE`) is printed once the server answers.
+- The page shown while a notebook runs speaks the profile's language (see `before_page`).
 """
 
 from __future__ import annotations
@@ -29,11 +32,15 @@ import sys
 from pathlib import Path
 
 import jinja2
+from jupyter_server.utils import url_path_join
 from tornado import web
+from tornado.ioloop import IOLoop
 from traitlets import Float, Integer, Unicode
 from voila.app import Voila
 
 TOKEN_VARIABLE = "WORKBOOK_SERVE_TOKEN"
+ANNOUNCE_VARIABLE = "WORKBOOK_SERVE_ANNOUNCE"
+APP_PAGE = "app.ipynb"
 SERVER_TEMPLATES = (Path(__file__).resolve().parent / "share" / "jupyter" / "voila"
                     / "templates" / "workbook" / "server")
 LOCAL_HOSTNAMES = ["localhost"]
@@ -66,6 +73,7 @@ def abandoned_kernels(kernel_manager, after_seconds: float,
 def before_page(handler, notebook, cwd):
     """Voilà's pre-launch hook: runs for every page request, before its kernel starts."""
     handler.xsrf_token   # noqa: B018  (reading it sets the `_xsrf` cookie the page sends back)
+    _speak_the_profiles_language(notebook)
     app = handler.settings["voila"]
     kernels = handler.kernel_manager
     gone = abandoned_kernels(kernels, app.abandoned_seconds)
@@ -99,6 +107,28 @@ def session_handlers(handlers: list, base_url: str, page: str) -> list:
     return [*kept, (page_route, *render[1:])]
 
 
+def _speak_the_profiles_language(notebook) -> None:
+    """The tab's title and the words shown until the page is drawn, in the language the
+    profile's pages speak (the template reads them from the notebook's metadata)."""
+    from workbook.i18n import Translator, choose_language
+    from workbook.paths import DEFAULT_PROFILE
+    from workbook.store import open_profile
+    from workbook.store.settings import get_setting
+
+    saved = None
+    try:
+        conn = open_profile(os.environ.get("WORKBOOK_PROFILE") or DEFAULT_PROFILE)
+        try:
+            saved = get_setting(conn, "lang")
+        finally:
+            conn.close()
+    except Exception:       # the page itself says what is wrong with the profile
+        saved = None
+    tr = Translator(choose_language(None, saved))
+    notebook.metadata["title"] = tr("app.title")
+    notebook.metadata["workbook"] = {"lang": tr.lang, "loading": tr("app.server_loading")}
+
+
 class WorkbookVoila(Voila):
     """Voilà with the workbook's host check and kernel bound (see the module's docstring)."""
 
@@ -110,12 +140,6 @@ class WorkbookVoila(Voila):
 
     session_page = Unicode("", config=True, help="Serve only this notebook (a group "
                            "session for the room): every other path is 404.")
-
-    def init_handlers(self):
-        handlers = super().init_handlers()
-        if self.session_page:
-            return session_handlers(handlers, self.server_url, self.session_page)
-        return handlers
 
     def init_settings(self):
         settings = super().init_settings()
@@ -129,6 +153,24 @@ class WorkbookVoila(Voila):
         server_pages.loader = jinja2.ChoiceLoader(
             [jinja2.FileSystemLoader(str(SERVER_TEMPLATES)), server_pages.loader])
         return settings
+
+    def init_handlers(self):
+        """Voilà's handlers, with `/` sending to the app (query kept: a token travels on);
+        for a group session only the session page's."""
+        handlers = super().init_handlers()
+        if self.session_page:
+            return session_handlers(handlers, self.server_url, self.session_page)
+        root = self.server_url
+        app = url_path_join(self.server_url, "voila/render", APP_PAGE)
+        redirect = (root, web.RedirectHandler, {"url": app, "permanent": False})
+        return [redirect if entry[0] == root else entry for entry in handlers]
+
+    def start(self):
+        announce = os.environ.pop(ANNOUNCE_VARIABLE, "")
+        if announce:
+            # Runs once the loop serves requests: the address printed answers at once.
+            IOLoop.current().add_callback(print, announce, flush=True)
+        super().start()
 
 
 def main(argv: list[str] | None = None) -> None:

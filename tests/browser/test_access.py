@@ -42,7 +42,7 @@ def test_a_public_address_requires_the_printed_token(tmp_path):
         deadline = time.monotonic() + 60
         while "?token=" not in log.read_text() and time.monotonic() < deadline:
             time.sleep(0.2)
-        match = re.search(r"(http://\S+/voila/render/home\.ipynb)\?token=(\S+)", log.read_text())
+        match = re.search(r"(http://\S+/voila/render/app\.ipynb)\?token=(\S+)", log.read_text())
         assert match, log.read_text()
         address, token = match.groups()
         assert len(token) >= 24
@@ -53,7 +53,7 @@ def test_a_public_address_requires_the_printed_token(tmp_path):
                 break
             except OSError:
                 time.sleep(0.3)
-        page = f"http://127.0.0.1:{port}/voila/render/home.ipynb"
+        page = f"http://127.0.0.1:{port}/voila/render/app.ipynb"
         assert _status(page) in (302, 403)
         # The login page speaks the workbook's words, in both languages
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=30) as login:
@@ -66,6 +66,39 @@ def test_a_public_address_requires_the_printed_token(tmp_path):
         with open(f"/proc/{proc.pid}/cmdline", "rb") as cmdline:
             assert token.encode() not in cmdline.read()
         assert "voila_server" in open(f"/proc/{proc.pid}/cmdline").read()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
+
+
+def test_the_printed_address_answers_at_once_and_slash_opens_the_app(tmp_path):
+    """The address `workbook serve` prints is served the moment it is printed (no
+    "connection refused" while the server starts), and `/` leads to the app, not to a
+    listing of notebook files."""
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, WORKBOOK_HOME=str(tmp_path))
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "workbook", "serve", "--port", str(port),
+                                 "--lang", "en"], env=env, stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while "open http" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        match = re.search(r"open (http://127\.0\.0\.1:\d+/voila/render/app\.ipynb)\s",
+                          log.read_text())
+        assert match, log.read_text()
+        root = f"http://127.0.0.1:{port}/"
+        assert _status(root) == 302      # asked at once: answered, not refused
+        with urllib.request.urlopen(root, timeout=180) as response:
+            assert response.url == match.group(1)
+            page = response.read().decode("utf-8")
+        # The words shown until the app is drawn are the profile's language's, and stay so
+        # (Voilà's own "Running app..." then "Executing 1 of 2" are replaced).
+        loading = re.search(r'id="loading_text"[^>]*>([^<]*)<', page)
+        assert loading and loading.group(1) == "Opening your networking workbook…", page[:3000]
+        assert "window.voila_process = function () {};" in page
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=15)

@@ -38,7 +38,9 @@ FREE_TEXT = {
     "referrals": ("organisation", "note"),
 }
 BUILDERS = ui.__all__
-SHOWS_NO_FREE_TEXT = {"build_home"}   # counts and charts of the profile, no typed text
+# Home: counts and charts of the profile, no typed text. The app: the pages above, opened
+# when the address names one.
+SHOWS_NO_FREE_TEXT = {"build_home", "build_app"}
 
 
 def _make_hostile(conn: sqlite3.Connection) -> None:

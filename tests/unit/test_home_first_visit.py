@@ -19,8 +19,8 @@ def test_an_empty_profile_shows_its_first_steps_not_an_empty_chart(empty_home):
     page = HomePage(open_page_context())
     steps = page.first_steps.value
     assert "Pour commencer" in steps
-    assert 'href="network.ipynb"' in steps and 'href="positioning.ipynb"' in steps
-    assert steps.index("network.ipynb") < steps.index("positioning.ipynb")
+    assert 'href="#network"' in steps and 'href="#positioning"' in steps
+    assert steps.index("#network") < steps.index("#positioning")
     assert page.chart_box.layout.display == "none"
     page.language.value = "en"
     assert "Start here" in page.first_steps.value and "Import your contacts" in \
@@ -31,8 +31,8 @@ def test_each_first_step_goes_once_done_and_the_chart_comes_back(empty_home):
     ctx = open_page_context()
     add_contact(ctx.conn, "Ada Lovelace", organisation="Analytical Engines")
     page = HomePage(ctx)
-    assert "network.ipynb" not in page.first_steps.value
-    assert "positioning.ipynb" in page.first_steps.value
+    assert "#network" not in page.first_steps.value
+    assert "#positioning" in page.first_steps.value
     assert page.chart_box.layout.display is None
 
 

@@ -29,7 +29,7 @@ from workbook.paths import (
 )
 from workbook.store import NewerSchemaError, open_profile
 from workbook.store.settings import set_setting
-from workbook.voila_server import TOKEN_VARIABLE, is_loopback
+from workbook.voila_server import ANNOUNCE_VARIABLE, APP_PAGE, TOKEN_VARIABLE, is_loopback
 
 # A kernel with no page connected for this long is shut (a tab closed without a goodbye, a
 # laptop asleep); a page open in a tab is never culled. Never let a page wait forever on a
@@ -115,7 +115,7 @@ def lan_addresses() -> list[str]:
     return sorted(set(found))
 
 
-def addresses_to_print(ip: str, port: int, token: str, page: str = "home.ipynb") -> list[str]:
+def addresses_to_print(ip: str, port: int, token: str, page: str = APP_PAGE) -> list[str]:
     """Where to open the pages: the bound address, or every reachable one for 0.0.0.0."""
     hosts = ([*lan_addresses(), "127.0.0.1"] if ip in ("0.0.0.0", "::", "") else
              [f"[{ip}]" if ":" in ip else ip])
@@ -162,11 +162,12 @@ def run(args: argparse.Namespace) -> int:
     session = getattr(args, "session", False)
     if session:
         env[SESSION_VIEW_VARIABLE] = "session"
-    urls = addresses_to_print(args.ip, args.port, token,
-                              SESSION_PAGE if session else "home.ipynb")
-    print(tr("cli.serve.open", profile=repr(profile), url=urls[0]), flush=True)
-    for url in urls[1:]:
-        print(tr("cli.serve.or", url=url), flush=True)
+    urls = addresses_to_print(args.ip, args.port, token, SESSION_PAGE if session else APP_PAGE)
+    # Printed by the server once it answers (an address printed before would be refused
+    # for the seconds Voilà takes to start).
+    env[ANNOUNCE_VARIABLE] = "\n".join(
+        [tr("cli.serve.open", profile=repr(profile), url=urls[0])]
+        + [tr("cli.serve.or", url=url) for url in urls[1:]])
     # Voilà takes this process's place, so stopping `workbook serve` (Ctrl-C, SIGTERM) stops
     # the server itself and its kernels; a child process would be left running.
     command = voila_command(args, pages_folder(session)) + session_arguments(session)

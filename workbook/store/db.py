@@ -86,3 +86,10 @@ def fold_into_one_file(conn: sqlite3.Connection) -> None:
     (before it is renamed or copied as a whole)."""
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("PRAGMA journal_mode = DELETE")
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """A number that changes when another connection (another page, another process) commits
+    to this profile; this connection's own writes leave it as it is (SQLite's
+    `PRAGMA data_version`). One cheap read tells a drawn view whether it shows old data."""
+    return conn.execute("PRAGMA data_version").fetchone()[0]

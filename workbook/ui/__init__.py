@@ -1,10 +1,12 @@
-"""Page builders, one module per page; imported lazily so a page loads only what it shows."""
+"""Page builders, one package per page, and the app that holds them all (`build_app`);
+imported lazily so a page loads only what it shows."""
 
 from __future__ import annotations
 
 import importlib
 
 _BUILDERS = {
+    "build_app": "workbook.ui.shell",
     "build_home": "workbook.ui.home",
     "build_positioning": "workbook.ui.positioning",
     "build_network": "workbook.ui.network",

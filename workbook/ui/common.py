@@ -26,7 +26,8 @@ from workbook.ui.glossary import glossary_link, glossary_section
 log = logging.getLogger("workbook.ui")
 callback_log = logging.getLogger("workbook.ui.callbacks")   # a button or field that failed
 
-# Pages in menu order: (key, notebook file). The home page links those whose notebook exists.
+# Pages in menu order: (key, notebook file). Inside the app a page's address is `#key`
+# (`page_link`); its notebook opens the app on it.
 PAGES = (
     ("positioning", "positioning.ipynb"),
     ("network", "network.ipynb"),
@@ -38,7 +39,10 @@ PAGES = (
 _STYLE = """<style>
 .wb-page {max-width: 1100px; margin: 0 auto; font-size: 15px;}
 .wb-header h2 {margin: 0.2em 0; font-size: 1.6em;}
-.wb-nav a {margin-right: 1em;}
+.wb-nav {display: flex; flex-wrap: wrap; gap: 0.2em 1.1em; padding-bottom: 0.35em;
+  border-bottom: 1px solid #e0e0e0;}
+.wb-nav .wb-nav-here {color: #222; border-bottom: 3px solid #1565c0;}
+.wb-nav .wb-glossary-link {margin-left: auto;}
 .wb-page a[href] {color: #1565c0; text-decoration: underline; font-weight: 600;}
 .wb-page a[href]:hover {color: #0d47a1;}
 .wb-status-info {color: #1b5e20;} .wb-status-error {color: #b71c1c; font-weight: 600;}
@@ -258,13 +262,28 @@ def log_failure(what: str) -> None:
         pass
 
 
+def page_link(key: str) -> str:
+    """The address of page `key` inside the app: its fragment (the app opens it, the
+    browser's back button comes back)."""
+    return f"#{key}"
+
+
+def _page_links(tr: Translator, page_key: str) -> str:
+    """Home and every page, the open one marked (not a link): the app's menu."""
+    links = []
+    for key in ("home", *(key for key, _notebook in PAGES)):
+        label = escape_html(tr("common.home") if key == "home" else tr(f"home.page.{key}"))
+        links.append(f'<b class="wb-nav-here" aria-current="page">{label}</b>' if key == page_key
+                     else f'<a href="{page_link(key)}">{label}</a>')
+    return "".join(links)
+
+
 def page_header(ctx: PageContext, page_key: str, home_link: bool = True) -> ipw.HTML:
     """Title, subtitle, a way back home and to the glossary; `page_key` names
     `<page>.title`/`<page>.subtitle`."""
     tr = ctx.tr
-    home = "" if page_key == "home" or not home_link else (
-        f'<a href="home.ipynb">← {escape_html(tr("common.home"))}</a>')
-    nav = f'<div class="wb-nav">{home}{glossary_link(tr)}</div>'
+    nav = f'<nav class="wb-nav">{_page_links(tr, page_key) if home_link else ""}' \
+          f'{glossary_link(tr)}</nav>'
     return ipw.HTML(
         _STYLE + f'<div class="wb-header">{nav}<h2>{escape_html(tr(page_key + ".title"))}</h2>'
         f'<p class="wb-muted">{escape_html(tr(page_key + ".subtitle"))}</p></div>')

@@ -192,6 +192,10 @@ class GroupPage:
         self.projector.show(names, current, order,
                             [tr(f"group.board.q.{q}") for q in rules.BOARD_QUESTIONS])
 
+    def reload(self) -> None:
+        """Another page or program wrote to the profile: every tab reads it again."""
+        self.refresh()
+
     def _need_session(self) -> None:
         if self.state.group is None:
             raise GroupConflict("no_group")

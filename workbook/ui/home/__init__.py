@@ -22,6 +22,7 @@ from workbook.ui.common import (
     build_page,
     guarded,
     page_header,
+    page_link,
 )
 from workbook.ui.export_panel import ExportPanel
 from workbook.ui.glossary import glossary_html, glossed
@@ -90,19 +91,23 @@ class HomePage:
         # An empty profile gets its first steps, not a chart with bare axes.
         self.chart_box.layout.display = "none" if contacts == 0 else None
 
+    def reload(self) -> None:
+        """Another page wrote to the profile: the summary, first steps and chart follow."""
+        self._render_text()
+
     def _first_steps_html(self, seen: set[str], contacts: int) -> str:
         """What to do first, while it is not done: import contacts, write the positioning."""
         tr, conn = self.ctx.tr, self.ctx.conn
         steps = []
         if contacts == 0:
-            steps.append(("home.first.import", "network.ipynb"))
+            steps.append(("home.first.import", "network"))
         if latest_version(conn) is None:
-            steps.append(("home.first.positioning", "positioning.ipynb"))
+            steps.append(("home.first.positioning", "positioning"))
         if not steps:
             return ""
-        items = "".join(f'<li>{glossed(tr, tr(key), _TERMS, seen=seen)} <a href="{notebook}">'
-                        f'{escape_html(tr("home.first.link"))}</a></li>'
-                        for key, notebook in steps)
+        items = "".join(f'<li>{glossed(tr, tr(key), _TERMS, seen=seen)} '
+                        f'<a href="{page_link(page)}">{escape_html(tr("home.first.link"))}</a>'
+                        "</li>" for key, page in steps)
         return (f'<div class="wb-card"><h3>{escape_html(tr("home.first.title"))}</h3>'
                 f"<ol>{items}</ol></div>")
 
@@ -113,7 +118,7 @@ class HomePage:
             title = escape_html(tr(f"home.page.{key}"))
             blurb = glossed(tr, tr(f"home.blurb.{key}"), _TERMS, seen=seen)
             if (folder / notebook).is_file():
-                items.append(f'<li><a href="{notebook}"><b>{title}</b></a> — {blurb}</li>')
+                items.append(f'<li><a href="{page_link(key)}"><b>{title}</b></a> — {blurb}</li>')
             else:
                 items.append(f'<li><b>{title}</b> <i>({escape_html(tr("common.coming_next"))})</i>'
                              f" — {blurb}</li>")

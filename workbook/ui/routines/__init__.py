@@ -129,6 +129,11 @@ class RoutinesPage:
         else:
             self.status.clear()
 
+    def reload(self) -> None:
+        """Another page or program wrote to the profile: read it again, then redraw."""
+        self.state.reload()
+        self.refresh()
+
     def _on_tab(self, change) -> None:
         if change["new"] is not None:
             self._draw_if_stale(self.open_tab)
