@@ -19,6 +19,8 @@ What it adds to Voilà's own server, and why:
 - `/` opens the app (`app.ipynb`) rather than a listing of notebook files, and the address
   `workbook serve` gives (`WORKBOOK_SERVE_ANNOUNCE`) is printed once the server answers.
 - The page shown while a notebook runs speaks the profile's language (see `before_page`).
+- `/api/kernels` lists the kernels alive (reading only, behind the same login as the pages),
+  so whoever runs the server can see that one open app holds one kernel.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import sys
 from pathlib import Path
 
 import jinja2
+from jupyter_server.services.kernels.handlers import MainKernelHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
 from tornado.ioloop import IOLoop
@@ -129,6 +132,14 @@ def _speak_the_profiles_language(notebook) -> None:
     notebook.metadata["workbook"] = {"lang": tr.lang, "loading": tr("app.server_loading")}
 
 
+class KernelList(MainKernelHandler):
+    """The kernels alive, as Jupyter's server lists them; starting one is not offered (a
+    kernel starts with a page)."""
+
+    async def post(self):
+        raise web.HTTPError(405)
+
+
 class WorkbookVoila(Voila):
     """Voilà with the workbook's host check and kernel bound (see the module's docstring)."""
 
@@ -163,7 +174,8 @@ class WorkbookVoila(Voila):
         root = self.server_url
         app = url_path_join(self.server_url, "voila/render", APP_PAGE)
         redirect = (root, web.RedirectHandler, {"url": app, "permanent": False})
-        return [redirect if entry[0] == root else entry for entry in handlers]
+        kernels = (url_path_join(self.server_url, "api/kernels"), KernelList)
+        return [redirect if entry[0] == root else entry for entry in handlers] + [kernels]
 
     def start(self):
         announce = os.environ.pop(ANNOUNCE_VARIABLE, "")

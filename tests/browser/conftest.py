@@ -97,7 +97,8 @@ def serving(home: Path, *args: str, profile: str = "demo") -> Iterator[Server]:
             stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(base + "/", proc, log)
+        # Not `/`: it opens the app, whose kernel nobody would connect to.
+        _wait_until_up(base + "/api/kernels", proc, log)
         yield Server(base=base, home=home, profile=profile, log=log, pid=proc.pid)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
