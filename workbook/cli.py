@@ -13,7 +13,7 @@ from workbook import __version__
 from workbook.commands import UsageError, help_formatter, message_translator
 from workbook.i18n import Translator, choose_language
 from workbook.paths import DEFAULT_PROFILE, ProfileNameError
-from workbook.store import NewerSchemaError, is_busy
+from workbook.store import NewerSchemaError
 
 # command name -> module in workbook.commands
 COMMANDS = {
@@ -86,6 +86,7 @@ def _option(argv: list[str], name: str) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    _printable_output()
     # Messages and help follow --lang, else the profile's language, before parsing: an
     # error in the command line itself is said in the user's language too.
     tr = message_translator(_option(argv, "--lang"), _option(argv, "--profile") or DEFAULT_PROFILE)
@@ -107,15 +108,28 @@ def main(argv: list[str] | None = None) -> int:
     except NewerSchemaError:
         print(f"{prefix} {tr('cli.error.newer_schema')}", file=sys.stderr)
         return 2
-    except sqlite3.DatabaseError as problem:
-        message = tr("cli.error.busy") if is_busy(problem) else \
-            tr("cli.error.unreadable", problem=problem)
-        print(f"{prefix} {message}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return _stdout_closed()
+    except (sqlite3.Error, OSError) as problem:       # the disk, the file system, SQLite
+        from workbook.commands.problems import describe_problem
+        print(f"{prefix} {describe_problem(problem, tr)}", file=sys.stderr)
+        return 2
+    except Exception as problem:                    # never a traceback: one sentence
+        if os.environ.get("WORKBOOK_DEBUG"):
+            raise
+        from workbook.commands.problems import describe_problem
+        print(f"{prefix} {describe_problem(problem, tr)}", file=sys.stderr)
+        return 1
+
+
+def _printable_output() -> None:
+    """A file name that is not UTF-8 on disk (`caf\\xe9.csv`) is printed with an escape
+    rather than stopping the command at the last line, once the work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _stdout_closed() -> int:

@@ -11,8 +11,10 @@ ACL so that each card file is readable by its author and the coach only:
                                                          sticky: nobody removes another's card
     default ACL on <group>/  user::rw, user:<coach>:r, group::-, other::-
 
-Without the `acl` package (setfacl), the folder is still made but a participant who guesses
-another's file name could read that card: install `acl` (Debian/Ubuntu: apt-get install acl).
+A folder that cannot be protected is not made: without the `acl` package (setfacl), or on a
+file system that refuses ACLs, a participant who guesses another's file name could read that
+card, so `prepare` raises `UnprotectedFolderError` saying what to install, and makes nothing
+(a folder it had just created is removed again).
 
 Run as root. The hub imports it (see jupyterhub_config.py); an administrator can also run it
 after editing the groups file:  python3 drop_folders.py /etc/networking-workbook/groups.json
@@ -38,6 +40,24 @@ _GROUP_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,23}$")  # what the workbook's pa
 
 class GroupsFileError(ValueError):
     """The groups file cannot be used as it is."""
+
+
+class UnprotectedFolderError(RuntimeError):
+    """A drop folder whose cards the other participants could read: not made."""
+
+
+INSTALL_ACL = ("install the acl package (Debian/Ubuntu: apt-get install acl), on a file system "
+               "with POSIX ACLs")
+
+
+def _setfacl() -> str:
+    """The setfacl program, or `UnprotectedFolderError` saying what to install."""
+    found = shutil.which("setfacl")
+    if not found:
+        raise UnprotectedFolderError(
+            f"setfacl is missing, so a card drop folder would let participants read each "
+            f"other's cards: {INSTALL_ACL}; no folder was made")
+    return found
 
 
 def load_groups(path: str | os.PathLike) -> dict[str, dict]:
@@ -98,6 +118,7 @@ def prepare(root: str | os.PathLike, group: str, coach: str, members: Iterable[s
     Users without a Unix account yet (some set-ups create it at first login) are left out
     until the next call; the folder belongs to root until its coach exists.
     """
+    setfacl = _setfacl()                  # before anything is made
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     os.chown(root, 0, 0)
@@ -107,14 +128,27 @@ def prepare(root: str | os.PathLike, group: str, coach: str, members: Iterable[s
     coach_uid = pwd.getpwnam(coach_account).pw_uid if _exists(coach_account) else 0
     gid = _ensure_unix_group(unix_group_name(group), participants)
     folder = root / group
-    folder.mkdir(exist_ok=True)
+    try:
+        folder.mkdir()
+        made = True
+    except FileExistsError:
+        made = False
+    reader = f"u:{coach_account}:r" if coach_uid else "u::r"
+    # The default ACL first, on a folder still closed to everyone but root: no card can be
+    # written before it protects them.
+    if made:
+        folder.chmod(0o700)
+    protected = subprocess.run([setfacl, "-b", "-m", f"d:u::rw,d:{reader},d:g::-,d:o::-",
+                                str(folder)], capture_output=True, text=True)
+    if protected.returncode != 0:
+        if made:
+            folder.rmdir()
+        raise UnprotectedFolderError(
+            f"{folder}: setfacl failed ({protected.stderr.strip()}), so participants could "
+            f"read each other's cards: {INSTALL_ACL}; "
+            + ("the folder was not made" if made else "the folder was left as it was"))
     os.chown(folder, coach_uid, gid)
     folder.chmod(FOLDER_MODE)
-    setfacl = shutil.which("setfacl")
-    if setfacl:
-        reader = f"u:{coach_account}:r" if coach_uid else "u::r"
-        subprocess.run([setfacl, "-b", "-m", f"d:u::rw,d:{reader},d:g::-,d:o::-", str(folder)],
-                       check=True)
     return folder
 
 
@@ -130,7 +164,12 @@ def main(argv: list[str]) -> int:
         return 2
     root = os.environ.get("WORKBOOK_CARD_DROP", DEFAULT_ROOT)
     prefix = os.environ.get("WORKBOOK_UNIX_PREFIX", "")
-    for folder in prepare_all(root, load_groups(argv[1]), lambda user: prefix + user):
+    try:
+        folders = prepare_all(root, load_groups(argv[1]), lambda user: prefix + user)
+    except (UnprotectedFolderError, GroupsFileError) as problem:
+        print(f"drop_folders: {problem}", file=sys.stderr)
+        return 1
+    for folder in folders:
         print(folder)
     return 0
 

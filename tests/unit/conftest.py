@@ -3,8 +3,16 @@
 import logging
 
 import pytest
+from hypothesis import settings
 
 from workbook.store import open_path
+
+# Property tests over outside input: a few dozen examples each in `make test` (seconds), many
+# more in `make fuzz` (`--hypothesis-profile=fuzz`). No deadline: a slow example on a busy
+# machine is not a failure.
+settings.register_profile("default", max_examples=30, deadline=None)
+settings.register_profile("fuzz", max_examples=3000, deadline=None)
+settings.load_profile("default")          # `--hypothesis-profile` loads another after this
 
 
 @pytest.fixture

@@ -149,6 +149,7 @@ def test_odd_numbers_and_every_refusal_have_their_words(tmp_path):
 
     from workbook.io.archive import ARCHIVE_ERRORS
     from workbook.io.xlsx_export import write_xlsx
+    from workbook.services.exports import EXPORT_ERRORS
 
     out = io.BytesIO()
     write_xlsx(out, [("t", ["a", "b", "c"], [[True, float("inf"), 2**62]])])
@@ -158,5 +159,5 @@ def test_odd_numbers_and_every_refusal_have_their_words(tmp_path):
         tr = Translator(lang)
         for code in ARCHIVE_ERRORS:
             assert tr.has(f"export.archive.{code}"), code
-        for code in ("unknown_format", "file_exists", "cannot_write"):
+        for code in EXPORT_ERRORS:
             assert tr.has(f"export.error.{code}"), code

@@ -65,10 +65,10 @@ def test_malformed_text_files(name, code):
 
 
 def test_missing_file_and_directory(tmp_path):
-    for path in (tmp_path / "nope.csv", tmp_path):
+    for path, code in ((tmp_path / "nope.csv", "not_found"), (tmp_path, "not_a_file")):
         with pytest.raises(ImportFileError) as problem:
             read_contacts(path)
-        assert problem.value.code == "not_found"
+        assert problem.value.code == code
 
 
 def test_too_large_is_refused_before_reading(tmp_path, monkeypatch):

@@ -149,10 +149,9 @@ def test_moving_a_contact_into_a_layer_dates_the_move(conn):
 
 def test_the_upgrade_dates_contacts_already_sorted_from_their_last_change(tmp_path):
     from workbook.store.db import connect
-    from workbook.store.migrations import latest_version
 
     conn = connect(tmp_path / "old.sqlite")
-    migrate(conn, target=latest_version() - 1)
+    migrate(conn, target=6)                        # the version before layer_set_on
     conn.execute("INSERT INTO contacts(full_name, layer, updated_at) VALUES"
                  " ('Sorted', 'close', '2025-03-04T10:00:00'), ('Loose', 'unsorted', '2025-03-04')")
     conn.commit()

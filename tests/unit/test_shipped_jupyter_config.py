@@ -4,6 +4,7 @@ from it (JupyterHub's single-user servers included), and the hub's group file ru
 
 import importlib.util
 import json
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -75,3 +76,35 @@ def test_a_groups_file_that_would_make_unsafe_folders_is_refused(drop_folders, t
     path.write_text(json.dumps(content))
     with pytest.raises(drop_folders.GroupsFileError):
         drop_folders.load_groups(path)
+
+
+def test_without_setfacl_no_drop_folder_is_made_and_the_error_says_what_to_install(
+        drop_folders, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    root = tmp_path / "cards"
+    with pytest.raises(drop_folders.UnprotectedFolderError) as caught:
+        drop_folders.prepare(root, "tuesday-club", "claire", ["ana"])
+    assert "apt-get install acl" in str(caught.value)
+    assert not root.exists()
+    groups = tmp_path / "groups.json"
+    groups.write_text(json.dumps({"groups": {"club": {"coach": "c", "members": []}}}))
+    monkeypatch.setenv("WORKBOOK_CARD_DROP", str(root))
+    assert drop_folders.main(["drop_folders.py", str(groups)]) == 1
+    assert not root.exists()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a drop folder chowns it: run as root")
+def test_a_file_system_that_refuses_acls_leaves_no_open_drop_folder(drop_folders, tmp_path,
+                                                                    monkeypatch):
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    fake = tools / "setfacl"                   # what setfacl says where ACLs are not supported
+    fake.write_text("#!/bin/sh\necho 'setfacl: Operation not supported' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(drop_folders, "_ensure_unix_group", lambda name, members: 0)
+    root = tmp_path / "cards"
+    with pytest.raises(drop_folders.UnprotectedFolderError) as caught:
+        drop_folders.prepare(root, "wbtest-club", "nobody", [])
+    assert "Operation not supported" in str(caught.value)
+    assert not (root / "wbtest-club").exists()

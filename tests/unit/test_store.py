@@ -116,6 +116,8 @@ SAMPLE_ROWS = {
         "INSERT INTO group_sessions(id, group_id, held_on, agenda) VALUES (1, 1, '2026-01-13',"
         " 'Pitch round')",
         "INSERT INTO attendance(session_id, participant_id) VALUES (1, 1)",
+        "INSERT INTO participants(id, group_id, display_name) VALUES (3, 1, 'Inès')",
+        "INSERT INTO avoid_pairs(group_id, participant_a, participant_b) VALUES (1, 1, 3)",
     ],
     6: [
         "INSERT INTO journalists(name, outlet, medium) VALUES ('Anaïs Roux', 'Le Journal', 'web')",
@@ -123,6 +125,12 @@ SAMPLE_ROWS = {
     7: [
         "INSERT INTO participants(id, group_id, display_name, card_id) VALUES (2, 1, 'Hamid T.',"
         " 'aa11')",
+        "INSERT INTO contacts(id, full_name, layer, layer_set_on)"
+        " VALUES (3, 'Nina Roux', 'close', '2026-01-02')",
+    ],
+    8: [
+        "INSERT INTO participants(id, group_id, display_name, sender) VALUES (4, 1, 'Lou',"
+        " 'jupyter-lou')",
     ],
 }
 

@@ -4,6 +4,9 @@ Help texts are catalogue keys (`cli.arg.*`, shown translated by `help_formatter`
 follow `--lang`, else the profile's saved language (`messages`)."""
 
 import argparse
+import errno
+import os
+import sqlite3
 
 from workbook.i18n import LANGUAGES, Translator, choose_language
 from workbook.paths import (
@@ -13,7 +16,8 @@ from workbook.paths import (
     check_profile_name,
     profile_path,
 )
-from workbook.store import NewerSchemaError, open_profile
+from workbook.store import NewerSchemaError, open_profile, open_read_only
+from workbook.store.db import problem_kind
 from workbook.store.settings import get_setting, saved_language
 
 # Values the help texts may name (`{default_profile}`); a command adds its own at import.
@@ -25,15 +29,26 @@ class UsageError(Exception):
     """A problem the user can fix: printed as one line on stderr, exit status 2."""
 
 
-def open_with_language(profile: str, must_exist: bool = False, lang: str | None = None):
+def open_with_language(profile: str, must_exist: bool = False, lang: str | None = None,
+                       reading_only: bool = False):
     """The profile and a translator (the language is `lang` if given, else the
     profile's saved one (see `choose_language`)).
-    With `must_exist`, a misspelt name is an error rather than a new empty profile."""
-    if must_exist and not profile_path(check_profile_name(profile)).exists():
+    With `must_exist`, a misspelt name is an error rather than a new empty profile. With
+    `reading_only` (an export), a profile on read-only media is opened to be read as it is."""
+    path = profile_path(check_profile_name(profile))
+    if path.parent.parent.exists() and not path.parent.parent.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent))
+    if must_exist and not path.exists():
         raise UsageError(Translator(choose_language(lang))("import.error.no_profile",
                                                            profile=profile))
     try:
-        conn = open_profile(profile)
+        try:
+            conn = open_profile(profile)
+        except sqlite3.OperationalError as problem:
+            if not (reading_only and path.is_file() and problem_kind(problem) in
+                    ("read_only", "cannot_open") and not os.access(path.parent, os.W_OK)):
+                raise
+            conn = open_read_only(path)
     except NewerSchemaError as problem:
         tr = Translator(choose_language(lang))
         raise UsageError(f"{profile}: {tr('common.error_newer_schema')} ({problem})") from None

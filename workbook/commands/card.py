@@ -43,6 +43,7 @@ def _sections(text: str, tr) -> set[str]:
 
 def run(args: argparse.Namespace) -> int:
     from workbook.domain.progress_card import OPT_IN_SECTIONS, SECTIONS, card_bytes, card_text
+    from workbook.io.files import FileRefused, replacing, shown_name
     from workbook.services.card import build_card, describe_card, saved_name, set_name
     from workbook.store.group import slugify
 
@@ -65,13 +66,15 @@ def run(args: argparse.Namespace) -> int:
             print(card_text(card), end="")
             return 0
         path = Path(args.file)
-        if path.exists() and not args.force:
-            raise UsageError(tr("card.cli.file_exists", path=path))
         try:
-            path.write_text(card_text(card), encoding="utf-8") if args.text else \
-                path.write_bytes(card_bytes(card))
+            with replacing(path, force=args.force) as out:
+                out.write(card_text(card).encode("utf-8") if args.text else card_bytes(card))
+        except FileRefused as problem:
+            key = {"exists": "card.cli.file_exists",
+                   "not_a_file": "cli.error.not_a_file"}.get(problem.code, "card.cli.cannot_write")
+            raise UsageError(tr(key, path=shown_name(path))) from None
         except OSError:
-            raise UsageError(tr("card.cli.cannot_write", path=path)) from None
+            raise UsageError(tr("card.cli.cannot_write", path=shown_name(path))) from None
     finally:
         conn.close()
     print(tr("card.cli.written", path=path))

@@ -27,9 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbook.io.files import shown_name
     from workbook.services.exports import ExportError, export_to_file, format_for
 
-    conn, tr = open_with_language(args.profile, must_exist=True, lang=args.lang)
+    conn, tr = open_with_language(args.profile, must_exist=True, lang=args.lang,
+                                  reading_only=True)
     try:
         try:
             fmt = format_for(args.file, args.format)
@@ -37,8 +39,10 @@ def run(args: argparse.Namespace) -> int:
                                   role_label=lambda code: tr(f"vocab.role.{code}"),
                                   profile=args.profile)
         except ExportError as problem:
-            raise UsageError(tr(f"export.error.{problem.code}", path=args.file)) from None
+            raise UsageError(tr(f"export.error.{problem.code}", path=shown_name(args.file),
+                                detail=problem.detail)) from None
     finally:
         conn.close()
-    print(tr("export.done", path=args.file, format=fmt, contacts=done.contacts, rows=done.rows))
+    print(tr("export.done", path=shown_name(args.file), format=fmt, contacts=done.contacts,
+             rows=done.rows))
     return 0

@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     profile, no group and no member behind."""
     from workbook.commands import message_translator
     from workbook.domain.progress_card import MAX_CARD_BYTES, CardError
+    from workbook.io.files import FileRefused, read_regular, shown_name
     from workbook.paths import check_profile_name, profile_path
     from workbook.services import group as service
     from workbook.store import group as store
@@ -45,10 +46,13 @@ def run(args: argparse.Namespace) -> int:
     tr = message_translator(args.lang, args.profile)
     path = Path(args.file)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_CARD_BYTES + 1)
+        data = read_regular(path, MAX_CARD_BYTES)          # a pipe or a device: refused at once
+    except FileRefused as problem:
+        key = "cli.error.not_a_file" if problem.code == "not_a_file" else \
+            "group.cli.unreadable_file"
+        raise UsageError(tr(key, path=shown_name(path))) from None
     except OSError:
-        raise UsageError(tr("group.cli.unreadable_file", path=path)) from None
+        raise UsageError(tr("group.cli.unreadable_file", path=shown_name(path))) from None
     try:
         card = service.read_card(data)
         if args.group:

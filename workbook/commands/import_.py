@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 
 from workbook.commands import UsageError, messages, open_with_language
 from workbook.i18n import LANGUAGES, Translator
 from workbook.io import FORMATS, ImportFileError
+from workbook.io.files import shown_name
 from workbook.paths import DEFAULT_PROFILE, profile_path
 
 
@@ -68,17 +68,16 @@ def _import(conn, tr: Translator, args: argparse.Namespace):
     try:
         report = import_file(conn, args.file, fmt=args.format)
     except ImportFileError as problem:
-        detail = f" ({problem.detail})" if problem.detail else ""
-        raise UsageError(f"{args.file}: {describe_error(problem, tr)}{detail}") from None
-    except sqlite3.OperationalError:           # locked by another writer past the timeout
-        raise UsageError(tr("import.error.busy")) from None
+        detail = f" ({shown_name(problem.detail)})" if problem.detail else ""
+        raise UsageError(f"{shown_name(args.file)}: {describe_error(problem, tr)}{detail}") \
+            from None
     return report
 
 
 def _print_report(report, tr: Translator, args: argparse.Namespace) -> None:
     from workbook.io.summary import describe_report, describe_rows
 
-    print(describe_report(report, tr, os.path.basename(args.file)))
+    print(describe_report(report, tr, shown_name(os.path.basename(args.file))))
     if args.details:
         for line in describe_rows(report, tr):
             print(f"  {line}")

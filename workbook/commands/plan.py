@@ -15,6 +15,7 @@ from workbook.commands import HELP_VALUES, UsageError, messages, open_with_langu
 from workbook.domain.routines import plan_sections, section_empty_note
 from workbook.i18n import LANGUAGES
 from workbook.i18n.dates import format_date
+from workbook.io.files import FileRefused, shown_name
 from workbook.paths import DEFAULT_PROFILE
 from workbook.services.plan import describe_item, plan_data, save_routine_calendar, weeks_ahead
 
@@ -68,8 +69,13 @@ def run(args: argparse.Namespace) -> int:
         if ics_path is not None:
             try:
                 count = save_routine_calendar(ics_path, data, today, tr, args.profile)
+            except FileRefused as problem:          # a link, a device, a pipe, a folder
+                key = "cli.error.not_a_file" if problem.code == "not_a_file" else \
+                    "import.error.cannot_write"
+                raise UsageError(tr(key, path=shown_name(args.ics))) from None
             except OSError:
-                raise UsageError(tr("import.error.cannot_write", path=args.ics)) from None
+                raise UsageError(tr("import.error.cannot_write",
+                                    path=shown_name(args.ics))) from None
             print()
             print(tr.count("routines.cli.ics_written", count, path=str(ics_path)))
     finally:

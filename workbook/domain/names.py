@@ -44,3 +44,24 @@ def organisation_key(name: str) -> str:
     words = fold(name).split()
     kept = [w for w in words if w not in _LEGAL_FORMS]
     return " ".join(kept or words)
+
+
+# Letters and symbols drawn as nothing at all: the Hangul fillers and the blank Braille
+# pattern are favourite "invisible names" on social networks (they survive a trim).
+_BLANK_CHARACTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+# Separators, controls, format characters (zero-width space, joiners, BOM, soft hyphen) and
+# combining marks with nothing to combine with.
+_INVISIBLE_CATEGORIES = frozenset(("Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Mn", "Me"))
+
+
+def has_visible_character(text: str) -> bool:
+    """Whether `text` shows anything when written: a name made only of spaces, zero-width
+    characters (U+200B), fillers (U+3164) or the blank Braille pattern (U+2800) shows
+    nothing, so it names no one (Unicode general categories, UAX #44, and the blank
+    characters Unicode's own `Default_Ignorable_Code_Point` list leaves out)."""
+    for char in text:
+        if char in _BLANK_CHARACTERS or char.isspace():
+            continue
+        if unicodedata.category(char) not in _INVISIBLE_CATEGORIES:
+            return True
+    return False

@@ -24,7 +24,8 @@ _NOT_TEXT = ("connected_on", "mutual_connections")
 # Why a whole file is refused (i18n: `import.error.<code>`): what is wrong and what to do.
 ERROR_CODES = ("not_found", "empty", "too_large", "binary", "zip", "excel", "utf16", "encoding",
                "no_header", "wrong_columns", "broken_quoting", "field_too_long", "no_rows",
-               "not_vcard", "nothing_readable", "profile_archive")
+               "not_vcard", "nothing_readable", "profile_archive", "not_a_file", "busy",
+               "disk_full", "read_only")
 
 # Why one row was skipped (`import.skip.<code>`), or kept with a warning (`import.warn.<code>`).
 SKIP_REASONS = ("no_name", "extra_fields", "field_too_long", "duplicate_row", "broken_card",

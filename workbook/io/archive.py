@@ -24,24 +24,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from workbook.domain.errors import CodedError
+from workbook.io.archive_reader import (
+    ARCHIVE_ERRORS,
+    ARCHIVE_FORMAT,
+    FORMAT_VERSION,
+    JSON_MEMBER,
+    ArchiveError,
+    open_archive,
+)
 from workbook.io.export import write_csv
+from workbook.io.files import FileRefused, open_regular
 
-ARCHIVE_FORMAT = "networking-workbook-profile"
-FORMAT_VERSION = 1
-JSON_MEMBER = "profile.json"
+__all__ = ["ARCHIVE_ERRORS", "ARCHIVE_FORMAT", "FORMAT_VERSION", "ArchiveError", "ProfileArchive",
+           "Table", "is_profile_archive", "open_archive", "read_archive", "write_json",
+           "write_zip"]
+
 CSV_FOLDER = "tables"
-# SQLite's INTEGER range: a larger number in an archive is damage, not data.
-_INT_RANGE = range(-2**63, 2**63)
-# Why an archive cannot be restored (i18n: `export.archive.<code>`).
-ARCHIVE_ERRORS = ("not_archive", "newer", "truncated", "damaged", "bad_value")
-
 Progress = Callable[[int, int], None]
-
-
-class ArchiveError(CodedError):
-    """An archive that cannot be restored: `code` in `ARCHIVE_ERRORS`, `detail` a short hint
-    in English (the table, the value) for the command line and the log."""
 
 
 @dataclass(frozen=True)
@@ -108,88 +107,26 @@ def write_zip(out: BinaryIO, archive: ProfileArchive, progress: Progress | None 
 
 def is_profile_archive(path: str | Path) -> bool:
     """Whether `path` looks like one of our archives (a zip holding `profile.json`, or JSON
-    naming our format near its start); never raises."""
+    naming our format near its start); never raises, never waits (a pipe is no archive)."""
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:
             head = f.read(512)
             if head.startswith(b"PK"):
                 f.seek(0)
                 with zipfile.ZipFile(f) as zf:
                     return JSON_MEMBER in zf.namelist()
-    except (OSError, zipfile.BadZipFile, ValueError):
+    except (FileRefused, OSError, zipfile.BadZipFile, ValueError, EOFError):
         return False
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and \
         ARCHIVE_FORMAT.encode() in head
 
 
 def read_archive(path: str | Path, newest_schema: int) -> ProfileArchive:
-    """An archive read and checked (format, versions, shape, values), or `ArchiveError`.
-    `newest_schema`: the schema version this workbook knows; a later one is `newer`."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as f:
-            if f.read(2) == b"PK":
-                f.seek(0)
-                data = _json_member(f)
-            else:
-                f.seek(0)
-                data = f.read()
-    except OSError as problem:
-        raise ArchiveError("not_archive", str(problem)) from None
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ArchiveError("not_archive", "not UTF-8 text") from None
-    except ValueError as problem:
-        # every archive ends with its closing brace: without it, the copy was cut short
-        code = "truncated" if data.rstrip()[-1:] != b"}" else "damaged"
-        raise ArchiveError(code, str(problem)) from None
-    return _checked(document, newest_schema)
-
-
-def _json_member(f) -> bytes:
-    try:
-        with zipfile.ZipFile(f) as zf:
-            if JSON_MEMBER not in zf.namelist():
-                raise ArchiveError("not_archive", f"no {JSON_MEMBER} in the zip")
-            return zf.read(JSON_MEMBER)
-    except (zipfile.BadZipFile, EOFError) as problem:
-        raise ArchiveError("truncated", str(problem)) from None
-    except zipfile.LargeZipFile as problem:
-        raise ArchiveError("damaged", str(problem)) from None
-
-
-def _checked(document, newest_schema: int) -> ProfileArchive:
-    if not isinstance(document, dict) or document.get("format") != ARCHIVE_FORMAT:
-        raise ArchiveError("not_archive", "no workbook format marker")
-    version, schema = document.get("format_version"), document.get("schema_version")
-    if not isinstance(version, int) or not isinstance(schema, int) or schema < 1:
-        raise ArchiveError("damaged", "format or schema version missing")
-    if version > FORMAT_VERSION or schema > newest_schema:
-        raise ArchiveError("newer", f"format {version}, schema {schema}")
-    tables = document.get("tables")
-    if not isinstance(tables, dict):
-        raise ArchiveError("damaged", "no tables")
-    found = []
-    for name, body in tables.items():
-        if not isinstance(body, dict) or not isinstance(body.get("columns"), list) \
-                or not isinstance(body.get("rows"), list):
-            raise ArchiveError("damaged", f"table {name}")
-        columns = body["columns"]
-        for row in body["rows"]:
-            if not isinstance(row, list) or len(row) != len(columns):
-                raise ArchiveError("damaged", f"a row of {name} does not fit its columns")
-            for column, value in zip(columns, row):
-                if not _storable(value):
-                    raise ArchiveError("bad_value", f"{name}.{column}: {str(value)[:40]}")
-        found.append(Table(str(name), [str(c) for c in columns], body["rows"]))
-    return ProfileArchive(schema, found, str(document.get("profile") or ""),
-                          str(document.get("exported_at") or ""),
-                          str(document.get("workbook_version") or ""))
-
-
-def _storable(value) -> bool:
-    """A value SQLite stores as written: null, text, a float, an integer within 64 bits."""
-    if value is None or isinstance(value, str | float):
-        return True
-    return isinstance(value, int) and value in _INT_RANGE
+    """An archive read whole and checked (format, versions, shape, values, bounds), or
+    `ArchiveError`. A restore streams instead (`open_archive`); this is for small files and
+    tests."""
+    with open_archive(path, newest_schema) as stream:
+        tables = [Table(name, columns, list(rows)) for name, columns, rows in stream.tables()]
+        head = stream.head
+    return ProfileArchive(head.schema_version, tables, head.profile, head.exported_at,
+                          head.workbook_version)

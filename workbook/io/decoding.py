@@ -10,10 +10,12 @@ statistical detector only as a last resort.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from pathlib import Path
 
 from workbook.domain.records import ImportFileError
+from workbook.io.files import FileRefused, open_regular
 
 MAX_FILE_BYTES = 64 * 1024 * 1024      # a 30,000-row LinkedIn export is ~4 MB
 
@@ -22,22 +24,24 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # legacy .xls / .doc
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes, or `ImportFileError` (not_found, too_large, empty)."""
-    path = Path(path)
+    """The file's bytes, or `ImportFileError` (not_found, not_a_file, too_large, empty).
+    Only a regular file is read (`workbook.io.files`): a pipe or a device is refused at once
+    instead of waiting or reading for ever."""
     try:
-        size = path.stat().st_size
-    except OSError:
-        raise ImportFileError("not_found", str(path)) from None
-    if not path.is_file():
-        raise ImportFileError("not_found", str(path))
-    if size > MAX_FILE_BYTES:
-        raise ImportFileError("too_large", f"{size} bytes > {MAX_FILE_BYTES}")
-    try:
-        data = path.read_bytes()
-    except OSError as problem:
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:                 # refused before reading it
+                raise ImportFileError("too_large", f"{size} bytes > {MAX_FILE_BYTES}")
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileRefused as problem:
+        code = "not_a_file" if problem.code == "not_a_file" else "not_found"
+        raise ImportFileError(code, str(problem.detail)) from None
+    except OSError as problem:                        # the disk failed while reading
         raise ImportFileError("not_found", str(problem)) from None
+    if len(data) > MAX_FILE_BYTES:                    # it grew while being read
+        raise ImportFileError("too_large", f"more than {MAX_FILE_BYTES} bytes")
     if not data.strip():
-        raise ImportFileError("empty", str(path.name))
+        raise ImportFileError("empty", Path(path).name)
     return data
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from workbook.io.files import replacing
 from workbook.store.exports import EXPORT_COLUMNS, export_rows
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -37,14 +37,9 @@ def write_csv(out: BinaryIO, columns: list[str], rows: Iterable[Iterable]) -> No
 def export_contacts(conn: sqlite3.Connection, path: str | Path) -> int:
     """Write every contact of the profile to `path` (columns of
     `workbook.store.exports.export_rows`); returns the number of contacts written. The file
-    is written beside the target and renamed, so a failure never leaves half a file."""
+    is written beside the target and renamed, so a failure never leaves half a file; only a
+    regular file is replaced (`workbook.io.files.replacing`)."""
     rows = export_rows(conn)
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    try:
-        with open(partial, "wb") as out:
-            write_csv(out, list(EXPORT_COLUMNS), rows)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    with replacing(path, force=True) as out:
+        write_csv(out, list(EXPORT_COLUMNS), rows)
     return len(rows)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,6 +19,7 @@ import icalendar
 from workbook import __version__
 from workbook.domain.routines import RoutineEvent
 from workbook.i18n.dates import format_date
+from workbook.io.files import replacing
 
 PRODID = f"-//Networking Workbook//Routine {__version__}//EN"
 UID_DOMAIN = "networking-workbook.invalid"
@@ -99,15 +98,7 @@ def write_calendar(path: Path | str, events: Iterable[RoutineEvent], tr: Callabl
 
 
 def write_bytes_atomically(path: Path, payload: bytes) -> None:
-    """`path` gets `payload` through a temporary sibling and a rename (atomic on one disk)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                         dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """`path` gets `payload` through a temporary sibling and a rename (atomic on one disk);
+    only a regular file is replaced, never a link or a device (`workbook.io.files`)."""
+    with replacing(path, force=True) as out:
+        out.write(payload)

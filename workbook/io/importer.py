@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from workbook.domain.records import ImportReport
+from workbook.io.files import shown_name
 from workbook.io.reader import gc_paused, parse_text, read_text
 from workbook.store.imports import Progress, import_contacts
 
@@ -26,5 +27,5 @@ def import_file(conn: sqlite3.Connection, path: str | Path, fmt: str = "auto",
         result = parse_text(text, fmt, encoding)
         if progress:
             progress(0, len(result.contacts))
-        return import_contacts(conn, result, file_name or Path(path).name,
+        return import_contacts(conn, result, shown_name(file_name or Path(path).name),
                                hashlib.sha256(data).hexdigest(), progress)

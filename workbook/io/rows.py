@@ -6,7 +6,9 @@ Rules shared by every format:
   neutralises formulas, so a re-import gives back the original value. Control characters
   (stray bytes) are dropped and line breaks become `\\n`;
 - the name is the export's full name, else first + middle + last, else the e-mail address;
-  a row with neither name nor e-mail is skipped (`no_name`);
+  a row with neither name nor e-mail is skipped (`no_name`), and a value that shows nothing
+  (only spaces, zero-width or filler characters: `domain.names.has_visible_character`)
+  counts as none;
 - a value longer than `MAX_FIELD_CHARS` skips the row (`field_too_long`): no contact field
   is that long, it is a broken export;
 - a row identical to an earlier one in the same file is skipped (`duplicate_row`);
@@ -21,6 +23,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from workbook.domain.names import has_visible_character
 from workbook.domain.records import CONTACT_COLUMNS, SkippedRow
 from workbook.escaping import shorten
 from workbook.io.dates import BadDate, parse_birthday, parse_date
@@ -33,6 +36,8 @@ RAW_FIELDS = ("full_name", "first_name", "middle_name", "last_name", "email", "p
 # LinkedIn caps a network at 30,000 connections: no two people share more.
 MAX_MUTUAL = 30_000
 _NEUTRALISED = ("'=", "'+", "'-", "'@")
+# What names a row: a value here that shows nothing is no name (`_visible_or_blank`).
+_NAME_PARTS = ("full_name", "first_name", "middle_name", "last_name", "email")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -47,6 +52,14 @@ def clean(value: str) -> str:
     if text.startswith(_NEUTRALISED):
         text = text[1:]
     return text
+
+
+def _visible_or_blank(values: list[str]) -> list[str]:
+    """A name part that shows nothing (zero-width or filler characters only) counts as no
+    name; plain ASCII was settled by the trim already."""
+    if "".join(values).isascii():
+        return values
+    return [v if v.isascii() or has_visible_character(v) else "" for v in values]
 
 
 def clean_column(values: list[str]) -> list[str]:
@@ -148,6 +161,8 @@ def collect(lines: list[int], fields: dict[str, list[str]], day_first: bool = Tr
     col = {name: (clean_column(values) if values is not empty else empty)
            for name, values in raw.items()
            if name not in ("connected_on", "birthday", "mutual_connections")}
+    for name in _NAME_PARTS:
+        col[name] = _visible_or_blank(col[name])
     full = col["full_name"]
     if not all(full):
         first, middle, last = col["first_name"], col["middle_name"], col["last_name"]

@@ -12,6 +12,7 @@ Rules (pure functions over the decoded text):
 
 from __future__ import annotations
 
+import codecs
 import quopri
 import re
 
@@ -46,11 +47,16 @@ def _params(parts: list[str]) -> dict[str, set[str]]:
 
 
 def _decode_qp(value: str, charset: str) -> str:
+    """A quoted-printable value in its CHARSET, else UTF-8, else Windows-1252. A CHARSET that
+    names no text encoding (`UNDEFINED`, `base64`, a typo) is passed over like one that does
+    not fit: the codec named `undefined` raises `UnicodeError` on purpose."""
     raw = quopri.decodestring(value.encode("latin-1", "replace"))
     for encoding in (charset, "utf-8", "cp1252"):
         try:
+            if not codecs.lookup(encoding)._is_text_encoding:
+                continue
             return raw.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError, ValueError):
             continue
     return raw.decode("latin-1")
 

@@ -160,9 +160,12 @@ def list_cards(root: Path, slug: str, now: float | None = None) -> list[DroppedC
 
 
 def read_dropped(card: DroppedCard, limit: int) -> bytes:
-    """A dropped file's bytes, at most `limit` + 1 (so a huge file reads as too large)."""
+    """A dropped file's bytes, at most `limit` + 1 (so a huge file reads as too large). Only
+    a regular file, and not through a link: anyone in the group names the files here, and a
+    link could make the coach's own server read one of the coach's files."""
+    from workbook.io.files import FileRefused, read_regular  # not at every page's start-up
+
     try:
-        with open(card.path, "rb") as handle:
-            return handle.read(limit + 1)
-    except OSError:
+        return read_regular(card.path, limit, follow_links=False)
+    except (FileRefused, OSError):
         raise DropFolderError("unreadable", card.path) from None

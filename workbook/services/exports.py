@@ -9,8 +9,9 @@ else from the file's extension.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
-import os
+import math
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,9 +38,13 @@ _EXTENSIONS = {".json": "json", ".zip": "zip", ".xlsx": "xlsx", ".csv": "csv",
 Progress = Callable[[int, int], None]
 
 
+# Why an export cannot be made (i18n: `export.error.<code>`); nothing was written.
+EXPORT_ERRORS = ("unknown_format", "file_exists", "not_a_file", "cannot_write", "disk_full",
+                 "bad_value")
+
+
 class ExportError(CodedError):
-    """An export that cannot be made: `code` is `unknown_format`, `file_exists` or
-    `cannot_write`; nothing was written."""
+    """An export that cannot be made: `code` in `EXPORT_ERRORS`; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -86,15 +91,28 @@ def write_export(conn: sqlite3.Connection, out: BinaryIO, fmt: str, *,
         return Exported(fmt, len(rows), len(rows))
     archive = profile_archive(conn, profile)
     rows = sum(len(t.rows) for t in archive.tables)
-    if fmt == "json":
-        write_json(out, archive, progress)
-    elif fmt == "zip":
-        write_zip(out, archive, progress)
-    else:
+    try:
+        if fmt == "json":
+            write_json(out, archive, progress)
+        elif fmt == "zip":
+            write_zip(out, archive, progress)
+    except ValueError:              # NaN or Infinity, written by a workbook that let them in
+        raise ExportError("bad_value", _first_non_finite(archive)) from None
+    if fmt == "xlsx":
         from workbook.io.xlsx_export import write_xlsx
         write_xlsx(out, [(t.name, t.columns, t.rows) for t in archive.tables], progress, rows)
     contacts = next((len(t.rows) for t in archive.tables if t.name == "contacts"), 0)
     return Exported(fmt, contacts, rows)
+
+
+def _first_non_finite(archive: ProfileArchive) -> str:
+    """`table.column` of the first number JSON cannot write (NaN, Infinity)."""
+    for table in archive.tables:
+        for row in table.rows:
+            for column, value in zip(table.columns, row):
+                if isinstance(value, float) and not math.isfinite(value):
+                    return f"{table.name}.{column}"
+    return ""
 
 
 def profile_archive(conn: sqlite3.Connection, profile: str = "") -> ProfileArchive:
@@ -110,34 +128,24 @@ def export_to_file(conn: sqlite3.Connection, path: str | Path, fmt: str | None =
                    force: bool = False, role_label: Callable[[str], str] = str,
                    profile: str = "", progress: Progress | None = None) -> Exported:
     """Export to `path`, whole or not at all: written beside it then renamed, so a failure
-    leaves neither half a file nor a changed one. `ExportError` (`file_exists` without
-    `force`, `cannot_write`, `unknown_format`)."""
-    path = Path(path)
+    leaves neither half a file nor a changed one. Only a new name or (with `force`) a regular
+    file is written: never a link, a device or a folder (`workbook.io.files.replacing`).
+    `ExportError`: `file_exists` without `force`, `not_a_file`, `disk_full`, `cannot_write`,
+    `unknown_format`, `bad_value` (a value JSON cannot carry)."""
+    from workbook.io.files import FileRefused, replacing
+
     fmt = format_for(path, fmt)
-    if path.exists() and not force:
-        raise ExportError("file_exists", str(path))
-    if path.is_dir():
-        raise ExportError("cannot_write", str(path))
-    partial = path.with_name(f".{path.name}.part")
     try:
-        with open(partial, "wb") as out:
-            done = write_export(conn, out, fmt, role_label=role_label, profile=profile,
+        with replacing(path, force=force) as out:
+            return write_export(conn, out, fmt, role_label=role_label, profile=profile,
                                 progress=progress)
-        os.replace(partial, path)
+    except FileRefused as problem:
+        code = {"exists": "file_exists", "not_a_file": "not_a_file"}.get(problem.code,
+                                                                          "cannot_write")
+        raise ExportError(code, str(path)) from None
     except OSError as problem:
-        _remove(partial)
-        raise ExportError("cannot_write", f"{path}: {problem.strerror or problem}") from None
-    except BaseException:
-        _remove(partial)
-        raise
-    return done
-
-
-def _remove(partial: Path) -> None:
-    try:
-        partial.unlink(missing_ok=True)
-    except OSError:                           # its folder is not there or not a folder
-        pass
+        code = "disk_full" if problem.errno in (errno.ENOSPC, errno.EDQUOT) else "cannot_write"
+        raise ExportError(code, f"{path}: {problem.strerror or problem}") from None
 
 
 def export_bytes(conn: sqlite3.Connection, fmt: str, *, role_label: Callable[[str], str] = str,

@@ -5,7 +5,7 @@ carried without anyone listing them."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from workbook.store.db import transaction
 from workbook.store.migrations import current_version
@@ -41,11 +41,15 @@ def dump_tables(conn: sqlite3.Connection) -> Iterator[tuple[str, list[str], list
         conn.execute("COMMIT")
 
 
-def restore_tables(conn: sqlite3.Connection, tables: list[tuple[str, list[str], list]]) -> int:
+def restore_tables(conn: sqlite3.Connection,
+                   tables: Iterable[tuple[str, list[str], Iterable[Sequence]]]) -> int:
     """Replace the rows of every table named in `tables` (`(table, columns, rows)`) in one
-    transaction; meant for a fresh file at the archive's schema version. Links between rows
-    are checked once all are in (deferred foreign keys), so the order of tables does not
-    matter. Returns the rows written; `RestoreError` (nothing written) when they do not fit."""
+    transaction; meant for a fresh file at the archive's schema version. Rows are consumed as
+    they come (an archive being read), never held all at once. Links between rows are
+    checked once all are in (deferred foreign keys), so the order of tables does not matter.
+    Returns the rows written; `RestoreError` (nothing written) when they do not fit. An
+    exception raised by `tables` or its rows (the archive turns out damaged) also leaves
+    nothing written."""
     known = set(table_names(conn))
     written = 0
     with transaction(conn):
@@ -53,23 +57,37 @@ def restore_tables(conn: sqlite3.Connection, tables: list[tuple[str, list[str], 
         for table, columns, rows in tables:
             if table not in known:
                 raise RestoreError("unknown_table", table)
+            if not columns or len(set(columns)) != len(columns):
+                raise RestoreError("unknown_column", f"{table}: no columns, or one twice")
             extra = set(columns) - set(column_names(conn, table))
             if extra:
                 raise RestoreError("unknown_column", f"{table}.{sorted(extra)[0]}")
             conn.execute(f'DELETE FROM "{table}"')
-            if not rows:
-                continue
             quoted = ", ".join(f'"{c}"' for c in columns)
             marks = ", ".join("?" * len(columns))
+            counted = _Counted(rows)
             try:
-                conn.executemany(f'INSERT INTO "{table}"({quoted}) VALUES ({marks})', rows)
+                conn.executemany(f'INSERT INTO "{table}"({quoted}) VALUES ({marks})', counted)
             except sqlite3.IntegrityError as problem:
                 raise RestoreError("broken_rule", f"{table}: {problem}") from None
-            written += len(rows)
+            written += counted.count
         broken = tuples(conn, "PRAGMA foreign_key_check")
         if broken:
             raise RestoreError("broken_link", f"{broken[0][0]} → {broken[0][2]}")
     return written
+
+
+class _Counted:
+    """An iterable of rows that counts what was taken from it."""
+
+    def __init__(self, rows: Iterable[Sequence]):
+        self._rows = rows
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Sequence]:
+        for row in self._rows:
+            self.count += 1
+            yield row
 
 
 def is_empty(conn: sqlite3.Connection) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from workbook.store.contacts import FILE_FIELDS
 from workbook.store.db import transaction
 from workbook.store.erasure import clear_free_pages, delete_checkoffs
-from workbook.store.schema import tables_referencing, tuples
+from workbook.store.schema import SQLITE_INTEGERS, tables_referencing, tuples
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,6 +37,8 @@ def undo_import(conn: sqlite3.Connection, batch_id: int) -> int:
     created that nothing else uses are deleted; so are the weekly-plan check-offs about the
     erased contacts. The file's free pages are cleared after (`clear_free_pages`). Returns
     the number of contacts erased; `KeyError` for an unknown batch."""
+    if batch_id not in SQLITE_INTEGERS:
+        raise KeyError(batch_id)
     with transaction(conn):
         if not conn.execute("SELECT 1 FROM import_batches WHERE id = ?", (batch_id,)).fetchone():
             raise KeyError(batch_id)

@@ -23,7 +23,7 @@ from workbook.domain.erasure import (
     search_needles,
 )
 from workbook.store.db import transaction
-from workbook.store.schema import table_names, tuples
+from workbook.store.schema import SQLITE_INTEGERS, table_names, tuples
 
 CHECKOFF_TABLE = "plan_checkoffs"
 CONTACT_FREE_TEXT = ("notes", "can_give")
@@ -155,6 +155,8 @@ def _row_keys(conn: sqlite3.Connection, table: str) -> list[str]:
 
 def erasure_preview(conn: sqlite3.Connection, contact_id: int) -> Erasure:
     """What `erase_contact` would remove; `KeyError` for an unknown contact."""
+    if contact_id not in SQLITE_INTEGERS:
+        raise KeyError(contact_id)
     row = tuples(conn, "SELECT full_name FROM contacts WHERE id = ?", (contact_id,))
     if not row:
         raise KeyError(contact_id)

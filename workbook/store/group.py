@@ -347,7 +347,8 @@ def add_avoid(conn: sqlite3.Connection, group_id: int, first: int, second: int) 
         raise GroupConflict("same_person")
     a, b = sorted((first, second))
     with transaction(conn):
-        conn.execute("INSERT OR IGNORE INTO avoid_pairs VALUES (?, ?, ?)", (group_id, a, b))
+        conn.execute("INSERT OR IGNORE INTO avoid_pairs(group_id, participant_a, participant_b)"
+                     " VALUES (?, ?, ?)", (group_id, a, b))
 
 
 def remove_avoid(conn: sqlite3.Connection, first: int, second: int) -> None:

@@ -8,6 +8,9 @@ import sqlite3
 
 # Created by the migration runner, not by a migration: it says which migrations ran when.
 MIGRATIONS_TABLE = "schema_migrations"
+# What an SQLite INTEGER holds: a number outside it names no row (and would make the driver
+# raise OverflowError instead of finding nothing).
+SQLITE_INTEGERS = range(-2**63, 2**63)
 
 
 def tuples(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[tuple]:
