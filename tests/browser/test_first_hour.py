@@ -179,7 +179,7 @@ def test_first_hour(browser, walk):
         w.open("network.ipynb")
         import_export(w, EXPORT)
         w.shot("imported", tr("network.import.report_title", name=EXPORT.name))
-        tag_contact(w, CONNECTOR, "connector", "active")
+        tag_contact(w, CONNECTOR, "connector", "target")   # the network she wants to join
         tag_contact(w, PRESCRIBER, "prescriber", "close")
         for name in LAYERED:
             tag_contact(w, name, None, "target")

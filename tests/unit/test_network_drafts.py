@@ -47,7 +47,7 @@ def test_the_connector_ticked_on_sophie_is_kept_when_she_picks_another_contact(
     editor.roles["connector"].value = True            # ticked, not saved
     contacts.picker.value = alex                      # another contact
     assert editor.name.value == "Alexandre Henry"
-    assert kept in editor.status.value                # said, where she is looking
+    assert kept in editor.kept_note.value             # said atop the editor she looks at
     assert "Sophie Robert" in [b.description for b in editor.drafts_box.children[1:]]
     assert store.contact_details(conn, sophie)["roles"] == ()   # nothing written behind her
     contacts.picker.value = sophie                    # back to Sophie: the tick is there
@@ -68,6 +68,7 @@ def test_a_draft_can_be_reopened_from_its_button_and_discarded(conn, people):
     contacts.picker.value = alex
     editor.drafts_box.children[1].click()             # "Sophie Robert"
     assert editor.current == sophie and editor.notes.value == "Met at the APICS breakfast"
+    assert contacts.picker.value == sophie            # the picker follows
     editor.discard.click()
     assert editor.notes.value == "" and not editor.drafts
     assert "Changes to Sophie Robert discarded." in editor.status.value
@@ -81,7 +82,7 @@ def test_moving_on_without_changing_anything_keeps_no_draft(conn, people):
     page.contacts.picker.value = sophie
     page.contacts.picker.value = alex
     assert not page.contacts.editor.drafts
-    assert "draft" not in page.contacts.editor.status.value
+    assert page.contacts.editor.kept_note.value == ""
 
 
 def test_clicking_a_person_in_the_table_opens_them_in_the_editor(conn, people):

@@ -51,6 +51,7 @@ class ContactsPanel:
                  on_new: Callable[[str], int], on_export: MakeExport,
                  guard_for: GuardFor = no_guard):
         self.tr, self.bulk, self.editor = tr, bulk, editor
+        editor.on_open = lambda contact: self.picker.reset(None, contact)
         self._filter, self._new = on_filter, on_new
         self.status = feedback("wb-network-contacts-status")
         self.new_status = feedback("wb-network-new-status")

@@ -112,6 +112,9 @@ class ContactEditor:
         self.draft_row.layout.display = "none"
         self.drafts_box = ipw.HBox(layout=ipw.Layout(flex_flow="row wrap", display="none"))
         self.drafts_box.add_class("wb-network-drafts")
+        self.kept_note = ipw.HTML()      # "your changes to … are kept as a draft", on top
+        self.kept_note.add_class("wb-network-draft-kept")
+        self.on_open: Callable[[int], None] = lambda _contact: None   # a draft reopened
         self.fields = ipw.VBox([
             self.draft_row, self.name, self.organisation, self.position, self.email, self.layer,
             ipw.HTML(f"<b>{escape_html(tr('network.col.roles'))}</b>"),
@@ -124,7 +127,7 @@ class ContactEditor:
             self.intro_remove_row, self.intro_status])
         self.empty = ipw.HTML(html_text(tr("network.editor.pick"), "p", "wb-muted"))
         self.body = ipw.VBox([self.empty, self.status])
-        self.view = ipw.VBox([self.drafts_box, self.body])
+        self.view = ipw.VBox([self.kept_note, self.drafts_box, self.body])
         self.view.add_class("wb-network-editor")
 
     # ------------------------------------------------------------ load / save
@@ -136,10 +139,10 @@ class ContactEditor:
             return
         left = self._keep_draft()
         self.load(contact_id)
-        if left is not None:
-            self.status.show(self.tr("network.editor.draft_kept", name=left))
-        else:
-            self.status.clear()
+        self.status.clear()
+        # said at the top of the editor, where the person just opened shows
+        self.kept_note.value = "" if left is None else html_text(
+            self.tr("network.editor.draft_kept", name=left), "div", "wb-warn")
 
     def _keep_draft(self) -> str | None:
         """Keep the fields changed and not saved of the person shown; their name if any."""
@@ -221,11 +224,17 @@ class ContactEditor:
             button = ipw.Button(description=name, icon="pencil",
                                 layout=ipw.Layout(width="auto"))
             button.add_class("wb-network-draft-open")
-            button.on_click(self._guard(lambda _b, cid=cid: self.open(cid)))
+            button.on_click(self._guard(lambda _b, cid=cid: self._reopen(cid)))
             buttons.append(button)
-        self.drafts_box.children = [ipw.HTML(html_text(tr("network.editor.drafts"), "b"))
+        self.drafts_box.children = [ipw.HTML(html_text(tr("network.editor.drafts"), "b"),
+                                             layout=ipw.Layout(flex="0 0 auto",
+                                                               margin="0 0.6em 0 0"))
                                     ] + buttons
         self.drafts_box.layout.display = "flex" if others else "none"
+
+    def _reopen(self, contact_id: int) -> None:
+        self.open(contact_id)
+        self.on_open(contact_id)
 
     def _on_discard(self, _button) -> None:
         name, _changes = self.drafts.pop(self.current, (self._saved_name(), {}))
