@@ -70,7 +70,7 @@ def _start_server(pages: Path, home: Path, profile: str) -> tuple[subprocess.Pop
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
-            urllib.request.urlopen(base + "/", timeout=1)
+            urllib.request.urlopen(base + "/api/kernels", timeout=1)   # `/` opens the app
             return proc, base
         except OSError:
             if proc.poll() is not None:

@@ -31,6 +31,7 @@ def scripts(runs: int, contacts: int) -> dict[str, list[str]]:
     n = str(contacts)
     return {
         "page_startup": ["--runs", str(runs), "--contacts", n],
+        "app_navigation": ["--runs", str(max(2, runs)), "--contacts", n],
         "page_callbacks": ["--runs", str(max(10, runs * 4)), "--contacts", n],
         "network_callbacks": ["--runs", str(max(10, runs * 4)), "--contacts", n],
         "chart_payload": ["--contacts", n],

@@ -158,3 +158,23 @@ def test_a_tab_is_drawn_when_clicked_and_not_before():
     assert drawn == ["one", "two"]
     lazy.open("one")
     assert drawn == ["one", "two", "one"]
+
+
+def test_the_other_pages_code_loads_between_messages_once_the_first_page_shows():
+    import asyncio
+    import sys
+
+    from workbook.ui.shell.warm import import_later
+
+    for name in ("colorsys", "netrc"):
+        sys.modules.pop(name, None)
+    assert import_later(["colorsys", "netrc"]) is False     # no kernel loop: nothing loads
+    assert "colorsys" not in sys.modules
+
+    async def kernel():
+        assert import_later(["colorsys", "netrc"], delay=0.01, gap=0.01)
+        assert "colorsys" not in sys.modules                # not while the message runs
+        await asyncio.sleep(0.2)
+
+    asyncio.run(kernel())
+    assert "colorsys" in sys.modules and "netrc" in sys.modules

@@ -19,8 +19,9 @@ from workbook.ui.common import (
     open_page_context,
 )
 from workbook.ui.shell.location import Location
-from workbook.ui.shell.pages import HOME, KEYS, make_page
+from workbook.ui.shell.pages import HOME, KEYS, make_page, package
 from workbook.ui.shell.state import AppState, BuiltPage
+from workbook.ui.shell.warm import import_later
 
 log = logging.getLogger("workbook.ui")
 
@@ -41,6 +42,7 @@ class App:
         self.ctx = ctx
         self.status = StatusLine()
         self.status.add_class("wb-app-status")
+        self._warmed = False
         self.boxes: dict[str, ipw.Box] = {}
         for key in KEYS:
             box = ipw.VBox(layout=ipw.Layout(display="none"))
@@ -79,6 +81,9 @@ class App:
         self.location.title = built.ctx.tr(f"{key}.title")
         self.location.loading = built.ctx.tr("app.loading")
         self.location.shown = key
+        if not self._warmed:
+            # The first page is on screen: the others' code loads while it is read.
+            self._warmed = import_later([package(k) for k in KEYS if k != key])
 
     def _on_built(self, key: str, built: BuiltPage) -> None:
         box = self.boxes[key]

@@ -28,3 +28,8 @@ def make_page(key: str, ctx: PageContext):
     module, name = _CLASSES[key]
     return getattr(importlib.import_module(module), name)(ctx)
 
+
+
+def package(key: str) -> str:
+    """The package page `key` lives in (imported on its first visit)."""
+    return _CLASSES[key][0]
