@@ -18,17 +18,22 @@ Settings, read from the hub's environment when it starts:
   WORKBOOK_UNIX_PREFIX  what the spawner puts before a hub user name to make the Unix account
                         name (The Littlest JupyterHub: "jupyter-"; default: nothing)
   WORKBOOK_IDLE_SECONDS stop a person's server after this long without activity (default 3600)
+  WORKBOOK_JUPYTERLAB   set to 1 to give each person's server JupyterLab (with its language
+                        server and terminals) beside the workbook; without it a server runs
+                        Voilà and the workbook only, which starts in a third of the CPU time
 
 Use it as `jupyterhub -f jupyterhub_config.py`, or drop it into The Littlest JupyterHub's
 /opt/tljh/config/jupyterhub_config.d/ (see the README, "For a coaching organisation").
 """
 
 import os
+import pwd
 import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 import drop_folders  # noqa: E402  (beside this file)
 
 c = get_config()  # noqa: F821  (provided by JupyterHub when it loads this file)
@@ -38,6 +43,11 @@ CARD_DROP = os.environ.get("WORKBOOK_CARD_DROP") or drop_folders.DEFAULT_ROOT
 GROUPS_FILE = os.environ.get("WORKBOOK_GROUPS")
 UNIX_PREFIX = os.environ.get("WORKBOOK_UNIX_PREFIX", "")
 IDLE_SECONDS = int(os.environ.get("WORKBOOK_IDLE_SECONDS") or 3600)
+JUPYTERLAB = os.environ.get("WORKBOOK_JUPYTERLAB", "").strip().lower() in {"1", "true", "yes"}
+# What a person's server does not load unless WORKBOOK_JUPYTERLAB is set: JupyterLab (whose
+# extension manager runs yarn and npm at start), the language server (which runs npm), terminals,
+# and the classic Notebook's configuration shim.
+NOT_FOR_THE_WORKBOOK = ("jupyterlab", "jupyter_lsp", "jupyter_server_terminals", "notebook_shim")
 
 
 def _pages_dir() -> str:
@@ -53,14 +63,51 @@ def _pages_dir() -> str:
                          f"({problem})") from None
 
 
+def _say_if_out_of_users_reach() -> None:
+    """The servers run as the people's own Unix accounts: if an ordinary account cannot run
+    the environment's Python and import the workbook, no server will start. Say so now, in
+    the hub's log, rather than as a timeout at each person's login."""
+    if os.geteuid() != 0:
+        return  # servers then run as the hub's own user, who can read what the hub reads
+    try:
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        return
+    python = USER_ENV / "bin" / "python"
+    try:
+        runs = subprocess.run([str(python), "-c", "import workbook"], capture_output=True,
+                              cwd="/", user=nobody.pw_uid, group=nobody.pw_gid,
+                              extra_groups=[], timeout=60).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        runs = False
+    if not runs:
+        print(f"The people's servers cannot start: an ordinary Unix account cannot run "
+              f"{python} and import the workbook; install networking-workbook into an "
+              "environment every account can read (e.g. /opt/networking-workbook, or "
+              "/opt/tljh/user with The Littlest JupyterHub) and set WORKBOOK_USER_ENV to it.",
+              file=sys.stderr, flush=True)
+
+
 # --- every person's own server: the workbook, in Voilà -----------------------------------
 c.Spawner.cmd = [str(USER_ENV / "bin" / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = _pages_dir()  # read-only for users: pages, not a place to save files
+_say_if_out_of_users_reach()
 c.Spawner.default_url = "/voila/render/home.ipynb"
+if not JUPYTERLAB:
+    _args = list(c.Spawner.args) if "args" in c.Spawner else []
+    c.Spawner.args = [*_args, *(f"--ServerApp.jpserver_extensions={name}=False"
+                                for name in NOT_FOR_THE_WORKBOOK)]
 # Profiles live in the person's home ("~" is expanded by the workbook with the server's HOME).
 c.Spawner.environment.update({"WORKBOOK_HOME": "~/networking-workbook"})
 c.Spawner.start_timeout = 120
-c.Spawner.http_timeout = 60
+# From the server process's start until it answers. A group logging in together shares the
+# CPU, so the last servers of a cohort answer much later than a lone one (see the README's
+# capacity table); this only has to catch a server that will never answer.
+c.Spawner.http_timeout = 120
+
+# The "server starting" page recovers by itself when its script fails to load on a busy hub.
+_templates = list(c.JupyterHub.template_paths) if "template_paths" in c.JupyterHub else []
+c.JupyterHub.template_paths = [str(HERE / "templates"), *_templates]
 
 # --- groups, their coaches, and the card drop folders -------------------------------------
 GROUPS = drop_folders.load_groups(GROUPS_FILE) if GROUPS_FILE else {}

@@ -1,9 +1,12 @@
 """deploy/jupyterhub/jupyterhub_config.py, loaded as JupyterHub loads it (no hub started; the
 real hub runs in tests/browser/test_hub.py)."""
 
+import os
+import shutil
 import sys
 from pathlib import Path
 
+import pytest
 from traitlets.config import Config
 
 from workbook.paths import notebooks_dir
@@ -12,7 +15,8 @@ CONFIG = Path(__file__).resolve().parents[2] / "deploy" / "jupyterhub" / "jupyte
 
 
 def _load(monkeypatch, **env) -> Config:
-    for name in ("WORKBOOK_GROUPS", "WORKBOOK_USER_ENV", "WORKBOOK_IDLE_SECONDS"):
+    for name in ("WORKBOOK_GROUPS", "WORKBOOK_USER_ENV", "WORKBOOK_IDLE_SECONDS",
+                 "WORKBOOK_JUPYTERLAB"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -50,3 +54,67 @@ def test_a_culler_already_configured_is_kept_alone(monkeypatch):
     exec(compile(CONFIG.read_text(), str(CONFIG), "exec"),
          {"get_config": lambda: config, "__file__": str(CONFIG)})
     assert [s["name"] for s in config.JupyterHub.services] == ["cull-idle"]
+
+
+NOT_FOR_THE_WORKBOOK = {"jupyterlab", "jupyter_lsp", "jupyter_server_terminals", "notebook_shim"}
+
+
+def _disabled(config: Config) -> set[str]:
+    args = config.Spawner.args if "args" in config.Spawner else []
+    return {arg.split("=")[1] for arg in args
+            if arg.startswith("--ServerApp.jpserver_extensions=") and arg.endswith("=False")}
+
+
+def test_each_server_loads_only_voila_and_the_workbook(monkeypatch):
+    c = _load(monkeypatch, WORKBOOK_USER_ENV=sys.prefix)
+    assert _disabled(c) == NOT_FOR_THE_WORKBOOK
+    # Voilà and the hub's own extension stay: nothing here turns them off.
+    assert not any("voila" in arg or "jupyterhub" in arg for arg in c.Spawner.args)
+
+
+def test_an_organisation_that_wants_jupyterlab_gets_it_with_one_setting(monkeypatch):
+    c = _load(monkeypatch, WORKBOOK_USER_ENV=sys.prefix, WORKBOOK_JUPYTERLAB="1")
+    assert _disabled(c) == set()
+    assert c.Spawner.default_url == "/voila/render/home.ipynb"
+
+
+def test_the_server_starting_page_follows_the_start_itself_when_its_script_fails(monkeypatch):
+    from jinja2 import ChainableUndefined, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+
+    c = _load(monkeypatch, WORKBOOK_USER_ENV=sys.prefix)
+    hub_templates = Path(sys.prefix) / "share" / "jupyterhub" / "templates"
+    # The hub's own loader: the deployment's folder first, the hub's pages as templates/….
+    env = Environment(loader=ChoiceLoader([
+        PrefixLoader({"templates": FileSystemLoader([str(hub_templates)])}, "/"),
+        FileSystemLoader(list(c.JupyterHub.template_paths) + [str(hub_templates)])]),
+        autoescape=True, undefined=ChainableUndefined)  # what the hub's handlers add is left out
+    page = env.get_template("spawn_pending.html").render(
+        progress_url="/hub/api/users/ann/server/progress", base_url="/hub/",
+        static_url=lambda path, **_: f"/hub/static/{path}", user={"name": "ann"},
+        parsed_scopes=set(), announcement=None)
+    assert 'require(["jquery", "jhapi"]' in page  # the hub's own script is still there
+    fallback = page.split('require(["jquery", "jhapi"]')[1]
+    assert "window._jupyterhub_page_loaded" in fallback
+    assert 'new EventSource("/hub/api/users/ann/server/progress")' in fallback
+    assert "window.location.reload()" in fallback
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root's hub runs servers as other accounts")
+def test_the_hub_says_at_start_when_the_people_cannot_reach_the_workbook(monkeypatch, capsys):
+    import tempfile
+
+    from tests.real_hub import layer_environment
+
+    root = Path(tempfile.mkdtemp(prefix="wbenv-"))
+    try:
+        root.chmod(0o711)
+        (root / "closed").mkdir(mode=0o700)  # only root may enter
+        _load(monkeypatch, WORKBOOK_USER_ENV=str(layer_environment(root / "closed")))
+        said = capsys.readouterr().err
+        assert said.count("The people's servers cannot start") == 1
+        assert "WORKBOOK_USER_ENV" in said and "/opt/tljh/user" in said
+        (root / "open").mkdir(mode=0o755)
+        _load(monkeypatch, WORKBOOK_USER_ENV=str(layer_environment(root / "open")))
+        assert "cannot start" not in capsys.readouterr().err
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
