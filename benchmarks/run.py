@@ -38,6 +38,9 @@ def scripts(runs: int, contacts: int) -> dict[str, list[str]]:
         "import_benchmark": ["--rows", n, "--runs", str(runs)],
         "plan_benchmark": ["--rows", n, "--runs", str(runs)],
         "press_checker": ["--runs", str(max(10, runs * 4))],
+        # The hub part: 5, 10 and 20 people logging in together on the coaching
+        # organisation's hub (root, PAM and npm; otherwise one row saying why it was skipped).
+        "hub_load": ["--people", "5,10,20"],
     }
 
 
