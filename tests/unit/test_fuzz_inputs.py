@@ -67,10 +67,11 @@ def csv_exports(draw) -> bytes:
 PROPERTIES = st.sampled_from(["FN", "N", "EMAIL", "TEL", "ORG", "TITLE", "BDAY", "NOTE", "URL",
                               "X-SOCIALPROFILE", "PHOTO", "item1.EMAIL", "VERSION", "END",
                               "BEGIN"])
-PARAMS = st.sampled_from(["", ";CHARSET=UTF-8", ";CHARSET=UNDEFINED", ";CHARSET=base64",
-                          ";CHARSET=rot13", ";CHARSET=idna", ";ENCODING=QUOTED-PRINTABLE",
-                          ";ENCODING=b", ";TYPE=pref", ";PREF=1", ";QUOTED-PRINTABLE",
-                          ";CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE", ";TYPE=WORK,PREF"])
+PARAMS = st.lists(st.sampled_from([
+    ";CHARSET=UTF-8", ";CHARSET=UNDEFINED", ";CHARSET=base64", ";CHARSET=rot13",
+    ";CHARSET=idna", ";CHARSET=ISO-8859-1", ";ENCODING=QUOTED-PRINTABLE", ";ENCODING=b",
+    ";QUOTED-PRINTABLE", ";TYPE=pref", ";PREF=1", ";TYPE=WORK,PREF", ";X-\u00e9=1"]),
+    max_size=3).map("".join)
 
 
 @st.composite

@@ -19,6 +19,7 @@ import codecs
 import json
 import lzma
 import math
+import os
 import re
 import zipfile
 import zlib
@@ -384,6 +385,9 @@ def open_archive(path: str | Path, newest_schema: int) -> ArchiveStream:
             raw = _json_member(handle, closing)
         else:
             handle.seek(0)
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_ARCHIVE_BYTES:             # refused before reading it
+                raise ArchiveError("too_large", f"{size} bytes of JSON")
             raw = handle
         return ArchiveStream(raw, newest_schema, closing)
     except BaseException:
