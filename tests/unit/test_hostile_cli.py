@@ -3,6 +3,7 @@ instead of a hang, the true cause instead of a misleading one, and nothing chang
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -290,3 +291,53 @@ def test_other_files_a_command_writes_follow_the_same_rule(profile, tmp_path, ca
         capsys.readouterr()
     assert _kinds(targets) == before
     assert (tmp_path / "kept.json").read_text() == "mine"
+
+
+def _sqlite_error(tmp_path: Path, kind: str) -> sqlite3.Error:
+    """The error SQLite itself raises in each situation (no namespace needed)."""
+    path = tmp_path / f"{kind}.sqlite"
+    sqlite3.connect(path).execute("CREATE TABLE t(x)").connection.commit()
+    try:
+        if kind == "read_only":
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            conn.execute("INSERT INTO t VALUES (1)")
+        elif kind == "disk_full":
+            conn = sqlite3.connect(path)
+            conn.execute("PRAGMA max_page_count = 2")
+            conn.execute("INSERT INTO t VALUES (zeroblob(100000))")
+        elif kind == "cannot_open":
+            sqlite3.connect(f"{(tmp_path / 'missing' / 'p.sqlite').as_uri()}?mode=rw", uri=True)
+        else:
+            path.write_bytes(b"not a database at all" * 100)
+            sqlite3.connect(path).execute("SELECT * FROM t")
+    except sqlite3.Error as problem:
+        return problem
+    raise AssertionError(f"SQLite raised nothing for {kind}")
+
+
+@pytest.mark.parametrize("kind, words", [
+    ("read_only", "cannot be written to (read-only media"),
+    ("disk_full", "is full"),
+    ("cannot_open", "cannot be opened"),
+    ("damaged", "cannot be read"),
+])
+def test_each_sqlite_refusal_is_told_for_what_it_is(tmp_path, kind, words):
+    from workbook.commands.problems import describe_problem
+    from workbook.i18n import Translator
+
+    text = describe_problem(_sqlite_error(tmp_path, kind), Translator("en"))
+    assert words in text and "\n" not in text, text
+    assert ("busy" in text) is False
+
+
+@pytest.mark.parametrize("number, words", [
+    (errno.ENOSPC, "is full"), (errno.EROFS, "cannot be written to (read-only media"),
+    (errno.EACCES, "cannot be written to"), (errno.ENOTDIR, "cannot be a folder"),
+    (errno.EIO, "the disk failed")])
+def test_each_system_refusal_is_told_for_what_it_is(number, words):
+    from workbook.commands.problems import describe_problem
+    from workbook.i18n import Translator
+
+    text = describe_problem(OSError(number, os.strerror(number), "/media/stick/profiles"),
+                            Translator("en"))
+    assert words in text and "/media/stick/profiles" in text, text
