@@ -31,6 +31,11 @@ _STYLE = """<style>
 .wb-press-pass {color: #1b5e20; font-weight: 600;}
 .wb-press-countdown {font-size: 1.8em; font-weight: 700; margin-left: 1em;}
 .wb-press-tabs {--jp-widgets-inline-label-width: 10em;}
+/* A label keeps its width; the field beside it gives way (a cut label hides what to type). */
+.wb-press-tabs .widget-inline-hbox > .widget-label {flex-shrink: 0;}
+.wb-press-tabs .widget-inline-hbox > input, .wb-press-tabs .widget-inline-hbox > textarea
+  {min-width: 0; flex: 1 1 auto;}
+.wb-press-tabs .widget-inline-hbox {margin-right: 1em;}
 .wb-press-tabs .jupyter-button {width: auto; min-width: 5em; padding: 0 0.9em;}
 .wb-press-findings li, .wb-press-check-verdict li {margin: 0.2em 0;}
 </style>"""

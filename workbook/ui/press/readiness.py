@@ -33,14 +33,22 @@ class ReadinessPanel:
         self.summary = classed(ipw.HTML(), "wb-press-readiness")
         self.phone = classed(ipw.Text(description=tr("press.readiness.phone")), "wb-press-phone")
         self.email = classed(ipw.Text(description=tr("press.readiness.email")), "wb-press-email")
+        # Labels longer than the page's label column take their own width (never cut); the
+        # row wraps in a narrow window.
+        own_width = {"description_width": "initial"}
         self.hours = classed(ipw.Text(description=tr("press.readiness.hours"),
-                                      layout=ipw.Layout(width="30em")), "wb-press-hours")
+                                      placeholder=tr("press.readiness.hours_placeholder"),
+                                      style=own_width, layout=ipw.Layout(width="34em")),
+                             "wb-press-hours")
+        self.hours_hint = classed(ipw.HTML(html_text(tr("press.readiness.hours_hint"), "p",
+                                                     "wb-muted")), "wb-press-hours-hint")
         self.minutes = classed(ipw.BoundedIntText(description=tr("press.readiness.minutes"),
-                                                  min=1, max=1440, value=60),
+                                                  min=1, max=1440, value=60, style=own_width,
+                                                  layout=ipw.Layout(width="auto")),
                                "wb-press-target-minutes")
         self.pitch_weeks = classed(ipw.BoundedIntText(
-            description=tr("press.readiness.pitch_weeks"), min=1, max=52, value=8),
-            "wb-press-pitch-weeks")
+            description=tr("press.readiness.pitch_weeks"), min=1, max=52, value=8,
+            style=own_width, layout=ipw.Layout(width="auto")), "wb-press-pitch-weeks")
         self.save = classed(ipw.Button(description=tr("press.readiness.save"), icon="save"),
                             "wb-press-settings-save")
         self.save.on_click(guard(self._on_save))
@@ -59,7 +67,7 @@ class ReadinessPanel:
         self.view = ipw.VBox([
             coaching(tr("press.coach.readiness")), self.summary,
             ipw.HTML(html_text(tr("press.readiness.reach_title"), "h4")),
-            ipw.HBox([self.phone, self.email]), self.hours,
+            ipw.HBox([self.phone, self.email]), self.hours, self.hours_hint,
             ipw.HBox([self.minutes, self.pitch_weeks, self.save]),
             self.status, ipw.HTML(html_text(tr("press.readiness.sheets_title"), "h4")),
             self.sheets, ipw.HTML(glossed(tr, tr("press.record.title"), ("good_client",), "h4")),
