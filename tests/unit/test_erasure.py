@@ -201,7 +201,7 @@ def test_delete_profile_after_typing_its_name(monkeypatch, capsys):
     assert "does not match" in capsys.readouterr().err and profile_path("gone").exists()
     monkeypatch.setattr("sys.stdin", io.StringIO("gone\n"))
     assert main(["delete-profile", "gone"]) == 0
-    assert "Profile gone erased: 2 file(s) deleted." in capsys.readouterr().out
+    assert "Profile gone erased: 2 files deleted." in capsys.readouterr().out
     assert not list(profile_path("gone").parent.glob("gone*"))
     assert main(["delete-profile", "gone", "--confirm", "gone"]) == 2
     assert "no profile named gone" in capsys.readouterr().err

@@ -44,9 +44,9 @@ def test_the_command_and_the_page_show_the_same_figures(demo, capsys):
                      now=lambda: dt.datetime.combine(TODAY, dt.time(18)))
     conn = page.ctx.conn
     record = press_figures(conn, "fr").record
-    sentence = f"{record.within_target} demande(s) sur {record.requests}"
+    sentence = f"{record.within_target} sur {record.requests} demandes rappelées"
     assert sentence in out and sentence in html.unescape(page.readiness.record.value)
-    assert "80%" in out and "80%" in page.readiness.record.value
+    assert "80\u00a0%" in out and "80\u00a0%" in html.unescape(page.readiness.record.value)
     conn.close()
 
 

@@ -402,3 +402,11 @@ def test_every_refusal_code_is_a_sentence_in_both_languages():
         tr = Translator(lang)
         assert all(tr.has(f"press.readiness.{c}")
                    for c in ("unreachable", "no_sheet", "no_ready_sheet"))
+
+
+def test_a_joined_acronym_is_read_whole_never_as_its_pieces():
+    sheet = TopicSheet("t", "Je pilote le S&OP et la R&D des usines.")
+    words = {w for f in rules.rule_jargon(sheet, "fr") for w in f.words}
+    assert "OP" not in words and "S" not in words and "S&OP" in words
+    spelt = TopicSheet("t", "Le S&OP (plan industriel et commercial) chaque mois.")
+    assert rules.rule_jargon(spelt, "fr") == []

@@ -111,7 +111,7 @@ def test_the_journalist_is_calling_flow_updates_the_record(page):
     assert "rappel en 25 min, dans votre délai" in calling.status.value
     record = page.state.figures.record
     assert (record.requests, record.within_target, record.interviews) == (1, 1, 1)
-    assert "1 demande(s) sur 1" in page.readiness.record.value
+    assert "1 sur 1 demande rappelée" in page.readiness.record.value
     assert "25 min" in page.readiness.record.value
     page.readiness.charts.selected_index = 0
     assert list(page.readiness.chart.data[0].y) == [25]
@@ -231,7 +231,7 @@ def test_reach_settings_and_the_plan_exported_through_the_routine_writer(page):
                 SHARP_POINTS)
     page.sheets.save.click()
     plan.suggest.click()
-    assert "6 ligne(s)" in plan.status.value
+    assert "6 lignes ajoutées" in plan.status.value
     plan.day.value = "32/13/2026"
     plan.topic.value = "Chantiers solaires"
     plan.add.click()

@@ -29,10 +29,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(tr("export.delete.no_profile", profile=name))
     typed = args.confirm
     if typed is None:
-        print(tr("export.delete.question", profile=name, files=len(files)), end="", flush=True)
+        print(tr.count("export.delete.question", len(files), profile=name), end="", flush=True)
         typed = sys.stdin.readline().strip()
     if typed != name:
         raise UsageError(tr("export.delete.mismatch"))
     removed = delete_profile(name)
-    print(tr("export.delete.done", profile=name, files=len(removed)))
+    print(tr.count("export.delete.done", len(removed), profile=name))
     return 0

@@ -12,6 +12,7 @@ import sys
 
 from workbook.commands import UsageError, open_with_language
 from workbook.i18n import LANGUAGES
+from workbook.i18n.numbers import format_list
 from workbook.paths import DEFAULT_PROFILE
 
 
@@ -35,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
             what = [tr("export.erase.item", table=table, count=count)
                     for table, count in plan.rows.items()]
             if plan.redacted:
-                what.append(tr("export.erase.redacted", count=plan.redacted))
-            print(tr("export.erase.question", name=plan.name, what=", ".join(what)),
+                what.append(tr.count("export.erase.redacted", plan.redacted))
+            print(tr("export.erase.question", name=plan.name, what=format_list(what, tr.lang)),
                   end="", flush=True)
             if sys.stdin.readline().strip().casefold() not in ("yes", "oui", "y", "o"):
                 print(tr("export.erase.cancelled"))
@@ -44,5 +45,6 @@ def run(args: argparse.Namespace) -> int:
         done = erase_contact(conn, args.contact)
     finally:
         conn.close()
-    print(tr("export.erase.done", name=done.name, rows=done.total, redacted=done.redacted))
+    print(tr("export.erase.done", name=done.name, rows=tr.count("export.erase.rows", done.total),
+             redacted=tr.count("export.erase.texts", done.redacted)))
     return 0

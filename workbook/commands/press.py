@@ -11,6 +11,7 @@ import argparse
 
 from workbook.commands import open_with_language
 from workbook.i18n import LANGUAGES
+from workbook.i18n.numbers import format_list, format_percent
 from workbook.paths import DEFAULT_PROFILE
 from workbook.services.press import press_figures
 from workbook.store.settings import get_setting
@@ -30,7 +31,7 @@ def _day(moment, lang: str) -> str:
 def _record_line(tr, name: str, record) -> str:
     share = record.share_within_target
     return tr("press.cli.record_line", name=name, requests=record.requests,
-              within="—" if share is None else f"{share:.0%}",
+              within="—" if share is None else format_percent(share, tr.lang),
               median="—" if record.median_minutes is None else
               tr("press.record.minutes", minutes=round(record.median_minutes)),
               quoted=f"{record.quoted}/{record.interviews}" if record.interviews else "—",
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         figures = press_figures(conn, tr.lang)
         settings = figures.settings
         print(tr("press.cli.heading", name=get_setting(conn, "display_name") or args.profile))
-        reach = " · ".join(x for x in (settings.phone, settings.email, settings.hours) if x)
+        reach = format_list([settings.phone, settings.email, settings.hours], tr.lang, "unit")
         print(tr("press.cli.reach", where=reach or "—"))
         print(tr("press.cli.target", minutes=settings.callback_minutes))
         for code in figures.readiness:
@@ -52,15 +53,15 @@ def run(args: argparse.Namespace) -> int:
         print(tr("press.cli.sheets", ready=figures.ready_sheets, count=len(figures.sheets)))
         for sheet in figures.sheets:
             state = tr("press.readiness.ready") if sheet.ready else \
-                tr("press.readiness.not_ready", count=sheet.findings)
+                tr.count("press.readiness.not_ready", sheet.findings)
             print("  " + tr("press.cli.sheet_line", mark="[x]" if sheet.ready else "[ ]",
                             topic=f"{sheet.topic} ({state})",
                             prepared=_day(sheet.prepared_at, tr.lang)))
         print()
         print(tr("press.cli.record"))
         record = figures.record
-        print("  " + (tr("press.record.sentence", within=record.within_target,
-                         requests=record.requests, minutes=record.target_minutes)
+        print("  " + (tr.count("press.record.sentence", record.requests,
+                               within=record.within_target, minutes=record.target_minutes)
                       if record.requests else tr("press.record.none")))
         print("  " + _record_line(tr, tr("press.record.overall"), record))
         for (_, name), per in sorted(figures.by_journalist.items(),

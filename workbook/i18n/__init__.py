@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import cache
 from importlib import resources
 from numbers import Integral  # not `import numbers`: the package has its own `numbers`
@@ -68,9 +69,32 @@ def grouped(lang: str, number: int) -> str:
     return format_decimal(number, locale=lang)
 
 
+# French drops the vowel of "de", "que"… before a word starting with a vowel: "la fiche
+# d'Alexandre", "plus qu'Anne", never "de Alexandre". A placeholder can hold any name, so the
+# catalogue writes "de {name}" and the elision is made once the name is known. Names starting
+# with "h" or "y" are left alone ("de Hugues", "de Yann": usage varies, both read right).
+_ELIDABLE = re.compile(r"(?<![\w'’])([Dd]e|[Qq]ue|[Jj]usque|[Ll]orsque|[Pp]uisque) \{(\w+)\}")
+_VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
+
+
+def elide(lang: str, text: str, values: dict) -> str:
+    """`text` (a catalogue template) with "de {name}" made "d'{name}" in French when the
+    value given for `name` starts with a vowel."""
+    if lang != "fr" or "{" not in text:
+        return text
+
+    def apply(match: re.Match) -> str:
+        value = values.get(match.group(2))
+        if isinstance(value, str) and value[:1] in _VOWELS:
+            return f"{match.group(1)[:-1]}'{{{match.group(2)}}}"
+        return match.group(0)
+
+    return _ELIDABLE.sub(apply, text)
+
+
 def translate(lang: str, key: str, **values: object) -> str:
     try:
-        text = catalogue(lang)[key]
+        text = elide(lang, catalogue(lang)[key], values)
     except KeyError:
         raise MissingTranslation(f"{lang}:{key}") from None
     for name in QUANTITIES.intersection(values):

@@ -41,10 +41,11 @@ def format_decimal(number: float, lang: str, digits: int | None = None) -> str:
     return _babel_decimal(number, format=pattern, locale=_locale(lang))
 
 
-def format_list(items: Iterable[str], lang: str, style: str = "standard") -> str:
+def format_list(items: Iterable[str] | None, lang: str, style: str = "standard") -> str:
     """Items joined the language's way: "A, B et C" / "A, B and C" ("standard"); "unit"
-    ("A, B, C") for lists of values that are not a sentence's items. Empty items are left out."""
-    kept = [str(item) for item in items if str(item).strip()]
+    ("A, B, C") for lists of values that are not a sentence's items. Empty items (and None)
+    are left out."""
+    kept = [str(item) for item in items or () if item is not None and str(item).strip()]
     if not kept:
         return ""
     return _babel_list(kept, style=style, locale=_locale(lang))

@@ -6,6 +6,7 @@ from collections import Counter
 
 from workbook.domain.records import ImportFileError
 from workbook.i18n import Translator
+from workbook.i18n.numbers import format_list
 
 
 def describe_error(error: ImportFileError, tr: Translator) -> str:
@@ -19,8 +20,9 @@ def describe_error(error: ImportFileError, tr: Translator) -> str:
 def _reasons(skipped, tr: Translator) -> str:
     """"reason (count), …", most frequent first."""
     counts = Counter(row.reason for row in skipped)
-    return ", ".join(tr("import.summary.reason_count", count=n, reason=tr(f"import.skip.{code}"))
-                     for code, n in counts.most_common())
+    return format_list([tr("import.summary.reason_count", count=n,
+                           reason=tr(f"import.skip.{code}"))
+                        for code, n in counts.most_common()], tr.lang, "unit")
 
 
 def describe_report(report, tr: Translator, file_name: str) -> str:

@@ -23,6 +23,7 @@ import uuid
 from workbook.domain import progress_card as rules
 from workbook.domain.positioning import CORE_PARTS, Card, analyze_card
 from workbook.domain.routines import weekly_actuals
+from workbook.i18n.numbers import format_list
 from workbook.store import positioning as positioning_store
 from workbook.store import progress
 from workbook.store.routines import load_routine_data
@@ -152,8 +153,10 @@ def describe_card(card: rules.ProgressCard, tr, label=None) -> list[tuple[str, s
                 part: core.get(part) or "—" for part in CORE_PARTS})))
     if "network" in s:
         n = s["network"]
-        layers = ", ".join(f"{label('layer', k)} {v}" for k, v in n["by_layer"].items())
-        roles = ", ".join(f"{label('role', k)} {v}" for k, v in n["by_role"].items()) or "—"
+        layers = format_list([f"{label('layer', k)} {v}" for k, v in n["by_layer"].items()],
+                             tr.lang, "unit")
+        roles = format_list([f"{label('role', k)} {v}" for k, v in n["by_role"].items()],
+                            tr.lang, "unit") or "—"
         lines.append(("network", tr("card.preview.network",
                                     contacts=tr.count("card.preview.contacts", n["total"]),
                                     layers=layers, roles=roles)))
@@ -174,8 +177,9 @@ def describe_card(card: rules.ProgressCard, tr, label=None) -> list[tuple[str, s
         lines.append(("press", tr("card.preview.press", counts=" · ".join(counts),
                                   level=tr(f"group.press.{pr['level']}"))))
     if "targets" in s:
-        lines.append(("targets", tr("card.preview.targets", names=", ".join(s["targets"]))))
+        lines.append(("targets", tr("card.preview.targets",
+                                    names=format_list(s["targets"], tr.lang))))
     if "introductions" in s:
         lines.append(("introductions", tr("card.preview.introductions",
-                                          names=", ".join(s["introductions"]))))
+                                          names=format_list(s["introductions"], tr.lang))))
     return lines

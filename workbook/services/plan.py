@@ -24,6 +24,7 @@ from workbook.domain.routines import (
     three_b_seven,
 )
 from workbook.i18n.dates import format_date
+from workbook.i18n.numbers import format_list
 from workbook.store.plan import never_contacted_frame
 from workbook.store.routines import RoutineData, checkoffs, load_routine_data
 
@@ -106,8 +107,11 @@ def describe_item(item: PlanItem, tr: Callable[..., str]) -> str:
     if "reasons" in values:  # codes of the network page's ranking
         numbers = {"count": values.pop("introduces", 0), "mutual": values.pop("mutual", 0),
                    "days": 0}
-        values["reasons"] = ", ".join(tr(f"network.reason.{code}", **numbers)
-                                      for code in str(values["reasons"]).split()) or "—"
+        values["reasons"] = format_list(
+            [tr.count(f"network.reason.{code}", numbers["count"],
+                      **{k: v for k, v in numbers.items() if k != "count"})
+             if tr.has(f"network.reason.{code}.one") else tr(f"network.reason.{code}", **numbers)
+             for code in str(values["reasons"]).split()], lang, "unit") or "—"
     for key in ("date", "due"):
         if values.get(key):
             values[key] = format_date(values[key], lang)

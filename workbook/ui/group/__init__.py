@@ -18,6 +18,7 @@ import ipywidgets as ipw
 from workbook.domain import group as rules
 from workbook.domain.errors import CodedError
 from workbook.domain.progress_card import CardError
+from workbook.i18n.numbers import format_list
 from workbook.paths import SESSION_VIEW_VARIABLE
 from workbook.services.card_drop import DropFolderError, drop_root
 from workbook.store.group import GroupConflict
@@ -281,9 +282,9 @@ class GroupPage:
         if len(lines) == 1:          # one card: its own sentence is the answer
             self.cards.status.show(lines[0][1], error=lines[0][2])
         else:
-            self.cards.status.show(" · ".join(
-                self.tr.count(f"group.cards.summary_{key}", number)
-                for key, number in counts.items() if number)
+            self.cards.status.show(format_list(
+                [self.tr.count(f"group.cards.summary_{key}", number)
+                 for key, number in counts.items() if number], self.tr.lang)
                 or self.tr("group.cards.summary_nothing"),
                 error=counts["refused"] == len(lines) > 0)
 
@@ -347,7 +348,7 @@ class GroupPage:
     def _refresh_referrals(self) -> str:
         if self.state.group is None:
             raise GroupConflict("no_group")
-        return self.tr("group.referrals.found", count=self.state.refresh_referrals())
+        return self.tr.count("group.referrals.found", self.state.refresh_referrals())
 
     def _note(self, speaker: int, listener: str, remembered: str) -> str:
         self._need_session()

@@ -9,6 +9,7 @@ import ipywidgets as ipw
 
 from workbook.domain.progress_card import ProgressCard, routine_adherence
 from workbook.i18n.dates import format_date
+from workbook.i18n.numbers import format_list, format_percent
 from workbook.ui.common import Markup, StatusLine, html_text, table_html
 from workbook.ui.glossary import glossed_coaching
 from workbook.ui.group.roster import _button
@@ -37,8 +38,8 @@ def card_summary(card: ProgressCard) -> dict:
     }
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)} %"
+def _pct(value: float | None, lang: str) -> str:
+    return "—" if value is None else format_percent(value, lang)
 
 
 def _value(value) -> str:
@@ -182,7 +183,7 @@ class CardsPanel:
              sessions: list[dict]) -> None:
         tr = self.tr
         self.missing.value = html_text(
-            tr("group.cards.missing", names=", ".join(names[p] for p in missing))
+            tr("group.cards.missing", names=format_list([names[p] for p in missing], self.lang))
             if missing else tr("group.cards.none_missing"), "p", "wb-muted")
         rows = []
         for person in roster:
@@ -191,10 +192,11 @@ class CardsPanel:
                 continue
             s = card_summary(card)
             rows.append((person["display_name"], _value(s["focus"]), s["one_liner"] or "—",
-                         _value(s["contacts"]), _value(s["connectors"]), _pct(s["adherence"]),
+                         _value(s["contacts"]), _value(s["connectors"]),
+                         _pct(s["adherence"], self.lang),
                          tr(f"group.press.{s['press']}") if s["press"] else "—",
-                         ", ".join(s["targets"]) if s["targets"] else "—",
-                         ", ".join(s["introductions"]) if s["introductions"] else "—",
+                         format_list(s["targets"], self.lang) or "—",
+                         format_list(s["introductions"], self.lang) or "—",
                          format_date(card.created, self.lang)))
         self.side_by_side.value = table_html(
             [tr("group.cards.col_name"), tr("group.cards.col_focus"),
@@ -212,7 +214,7 @@ class CardsPanel:
         for row, card in history:
             s = card_summary(card)
             by_cell[(row["participant_id"], row["session_id"])] = Markup(
-                html_text(f"{_value(s['focus'])} · {_pct(s['adherence'])}"))
+                html_text(f"{_value(s['focus'])} · {_pct(s['adherence'], self.lang)}"))
         if not by_cell:
             return html_text(tr("group.cards.none_yet"), "p", "wb-muted")
         heads = [tr("group.cards.col_name")] + [format_date(s["held_on"], self.lang)

@@ -7,9 +7,9 @@ from collections.abc import Callable
 import ipywidgets as ipw
 
 from workbook.domain.group import BOARD_QUESTIONS, PitchRecall, Referral
+from workbook.i18n.numbers import format_percent
 from workbook.ui.common import StatusLine, coaching, html_text, table_html
 from workbook.ui.glossary import glossed_coaching
-from workbook.ui.group.cards import _pct
 from workbook.ui.group.roster import _button
 from workbook.ui.widgets import set_options
 
@@ -127,7 +127,8 @@ class PitchPanel:
         rows = []
         for speaker, recall in results.items():
             lost = tr(f"group.pitch.part.{recall.lost_part}") if recall.lost_part else "—"
-            rows.append((names.get(speaker, "?"), _pct(recall.score), lost,
+            recalled = "—" if recall.score is None else format_percent(recall.score, tr.lang)
+            rows.append((names.get(speaker, "?"), recalled, lost,
                          len(recall.by_listener)))
         self.results.value = table_html(
             [tr("group.pitch.col_speaker"), tr("group.pitch.col_recall"),

@@ -12,6 +12,7 @@ import ipywidgets as ipw
 
 from workbook.escaping import escape_html
 from workbook.i18n.dates import format_date, format_datetime
+from workbook.i18n.numbers import format_list
 from workbook.io import ImportFileError
 from workbook.io.summary import describe_error
 from workbook.ui.common import coaching, html_text, table_html
@@ -224,7 +225,7 @@ class ImportPanel:
             return label(tr, "layer", str(value))
         if field == "roles":
             codes = value.split() if isinstance(value, str) else list(value)
-            return ", ".join(label(tr, "role", c) for c in codes) or "—"
+            return format_list([label(tr, "role", c) for c in codes], tr.lang) or "—"
         return str(value)
 
     def _on_merge(self, keep: int, drop: int) -> None:

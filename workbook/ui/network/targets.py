@@ -11,6 +11,7 @@ import ipywidgets as ipw
 from workbook.domain import network_terms as rules
 from workbook.domain.vocabulary import INTERACTION_KINDS
 from workbook.escaping import escape_html
+from workbook.i18n.numbers import format_list
 from workbook.ui.common import Markup, html_text, table_html
 from workbook.ui.glossary import glossed, glossed_coaching
 from workbook.ui.network.widgets import GuardFor, feedback, label, no_guard, required, wrap_row
@@ -84,12 +85,12 @@ class TargetsPanel:
         rows = []
         for r in coverage.itertuples(index=False):
             inside_names = names.get(r.organisation_id, [])
-            inside = ", ".join(inside_names)
+            inside = format_list(inside_names, tr.lang, "unit")
             via = introductions[introductions["organisation_id"] == r.organisation_id].head(
                 NAMES_SHOWN)
-            via_names = ", ".join(
-                (f"{x.introducer} → {x.person_name}" if x.person_name else x.introducer)
-                for x in via.itertuples(index=False))
+            via_names = format_list(
+                [f"{x.introducer} → {x.person_name}" if x.person_name else x.introducer
+                 for x in via.itertuples(index=False)], tr.lang, "unit")
             rows.append([r.name, _score(r.motivation), _score(r.posting), _score(r.advocacy),
                          _people(tr, r.first_degree, inside, len(inside_names)),
                          _people(tr, r.second_degree, via_names, len(via)),
@@ -193,8 +194,11 @@ class NextPanel:
         parts = []
         for code in r.reasons:
             negative = code in NEGATIVE_REASONS
-            text = tr(f"network.reason.{code}", days=days, mutual=mutual,
-                      count=r.introduces_to_target)
+            key = f"network.reason.{code}"
+            if tr.has(f"{key}.one"):   # a reason that counts something follows the plural rule
+                text = tr.count(key, int(r.introduces_to_target), days=days, mutual=mutual)
+            else:
+                text = tr(key, days=days, mutual=mutual, count=r.introduces_to_target)
             parts.append(f'<span class="{"wb-minus" if negative else "wb-plus"}">'
                          f'{"−" if negative else "+"} {escape_html(text)}</span>')
         return Markup("<br>".join(parts))

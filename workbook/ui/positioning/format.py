@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from workbook.i18n.dates import format_date, format_datetime
+from workbook.i18n.numbers import format_percent
 
 Tr = Callable[..., str]
 
@@ -28,4 +29,4 @@ def day_label(iso_day: str, tr: Tr) -> str:
 
 def percent(share: float, tr: Tr) -> str:
     """A share 0–1 as a percentage in the user's language ("42 %", "42%")."""
-    return tr("positioning.percent", value=round(100 * share))
+    return format_percent(share, tr.lang)

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from workbook.charts.positioning import repeat_back_figure
 from workbook.domain.positioning import CORE_PARTS, RepeatBackSummary
+from workbook.i18n.numbers import format_percent
 from workbook.ui.common import StatusLine, html_text, refresh_figure, table_html
 from workbook.ui.positioning.format import day_label, percent
 
@@ -148,7 +149,7 @@ class RepeatBackPanel:
         figure = repeat_back_figure(
             names, kept, part_labels={p: tr(f"positioning.repeat.part.{p}") for p in CORE_PARTS},
             title=tr("positioning.repeat.chart_title"), y_title=tr("positioning.repeat.y"),
-            percent_label=lambda value: tr("positioning.percent", value=value))
+            percent_label=lambda value: format_percent(value / 100, tr.lang))
         if self.chart is None:
             self.chart = go.FigureWidget(figure)
         else:

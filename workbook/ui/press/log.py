@@ -9,6 +9,7 @@ from collections.abc import Callable
 import ipywidgets as ipw
 
 from workbook.domain.press import KINDS, LogEntry, entry_guards
+from workbook.i18n.numbers import format_list
 from workbook.store.press import FLAGS, PressInputError
 from workbook.ui.common import Markup, html_text, status_line, table_html
 from workbook.ui.glossary import glossed_coaching
@@ -94,7 +95,7 @@ class LogPanel:
         rows = []
         for e in newest[:TABLE_ROWS]:
             minutes = e.response_minutes
-            flags = ", ".join(tr(f"press.flag.{f}") for f in FLAGS if getattr(e, f))
+            flags = format_list([tr(f"press.flag.{f}") for f in FLAGS if getattr(e, f)], lang)
             guards = entry_guards(e)
             rows.append([show_day(e.received_at, lang), e.journalist_name,
                          e.outlet, tr(f"press.kind.{e.kind}"),

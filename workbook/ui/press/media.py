@@ -9,6 +9,7 @@ import ipywidgets as ipw
 
 from workbook.domain.press import MEDIA, GoodClientRecord, Guard
 from workbook.escaping import escape_html
+from workbook.i18n.numbers import format_percent
 from workbook.ui.common import coaching, html_text, status_line, table_html
 from workbook.ui.press.widgets import classed, run_action, show_day
 from workbook.ui.widgets import TABLE_ROWS, Confirmation, PersonPicker, set_options
@@ -23,7 +24,7 @@ def record_cells(tr, record: GoodClientRecord | None, lang: str) -> list[str]:
     share = record.share_within_target
     median = record.median_minutes
     return [str(record.requests),
-            "—" if share is None else f"{share:.0%}",
+            "—" if share is None else format_percent(share, lang),
             "—" if median is None else tr("press.record.minutes", minutes=round(median)),
             f"{record.quoted}/{record.interviews}" if record.interviews else "—",
             show_day(record.last_contact, lang)]
@@ -179,8 +180,9 @@ class MediaPanel:
     def _on_delete_confirmed(self) -> None:
         name = self.who.label
         erased = self._on_delete_cb(self.who.value, self.erase_log.value)
-        self.delete_status.show(self.tr("press.media.deleted_erased" if self.erase_log.value
-                                        else "press.media.deleted", name=name, count=erased))
+        self.delete_status.show(
+            self.tr.count("press.media.deleted_erased", erased, name=name)
+            if self.erase_log.value else self.tr("press.media.deleted", name=name))
         self.erase_log.value = False
 
     def _on_check(self, _button) -> None:

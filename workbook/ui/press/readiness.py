@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from workbook.domain.press import CHANNELS, PlanItem, is_stale
 from workbook.escaping import escape_html
+from workbook.i18n.numbers import format_list
 from workbook.services.press import PressFigures
 from workbook.store.press import PressInputError
 from workbook.ui.common import coaching, download_link, html_text, status_line, table_html
@@ -79,7 +80,7 @@ class ReadinessPanel:
         self.phone.value, self.email.value = settings.phone, settings.email
         self.hours.value, self.minutes.value = settings.hours, settings.callback_minutes
         self.pitch_weeks.value = settings.pitch_weeks
-        reach = " · ".join(x for x in (settings.phone, settings.email, settings.hours) if x)
+        reach = format_list([settings.phone, settings.email, settings.hours], lang, "unit")
         lines = [tr("press.readiness.reach", where=reach or "—"),
                  tr("press.readiness.target", minutes=settings.callback_minutes),
                  tr("press.readiness.sheets", ready=figures.ready_sheets,
@@ -93,7 +94,7 @@ class ReadinessPanel:
                                            "wb-status-info")) + "</div>")
         rows = [[s.topic,
                  tr("press.readiness.ready") if s.ready else
-                 tr("press.readiness.not_ready", count=s.findings),
+                 tr.count("press.readiness.not_ready", s.findings),
                  show_day(s.prepared_at, lang) + (
                      f" ({tr('press.readiness.stale')})" if is_stale(s.prepared_at, now) else ""),
                  show_day(s.updated_at, lang)] for s in figures.sheets]
@@ -108,8 +109,8 @@ class ReadinessPanel:
                for (_, name), record in sorted(figures.by_journalist.items(),
                                                 key=lambda kv: kv[0][1].casefold())]
         r = figures.record
-        sentence = tr("press.record.sentence", within=r.within_target, requests=r.requests,
-                      minutes=r.target_minutes) if r.requests else tr("press.record.none")
+        sentence = tr.count("press.record.sentence", r.requests, within=r.within_target,
+                            minutes=r.target_minutes) if r.requests else tr("press.record.none")
         self.record.value = (html_text(sentence, "p", "wb-press-record-sentence")
                              + table_html(head, [overall, *per[:TABLE_ROWS]]))
         if self.chart is not None:
@@ -214,7 +215,7 @@ class PlanPanel:
 
     def _on_suggest(self, _button) -> None:
         count = self._suggest()
-        self.status.show(self.tr("press.plan.suggested", count=count) if count
+        self.status.show(self.tr.count("press.plan.suggested", count) if count
                          else self.tr("press.plan.nothing_suggested"), error=not count)
 
     def _on_toggle(self, _button) -> None:

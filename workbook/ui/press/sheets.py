@@ -10,6 +10,7 @@ import ipywidgets as ipw
 from workbook.domain.press import Finding, TopicSheet
 from workbook.domain.press.sheets import count_words, speech_seconds
 from workbook.escaping import escape_html
+from workbook.i18n.numbers import format_list
 from workbook.ui.common import html_text, status_line
 from workbook.ui.glossary import glossed_coaching
 from workbook.ui.press.widgets import classed, run_action, sheet_from_fields
@@ -18,6 +19,7 @@ from workbook.ui.widgets import Confirmation, Debouncer, set_options
 START_POINTS = 3
 MAX_ROWS = 8
 NEW = -1
+_WHERE = "\u0000where\u0000"  # where the bold place goes in a finding's line
 
 
 class PointRow:
@@ -150,13 +152,18 @@ class SheetsPanel:
         items = []
         for f in findings:
             where = tr(f"press.where.{f.where}", n=f.point or "")
-            words = (" — «\u00a0" + "\u00a0», «\u00a0".join(f.words) + "\u00a0»") if f.words else ""
+            words = format_list([tr("press.sheets.quoted", word=w) for w in f.words], tr.lang)
             why = tr(f"press.finding.{f.code}.why", value=f.value if f.value is not None else "")
             fix = tr(f"press.finding.{f.code}.fix")
+            # The line's punctuation is the language's ("La fiche : elle est vide."); only
+            # the place is bold.
+            line = escape_html(tr("press.sheets.finding_line", where=_WHERE,
+                                  words=f" — {words}" if words else "", why=why))
             items.append(
-                f'<li data-code="{escape_html(f.code)}"><b>{escape_html(where)}</b>'
-                f"{escape_html(words)}: {escape_html(why)} <i>{escape_html(fix)}</i></li>")
-        self.findings.value = (html_text(tr("press.sheets.findings", count=len(findings)), "p",
+                f'<li data-code="{escape_html(f.code)}">'
+                f"{line.replace(_WHERE, f'<b>{escape_html(where)}</b>')} "
+                f"<i>{escape_html(fix)}</i></li>")
+        self.findings.value = (html_text(tr.count("press.sheets.findings", len(findings)), "p",
                                          "wb-warn") + f"<ul>{''.join(items)}</ul>")
 
     # ------------------------------------------------------------ callbacks
@@ -180,8 +187,9 @@ class SheetsPanel:
             saved = self._save(sheet, chosen)
             self.render(self._sheets, saved)
             findings = self._check(sheet)
-            return self.tr("press.sheets.saved_ready" if not findings else "press.sheets.saved",
-                           topic=sheet.topic, count=len(findings))
+            if not findings:
+                return self.tr("press.sheets.saved_ready", topic=sheet.topic)
+            return self.tr.count("press.sheets.saved", len(findings), topic=sheet.topic)
 
         run_action(self.tr, self.status, save)
 
