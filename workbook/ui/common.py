@@ -75,6 +75,10 @@ _STYLE = """<style>
 .wb-page .widget-tab > .lm-TabBar .lm-TabBar-tab {flex: 0 0 auto; min-width: 0; max-width: none;}
 .wb-page .widget-tab > .lm-TabBar .lm-TabBar-tabLabel {overflow: visible; text-overflow: clip;}
 .wb-page .js-plotly-plot, .wb-page .plot-container {max-width: 100%;}
+/* The page is never wider than the window: a field of a fixed width (a 32em text box)
+   is cut at the edge of its tab instead of pushing the tab bar, the links and every line
+   beside it out of a phone's screen. */
+.wb-page {max-width: min(1100px, 100%);}
 @media (max-width: 600px) {
   .wb-page {font-size: 14px;}
   .wb-page .jupyter-widgets {--jp-widgets-inline-label-width: 100%;}
