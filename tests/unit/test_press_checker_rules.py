@@ -77,6 +77,8 @@ def test_a_plain_statement_is_not_called_a_hedge(lang, text):
 def test_the_hedge_is_shown_as_written_with_its_que():
     assert hedges("Je pense que c'est assez important.", "fr") == ("Je pense que", "assez")
     assert hedges("I think maybe it is sort of faster", "en") == ("I think", "maybe", "sort of")
+    assert hedges("J'aurais tendance à dire non.", "fr") == ("J'aurais tendance à",)
+    assert hedges("It may well be that prices fall.", "en") == ("may well be",)
 
 
 PLAIN = {"fr": ["les retards coûtent 2 000 € par jour", "le stock tient trois jours",

@@ -30,7 +30,9 @@ from workbook.domain.press.words import Token, fold_same_length, lemma_of, sente
 _PHRASES = {
     "fr": (
         r"il (?:me |nous |lui |leur )?(?:semble|semblait|semblerait|parait|paraitrait)",
-        r"(?:me|nous) semble-t-il", r"(?:l'impression|le sentiment) que?", r"tendance a",
+        r"(?:me|nous) semble-t-il", r"(?:l'impression|le sentiment) que?",
+        r"(?:(?:j'|on |il |elle |ils |elles |nous |vous )?(?:ai|as|a|avons|avez|ont|aurais|"
+        r"aurait|aurions|auriez|auraient|avais|avait|avaient) )?tendance a",
         r"il (?:est|serait|parait) (?:possible|probable|vraisemblable|envisageable|plausible)"
         r" que?",
         r"il n'est pas (?:impossible|exclu|improbable) que?", r"il se (?:peut|pourrait) que?",
@@ -53,6 +55,7 @@ _PHRASES = {
         r"(?:a|en) premiere vue"),
     "en": (
         r"in my (?:view|opinion|experience|book|eyes)", r"to my mind",
+        r"(?:may|might|could) well(?: be)?",
         r"from where (?:i|we) (?:stand|sit)",
         r"from what (?:i|we)(?:'ve| have)? (?:seen|heard|read|gather)",
         r"as far as (?:i|we) (?:can tell|know|can see)", r"if you ask me",
