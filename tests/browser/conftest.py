@@ -87,9 +87,11 @@ def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, seconds: float =
 
 
 @contextlib.contextmanager
-def serving(home: Path, *args: str, profile: str = "demo") -> Iterator[Server]:
+def serving(home: Path, *args: str, profile: str = "demo",
+            ready: str = "/api/kernels") -> Iterator[Server]:
     """`workbook serve <args>` on a free port with `home` as WORKBOOK_HOME, until the block
-    ends."""
+    ends; up once `ready` answers (not `/`: it opens the app, whose kernel nobody would
+    connect to; a session server answers only for its assets and page)."""
     log = home / f"serve-{profile}.log"
     port = _free_port()
     env = dict(os.environ, WORKBOOK_HOME=str(home))
@@ -99,8 +101,7 @@ def serving(home: Path, *args: str, profile: str = "demo") -> Iterator[Server]:
             stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        # Not `/`: it opens the app, whose kernel nobody would connect to.
-        _wait_until_up(base + "/api/kernels", proc, log)
+        _wait_until_up(base + ready, proc, log)
         yield Server(base=base, home=home, profile=profile, log=log, pid=proc.pid)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

@@ -106,8 +106,8 @@ class GroupPage:
         if self.state.group is None:
             self.status.show(tr("group.start_here"))
         self.refresh()
-        self.view = page_shell(ctx, "group", ipw.HTML(_STYLE), self.tabs, status=self.status,
-                               home_link=shown == TABS)
+        self.view = page_shell(ctx, "group.room" if room else "group", ipw.HTML(_STYLE),
+                               self.tabs, status=self.status, home_link=shown == TABS)
 
     # ------------------------------------------------------------ plumbing
 

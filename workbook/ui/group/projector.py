@@ -43,9 +43,11 @@ _STAGE_CSS = """
   line-height: inherit;}
 .wb-projector-stage .wb-projector h1 {font-size: 1.25em; margin: 0 0 0.35em 0;
   line-height: 1.15;}
-.wb-projector-stage ol, .wb-projector-stage ul {margin: 0; padding-left: 1.5em;
-  columns: var(--wb-columns, 1); column-gap: 2.5em;}
-.wb-projector-stage li {margin: 0 0 0.2em 0; break-inside: avoid;}
+.wb-projector-stage ol, .wb-projector-stage ul {margin: 0; padding-left: 1.6em;
+  display: grid; grid-auto-flow: column; justify-content: start; column-gap: 3em;
+  grid-template-rows: repeat(var(--wb-rows, 1), auto);}
+.wb-projector-stage li {display: list-item; margin: 0 0 0.2em 0;}
+.wb-projector-stage ol li {white-space: nowrap;}
 .wb-projector-stage .wb-projector-aside {color: #555; font-size: 0.55em; margin: 0.6em 0 0 0;}
 .wb-projector-stage .wb-projector-bar {flex: 0 0 auto; display: flex; gap: 6px;
   justify-content: flex-end; flex-wrap: wrap; padding: 4px 8px; opacity: 0.55;
@@ -62,16 +64,18 @@ _STAGE_CSS = """
 
 _STAGE_ESM = r"""
 function fits(box) {
-  return box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1;
+  return box.scrollHeight <= box.clientHeight && box.scrollWidth <= box.clientWidth;
 }
 
 // The largest type at which the screen's content fits without scrolling: for 1, 2 then 3
-// columns of list, a search on the font size; more columns only when clearly larger.
+// columns of list (filled down, then across), a search on the font size; more columns
+// only when the type gets clearly larger.
 function fit(box) {
   if (!box.isConnected || box.clientHeight === 0) return;
   let best = null;
+  const items = box.querySelector("ol, ul")?.children.length || 1;
   for (const columns of [1, 2, 3]) {
-    box.style.setProperty("--wb-columns", columns);
+    box.style.setProperty("--wb-rows", Math.ceil(items / columns));
     let low = 10, high = 240;
     while (high - low > 1) {
       const middle = (low + high) >> 1;
@@ -80,7 +84,7 @@ function fit(box) {
     }
     if (!best || low > best.size * 1.15) best = {columns, size: low};
   }
-  box.style.setProperty("--wb-columns", best.columns);
+  box.style.setProperty("--wb-rows", Math.ceil(items / best.columns));
   box.style.fontSize = best.size + "px";
 }
 
