@@ -16,6 +16,7 @@ import ipywidgets as ipw
 
 from workbook.io import ImportFileError
 from workbook.ui.common import PageContext, StatusLine, build_page, guarded, page_shell
+from workbook.ui.lazy import LazyTabs
 from workbook.ui.network.bulk import BulkPanel
 from workbook.ui.network.contacts import ContactsPanel
 from workbook.ui.network.editor import ContactEditor
@@ -98,12 +99,12 @@ class NetworkPage:
         self.tabs.add_class("wb-network-tabs")
         # The map's first view is drawn now (from SQL counts: the contacts frame is read
         # when a tab or chart that needs it is opened); the other tabs when first opened.
-        self._draw["map"]()
-        self._stale: set[str] = set(TABS) - {"map"}
+        # A message about another tab would only puzzle: cleared before the tab draws.
+        self.tabs.observe(lambda _change: self.status.clear(), names="selected_index")
+        self.lazy = LazyTabs(self.tabs, TABS, self._draw, guard=self._guard_for(self.status))
+        self.lazy.open("map")
         if not self.map.overview.contacts:
-            self.tabs.selected_index = TABS.index("import")
-        self._refresh_visible()
-        self.tabs.observe(self._guard_for(self.status)(self._on_tab), names="selected_index")
+            self.lazy.open("import")
         self.view = page_shell(ctx, "network", ipw.HTML(_STYLE), self.tabs, status=self.status)
 
     # ------------------------------------------------------------ plumbing
@@ -132,27 +133,15 @@ class NetworkPage:
     def changed(self) -> None:
         """The data moved: the visible tab redraws now, the others when they are opened
         (a hidden chart or table costs nothing until someone looks at it)."""
-        self._stale = set(TABS)
-        self._refresh_visible()
+        self.lazy.mark_stale()
 
     def mark_stale(self, *tabs: str) -> None:
-        """These tabs redraw when next opened."""
-        self._stale.update(tabs)
+        """These tabs redraw when next opened (the open one now)."""
+        self.lazy.mark_stale(*tabs)
 
     def show(self, tab: str) -> None:
         """Open tab `tab` (a key of `TABS`), redrawn if the data moved since."""
-        self.tabs.selected_index = TABS.index(tab)
-        self._refresh_visible()
-
-    def _refresh_visible(self) -> None:
-        key = TABS[self.tabs.selected_index or 0]
-        if key in self._stale:
-            self._stale.discard(key)
-            self._draw[key]()
-
-    def _on_tab(self, change) -> None:
-        self.status.clear()    # a message about another tab would only puzzle here
-        self._refresh_visible()
+        self.lazy.open(tab)
 
     # ------------------------------------------------------------ callbacks
 
