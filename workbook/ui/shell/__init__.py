@@ -26,6 +26,11 @@ from workbook.ui.shell.warm import import_later
 log = logging.getLogger("workbook.ui")
 
 _STYLE = """<style>
+/* The app's boxes hold a page as wide as the window and no wider (a flex item would grow to
+   its widest content otherwise): what is wide scrolls inside its own box. */
+.wb-app, .wb-app-page {min-width: 0; max-width: 100%;}
+/* A page centred by auto margins in a flex box would take its content's width. */
+.wb-app-page > .wb-page {width: 100%;}
 .wb-app-location {position: fixed; top: 0; left: 0; right: 0; z-index: 50; height: 0;
   text-align: center; font-size: 14px;}
 .wb-app-location.wb-app-busy {height: auto; padding: 0.3em; background: #e3f2fd;
