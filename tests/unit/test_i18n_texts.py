@@ -81,3 +81,24 @@ def test_percentages_decimals_and_lists_follow_the_language():
     assert format_list(["Anne", "Paul", "Zoé"], "fr") == "Anne, Paul et Zoé"
     assert format_list(["Anne", "Paul", "Zoé"], "en") == "Anne, Paul and Zoé"
     assert format_list(["", "Anne"], "fr") == "Anne" and format_list([], "en") == ""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_targets_columns_say_their_lamp_letter_and_the_help_spells_it(lang):
+    tr = Translator(lang)
+    for letter, key in (("L", "organisation"), ("A", "advocacy"), ("M", "motivation"),
+                        ("P", "posting")):
+        assert tr(f"network.targets.{key}").startswith(f"{letter} · ")
+        assert f"{letter} " in tr("network.targets.lamp_help")
+
+
+@pytest.mark.parametrize("lang, word", [("fr", "cible"), ("en", "target")])
+def test_the_layer_of_people_to_meet_is_not_named_like_a_target_organisation(lang, word):
+    assert word not in Translator(lang)("vocab.layer.target").lower()
+    assert word in Translator(lang).count("network.map.targets", 2).lower()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_unrated_tie_says_what_it_means(lang):
+    unrated = Translator(lang)("network.editor.unknown")
+    assert "5" in unrated and "1" in unrated

@@ -362,7 +362,7 @@ def test_undo_puts_back_exactly_the_roles_and_layers_of_the_last_bulk_tagging(co
     bulk.layer_choice.value = "target"
     bulk.layer_button.click()
     bulk.confirm.yes.click()
-    assert "2 contacts moved to Target network" in bulk.status.value
+    assert "2 contacts moved to People to meet" in bulk.status.value
     before = _tags(conn)
     bulk.role_choice.value = "connector"
     bulk.role_button.click()

@@ -180,7 +180,7 @@ def test_the_log_says_why_it_suggests_expanding_and_when_the_layer_decides(fresh
         page.open("log")
         page.log.contact.value = 2
         assert page.log.purpose.value == "expand"
-        assert "Nadia Benali is in your target network" in page.log.why.value
+        assert "Nadia Benali is one of the people you want to meet" in page.log.why.value
         page.log.purpose.value = "maintain"      # she disagrees: told how it is counted
         assert "counted as “Expand” all the same" in page.log.why.value
         page.log.contact.value = 3               # not sorted, nothing logged: someone new

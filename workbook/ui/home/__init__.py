@@ -27,6 +27,7 @@ from workbook.ui.common import (
 from workbook.ui.export_panel import ExportPanel
 from workbook.ui.glossary import glossary_html, glossed
 from workbook.ui.home.chart import layers_by_role_html
+from workbook.ui.home.restore import RestorePanel
 
 # The method's words each home text may use, explained where they first appear.
 _TERMS = ("connector", "prescriber", "layers", "key_points", "maintain_expand")
@@ -129,9 +130,11 @@ class HomePage:
         tr = self.ctx.tr
         panel = ExportPanel(tr, PROFILE_FORMATS, self._export, guarded(self.ctx, self.status),
                             "wb-home-export")
+        self.restore = RestorePanel(tr, guarded(self.ctx, self.status))
         self.export_box.children = [ipw.HTML(
             f"<h3>{escape_html(tr('export.page.title'))}</h3>"
-            f"<p>{escape_html(tr('export.page.help'))}</p>"), panel.view]
+            f"<p>{escape_html(tr('export.page.help'))}</p>"), panel.view,
+            self.restore.view]
 
     def _export(self, fmt: str, progress):
         tr = self.ctx.tr
