@@ -171,3 +171,66 @@ def test_the_pitch_round_starts_with_the_first_speaker_and_someone_else_notes(de
     order = page.state.pitch_order()
     assert page.pitch.speaker.value == order[0]
     assert page.pitch.listener.value != order[0]
+
+
+def test_recall_ignores_case_reads_the_role_and_says_which_words_did_not_come_back():
+    from workbook.domain.group import pitch_recall
+
+    core = {"target_role": "Consultant supply chain"}
+    line = "Consultant supply chain, ouvert à tout poste dans l'industrie ou l'énergie."
+    some = pitch_recall(line, core, [("Estelle F.", "consultant…")])
+    assert some.score == pytest.approx(1 / 3) and some.lost_part == "target_role"
+    assert some.lost_words == ("supply", "chain")          # what was lost, in his words
+    shouting = pitch_recall(line, core, [("Estelle F.", "CONSULTANT en SUPPLY CHAIN")])
+    assert shouting.score == 1 and shouting.lost_part is None and shouting.lost_words == ()
+
+
+def test_the_pitch_results_name_the_words_that_got_lost(demo):
+    page = _coach(demo)
+    jonas = next(p for p, n in page.state.names().items() if n == "Jonas V.")
+    page.pitch.speaker.value = jonas
+    page.pitch.remembered.value = "consultant…"
+    _click(page, "wb-group-pitch-add")
+    row = next(r for r in page.pitch.results.value.split("<tr>") if "Jonas V." in r)
+    assert "33" in row and "the role: “supply chain” did not come back" in row
+
+
+def test_cross_referrals_come_by_target_with_tonights_people_first(demo):
+    page = _coach(demo)
+    _click(page, "wb-group-referrals-refresh")
+    referrals = page.state.referrals()
+    assert len(referrals) > 3
+    hamid = next(p for p, n in page.state.names().items() if n == "Hamid T.")
+    helio = [r for r in referrals if r["organisation"].startswith("Helio")]
+    away = next(p for p in (helio[0]["from_participant"], helio[0]["to_participant"]))
+    for box, person in zip(page.session.attendance.children, page.state.roster()):
+        if person["id"] in (away, hamid):
+            box.value = False
+    html = page.referrals.table.value
+    headings = html.count("<h4>")
+    assert headings == len({r["organisation"] for r in referrals})     # one per target
+    section = html[html.index(f"<h4>{helio[0]['organisation']}"):]
+    section = section[:section.index("</table>")]
+    name = page.state.names()[away]
+    assert f"{name} (away tonight)" in section
+    rows = section.split("<tr>")[2:]
+    marked = [i for i, row in enumerate(rows) if "away tonight" in row]
+    assert marked == list(range(len(rows) - len(marked), len(rows)))   # away ones last
+
+
+def test_the_missing_cards_line_ends_once(demo):
+    page = _coach(demo)
+    line = page.cards.missing.value
+    assert "Hamid T." in line and "Jonas V." in line and ".." not in line
+
+
+def test_the_demo_agenda_speaks_the_language_it_is_served_in(tmp_path):
+    from workbook.store.settings import set_setting
+
+    conn = open_path(tmp_path / "en.sqlite")
+    set_setting(conn, "lang", "en")
+    fill_demo(conn, today=TODAY)
+    agendas = [row[0] for row in conn.execute("SELECT agenda FROM group_sessions")]
+    assert agendas and all("binômes" not in a and "pitch" in a or "intelligence" in a
+                           for a in agendas), agendas
+    conn.close()

@@ -147,14 +147,14 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(tr("cli.error.serve_newer", profile=repr(profile), problem=problem)) \
             from None
     try:
+        if args.lang:       # first: the demo speaks the language it is served in
+            set_setting(conn, "lang", args.lang)
         if args.demo:
             from workbook.demo import fill_demo
             from workbook.store.profile import has_contacts
 
             if not has_contacts(conn):
                 fill_demo(conn)
-        if args.lang:
-            set_setting(conn, "lang", args.lang)
     finally:
         conn.close()
 

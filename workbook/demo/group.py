@@ -11,6 +11,7 @@ import sqlite3
 from workbook.domain.group import pairing_rounds
 from workbook.domain.progress_card import ProgressCard
 from workbook.store import group as store
+from workbook.store.settings import get_setting
 
 GROUP_NAME = "Club Cadres Énergie – mardi"
 
@@ -45,6 +46,14 @@ MEMBERS = (
     ("Jonas V.", "Consultant supply chain, ouvert à tout poste dans l'industrie ou l'énergie.",
      ("consultant supply chain", "", ""), ("Helio Parc Énergies",), ()),
 )
+# The coach's own words for each session, in the language the demo is served in (the members'
+# one-liners and notes stay theirs, in French).
+AGENDAS = {
+    "fr": ("Accueil, tour de pitch, binômes", "Veille du réseau, mises en relation",
+           "Point d'étape, binômes, tour de pitch"),
+    "en": ("Welcome, pitch round, pairs", "Network intelligence, introductions",
+           "Progress check, pairs, pitch round"),
+}
 ROLES = ("connector", "prescriber", "decision_maker", "alumni", "ex_colleague", "peer")
 
 
@@ -54,9 +63,9 @@ def seed(conn: sqlite3.Connection, rng: random.Random, today: dt.date) -> None:
     ids = {name: store.add_participant(conn, group_id, name, f"demo{n:02d}card")
            for n, (name, *_rest) in enumerate(MEMBERS)}
     days = [today - dt.timedelta(days=14), today - dt.timedelta(days=7), today]
-    sessions = [store.open_session(conn, group_id, day, agenda) for day, agenda in zip(days, (
-        "Accueil, tour de pitch, binômes", "Veille du réseau, mises en relation",
-        "Point d'étape, binômes, tour de pitch"))]
+    agendas = AGENDAS.get(get_setting(conn, "lang") or "fr", AGENDAS["fr"])
+    sessions = [store.open_session(conn, group_id, day, agenda)
+                for day, agenda in zip(days, agendas)]
     absent_second = ids["Hamid T."]
     store.set_attendance(conn, sessions[1], absent_second, False)
     for number, (session, day) in enumerate(zip(sessions, days)):

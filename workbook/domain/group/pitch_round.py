@@ -7,21 +7,26 @@ specialty; the club is where you test that.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from workbook.domain.positioning import CORE_PARTS, Statement, repeat_back_summary, retention
+from workbook.domain.positioning.repeat_back import core_tokens
 
 
 @dataclass(frozen=True)
 class PitchRecall:
     """What the group remembered of one member's one-liner: the mean share kept (0–1, None
     when nothing was noted), the core part that got lost (a positioning CORE_PARTS code, or
-    None), and each listener's share."""
+    None), each listener's share, and the lost part's words no listener said back (as the
+    member wrote them: "supply chain" when "consultant" came back of "Consultant supply
+    chain")."""
 
     score: float | None
     lost_part: str | None
     by_listener: tuple[tuple[str, float | None], ...]
+    lost_words: tuple[str, ...] = ()
 
 
 def pitch_recall(one_liner: str, core: Mapping[str, str],
@@ -35,11 +40,23 @@ def pitch_recall(one_liner: str, core: Mapping[str, str],
     statement = Statement(**{part: core.get(part, "") for part in CORE_PARTS})
     if statement.has_core():
         summary = repeat_back_summary(statement, notes)
-        return PitchRecall(summary.overall, summary.lost_part,
-                           tuple((r.connector, r.overall) for r in summary.results))
+        lost = summary.lost_part
+        return PitchRecall(summary.overall, lost,
+                           tuple((r.connector, r.overall) for r in summary.results),
+                           unsaid_words(getattr(statement, lost), notes) if lost else ())
     shares = tuple((who, retention(one_liner, text)) for who, text in notes)
     measured = [s for _, s in shares if s is not None]
     return PitchRecall(sum(measured) / len(measured) if measured else None, None, shares)
+
+
+def unsaid_words(part: str, notes: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The words of a core part that no note said back, as written in the part, in order.
+    Compared as the repeat-back measure compares (`core_tokens`: case, accents, forms and
+    function words set aside), so "consultant…" keeps "Consultant" and only "supply chain"
+    is unsaid. SOURCE: the method, step 1 (a connector must be able to repeat your role)."""
+    said = frozenset().union(*(core_tokens(text) for _, text in notes))
+    return tuple(word for word in re.findall(r"\w+", part)
+                 if (stems := core_tokens(word)) and not stems <= said)
 
 
 def pitch_order(participants: Sequence, session_number: int) -> list:

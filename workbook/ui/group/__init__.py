@@ -183,7 +183,8 @@ class GroupPage:
         rounds = state.rounds()
         self.pairs.show(names, roster, current, rounds, state.avoid_pairs(), state.unmet_count())
         self.referrals.show(names, state.referrals(), state.suggestion_reasons()
-                            if state.group else {})
+                            if state.group else {},
+                            set(state.present_ids()) if state.session else None)
         order = state.pitch_order() if state.session else []
         one_liners = {pid: card.sections.get("positioning", {}).get("one_liner", "")
                       for pid, card in latest.items()}

@@ -38,23 +38,48 @@ class ReferralsPanel:
                               self.table, ipw.HBox([self.choice, made, dismiss])])
 
     def show(self, names: dict[int, str], referrals: list[dict],
-             reasons: dict[tuple[int, int, str], Referral]) -> None:
+             reasons: dict[tuple[int, int, str], Referral],
+             present: set[int] | None = None) -> None:
+        """One table per target organisation; the introductions the people here tonight can
+        make come first (`present`: who is here; None: everyone), the others after, marked."""
         tr = self.tr
-        rows, options = [], []
+        here = (lambda pid: True) if present is None else present.__contains__
+        by_target: dict[str, list[dict]] = {}
         for r in referrals:
-            seeker, introducer = names.get(r["to_participant"], "?"), \
-                names.get(r["from_participant"], "?")
-            match = reasons.get((r["from_participant"], r["to_participant"], r["organisation"]))
-            reason = tr(f"group.referrals.reason.{match.reason}", target=match.target_name,
-                        offered=match.introduction_name) if match else "—"
-            rows.append((seeker, r["organisation"], introducer, reason,
-                         tr(f"group.referrals.status.{r['status']}")))
-            options.append((f"{introducer} → {seeker} · {r['organisation']}", r["id"]))
+            by_target.setdefault(r["organisation"], []).append(r)
+
+        def tonight(r: dict) -> bool:
+            return here(r["to_participant"]) and here(r["from_participant"])
+
+        targets = sorted(by_target, key=lambda t: (not any(tonight(r) for r in by_target[t]),
+                                                   t.casefold()))
+        parts, options = [], []
+        for target in targets:
+            rows = []
+            for r in sorted(by_target[target], key=lambda r: not tonight(r)):
+                seeker, introducer = (names.get(r["to_participant"], "?"),
+                                      names.get(r["from_participant"], "?"))
+                if not tonight(r):
+                    absent = [n for pid, n in ((r["to_participant"], seeker),
+                                               (r["from_participant"], introducer))
+                              if not here(pid)]
+                    seeker, introducer = (tr("group.referrals.away", name=seeker)
+                                          if seeker in absent else seeker,
+                                          tr("group.referrals.away", name=introducer)
+                                          if introducer in absent else introducer)
+                match = reasons.get((r["from_participant"], r["to_participant"],
+                                     r["organisation"]))
+                reason = tr(f"group.referrals.reason.{match.reason}", target=match.target_name,
+                            offered=match.introduction_name) if match else "—"
+                rows.append((seeker, introducer, reason,
+                             tr(f"group.referrals.status.{r['status']}")))
+                options.append((f"{names.get(r['from_participant'], '?')} → "
+                                f"{names.get(r['to_participant'], '?')} · {target}", r["id"]))
+            parts.append(html_text(target, "h4") + table_html(
+                [tr("group.referrals.col_seeker"), tr("group.referrals.col_introducer"),
+                 tr("group.referrals.col_reason"), tr("group.referrals.col_status")], rows))
         set_options(self.choice, options)
-        self.table.value = table_html(
-            [tr("group.referrals.col_seeker"), tr("group.referrals.col_organisation"),
-             tr("group.referrals.col_introducer"), tr("group.referrals.col_reason"),
-             tr("group.referrals.col_status")], rows) if rows else html_text(
+        self.table.value = "".join(parts) if parts else html_text(
             tr("group.referrals.none"), "p", "wb-muted")
 
 
@@ -126,7 +151,12 @@ class PitchPanel:
             return
         rows = []
         for speaker, recall in results.items():
-            lost = tr(f"group.pitch.part.{recall.lost_part}") if recall.lost_part else "—"
+            lost = "—"
+            if recall.lost_part:
+                lost = tr(f"group.pitch.part.{recall.lost_part}")
+                if recall.lost_words:   # what did not come back, in the speaker's words
+                    lost = tr("group.pitch.lost_words", part=lost,
+                              words=" ".join(recall.lost_words))
             recalled = "—" if recall.score is None else format_percent(recall.score, tr.lang)
             rows.append((names.get(speaker, "?"), recalled, lost,
                          len(recall.by_listener)))
