@@ -80,3 +80,27 @@ def test_no_match_says_so_and_keeps_the_choice():
     assert picker.value == 5 and picked == [5]
     picker.reset([(NAMES[0], 0)], chosen=None)        # redrawn: not a choice of the user
     assert picked == [5]
+
+
+def test_one_index_finds_a_person_the_same_way_on_every_page():
+    """The routines pickers, the network editor's picker and the press page's "from the
+    network" search all find "N'Diaye" by "ndiaye" and by "n diaye", and list her with her
+    organisation."""
+    from workbook.domain.people_search import PeopleIndex
+
+    index = PeopleIndex([7, 9, 11], ["Awa N'Diaye", "Ana Bernard", "Nadia Dia"],
+                        ["Orange", "", "SNCF"])
+    for typed in ("ndiaye", "n diaye", "N’Diaye"):
+        found, total = index.find(typed)
+        assert [p.id for p in found] == [7], typed
+    assert index.get(9).organisation == "" and index.get(404) is None
+
+
+def test_the_contacts_filter_folds_apostrophes_as_the_pickers_do():
+    from workbook.domain import network as rules
+    from workbook.domain.network_terms import ContactFilter
+
+    frame = rules.prepare_frame(rules.empty_frame().reindex(range(2)).assign(
+        id=[1, 2], full_name=["Awa N'Diaye", "Ana Bernard"], organisation=["", ""],
+        position=["", ""], email=["", ""], roles=["", ""], layer=["unsorted", "unsorted"]))
+    assert rules.filter_contacts(frame, ContactFilter(query="ndiaye"))["id"].tolist() == [1]

@@ -206,9 +206,9 @@ def test_adding_journalists_by_hand_and_from_the_network(page):
     media.add.click()
     assert "Tapez le nom" in media.status.value
     media.contact.search.value = "ANAIS"                  # typed: found, accents ignored
-    assert media.contact.label == "Anaïs Roux (Le Journal)"
+    assert media.contact.label == "Anaïs Roux — Le Journal"
     media.add_contact.click()
-    assert "Anaïs Roux (Le Journal) est sur votre liste" in media.status.value
+    assert "Anaïs Roux — Le Journal est sur votre liste" in media.status.value
     assert media.add_contact.disabled
     media.name.value = "Julie Perrin 📻"
     media.fields["outlet"].value = "France Bleu"

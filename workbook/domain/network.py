@@ -62,6 +62,7 @@ from workbook.domain.network_ranking import (  # noqa: F401  (one place to impor
     tie_factor,
 )
 from workbook.domain.network_terms import ContactFilter
+from workbook.domain.people_search import fold_series, search_keys  # noqa: F401  (fold_series: one place to import from)
 from workbook.domain.vocabulary import LAYERS, ROLES
 
 FRAME_COLUMNS = ("id", "full_name", "email", "organisation_id", "organisation", "sector",
@@ -79,21 +80,13 @@ def empty_frame() -> pd.DataFrame:
     return prepare_frame(frame)
 
 
-def fold_series(values: pd.Series) -> pd.Series:
-    """`names.fold` for a whole column at once (accents off, casefolded, punctuation → space):
-    the same result in about half the time on 30,000 rows, as search keys are built at load."""
-    text = values.fillna("").astype(str).str.normalize("NFKD")
-    text = text.str.replace(r"[\u0300-\u036f]", "", regex=True).str.casefold()
-    return text.str.replace(r"[^\w]+", " ", regex=True).str.strip()
-
-
 def prepare_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Add the derived columns (`role_<code>` booleans, `search_key`) used by filters and ranking.
 
     Done once when the frame is loaded, so filtering and ranking 30,000 rows stay vectorised.
     """
     frame = with_role_columns(frame.copy())
-    frame["search_key"] = fold_series(frame["full_name"] + " " + frame["organisation"] + " "
+    frame["search_key"] = search_keys(frame["full_name"] + " " + frame["organisation"] + " "
                                       + frame["position"] + " " + frame["email"])
     return frame.reset_index(drop=True)
 

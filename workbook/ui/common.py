@@ -336,11 +336,8 @@ def _same(old: object, new: object) -> bool:
         return False
 
 
-def person_label(row) -> str:
-    """A contact as listed in a picker: "Name — Organisation" (a frame row or tuple)."""
-    name, organisation = _field(row, "full_name"), _field(row, "organisation")
-    return f"{name} — {organisation}" if organisation else str(name)
-
-
-def _field(row, name: str):
-    return getattr(row, name) if hasattr(row, "_fields") else row[name]
+def person_label(tr: Translator, name: object, organisation: object = "") -> str:
+    """A person as pickers and lists show them: "Name — Organisation", or the name alone."""
+    name, organisation = str(name or ""), str(organisation or "")
+    return tr("common.person_label", name=name, organisation=organisation) if organisation \
+        else name

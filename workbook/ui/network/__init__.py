@@ -52,7 +52,7 @@ class NetworkPage:
         tr = self.tr
         self.status = StatusLine()       # page-wide problems (opening a tab); actions
         self.status.add_class("wb-network-status")   # answer next to their buttons
-        self.state = state = NetworkState(ctx.conn, today)
+        self.state = state = NetworkState(ctx.conn, today, ctx.tr)
         changes, guard_for = self._changes, self._guard_for
         self.map = MapPanel(tr, chart_data=state.chart_data, guard_for=guard_for)
         self.importer = ImportPanel(

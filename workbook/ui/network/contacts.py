@@ -128,7 +128,8 @@ class ContactsPanel:
             (_row(tr, r) for r in shown.itertuples(index=False)), "wb-network-contacts",
             keys=(int(r.id) for r in shown.itertuples(index=False)))
         # The listed contacts, and the one being edited even when the filter hides it.
-        self.picker.reset([(person_label(r), int(r.id)) for r in shown.itertuples(index=False)],
+        self.picker.reset([(person_label(self.tr, r.full_name, r.organisation), int(r.id))
+                           for r in shown.itertuples(index=False)],
                           self.editor.current)
         self.bulk.render(total)
         self.editor.render(introductions)

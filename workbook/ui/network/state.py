@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from workbook.domain import network_terms as terms
 from workbook.domain.contacts_matching import FieldDifference, merge_differences
 from workbook.domain.network_terms import MapOverview
+from workbook.i18n import Translator
 from workbook.io import ImportFileError
 from workbook.services.exports import download
 from workbook.store import batches as batch_store
@@ -26,6 +27,8 @@ from workbook.ui.common import person_label
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from workbook.domain.people_search import PeopleIndex
 
 
 def _rules():
@@ -49,16 +52,18 @@ class MergeProposal(NamedTuple):
 class NetworkState:
     """Contacts frame, current filter, and every write the page makes."""
 
-    def __init__(self, conn: sqlite3.Connection, today: Callable[[], dt.date] = dt.date.today):
+    def __init__(self, conn: sqlite3.Connection, today: Callable[[], dt.date] = dt.date.today,
+                 tr: Translator | None = None):
         self.conn = conn
+        self.tr = tr or Translator("en")
         self._today = today
         self.filter = terms.ContactFilter()
         self._frame: pd.DataFrame | None = None
         self._targets: pd.DataFrame | None = None
         self._introductions: pd.DataFrame | None = None
-        self._keys_of: pd.DataFrame | None = None
+        self._people_of: pd.DataFrame | None = None
         self._last_bulk: store.TagSnapshot | None = None
-        self._keys: pd.Series | None = None
+        self._people: PeopleIndex | None = None
 
     @property
     def today(self) -> dt.date:
@@ -164,18 +169,19 @@ class NetworkState:
     def find_people(self, text: str, limit: int) -> tuple[list[tuple[str, int]], int]:
         """(label, id) of the contacts whose name or organisation holds every word of
         `text`, best first, at most `limit`; and how many matched (`find_people`)."""
-        from workbook.domain.people_search import find_people, person_keys
+        from workbook.domain.people_search import PeopleIndex
 
-        if self._keys_of is not self.frame:      # keyed once per frame, not per keystroke
-            self._keys = person_keys(self.frame["full_name"], self.frame["organisation"])
-            self._keys_of = self.frame
-        found, total = find_people(self._keys, text, limit)
-        return [(person_label(self.frame.loc[i]), int(self.frame.at[i, "id"]))
-                for i in found], total
+        if self._people_of is not self.frame:    # keyed once per frame, not per keystroke
+            frame = self.frame
+            self._people = PeopleIndex(frame["id"], frame["full_name"], frame["organisation"])
+            self._people_of = frame
+        found, total = self._people.find(text, limit)
+        return [(person_label(self.tr, p.name, p.organisation), p.id) for p in found], total
 
     def person_option(self, contact_id: int) -> tuple[str, int] | None:
         row = self.row(contact_id)
-        return None if row is None else (person_label(row), int(contact_id))
+        return None if row is None else (
+            person_label(self.tr, row["full_name"], row["organisation"]), int(contact_id))
 
     def details(self, contact_id: int) -> dict | None:
         """Every field of one contact as the editor shows it (`store.contact_details`)."""

@@ -10,7 +10,7 @@ import ipywidgets as ipw
 from workbook.domain.press import MEDIA, GoodClientRecord, Guard
 from workbook.escaping import escape_html
 from workbook.i18n.numbers import format_percent
-from workbook.ui.common import coaching, html_text, status_line, table_html
+from workbook.ui.common import coaching, html_text, person_label, status_line, table_html
 from workbook.ui.press.widgets import classed, run_action, show_day
 from workbook.ui.widgets import TABLE_ROWS, Confirmation, PersonPicker, set_options
 
@@ -63,7 +63,7 @@ class MediaPanel:
         # Journalists among the network's contacts: a search, not a list of thousands.
         self._contact_options: list[tuple[str, int]] = []
         self._contacts: list = []
-        self._contact_keys = None     # search keys, built at the first search
+        self._people = None           # the search's index, built at the first search
         self.contact = PersonPicker(tr, find=self._find_contact, label_of=self._contact_option,
                                     css="wb-press-media-contact",
                                     description=tr("press.media.from_contact"))
@@ -123,10 +123,9 @@ class MediaPanel:
         self.table.value = table_html(head, rows) if rows else \
             html_text(tr("press.media.empty"), "p", "wb-muted")
         set_options(self.who, [(j["name"], j["id"]) for j in journalists])
-        self._contact_options = [(f"{c['full_name']} ({c['organisation']})"
-                                  if c["organisation"] else c["full_name"], c["id"])
+        self._contact_options = [(person_label(tr, c["full_name"], c["organisation"]), c["id"])
                                  for c in contacts]
-        self._contacts, self._contact_keys = contacts, None
+        self._contacts, self._people = contacts, None
         chosen = self.contact.value
         self.contact.reset(self._contact_options, chosen if self._contact_option(chosen)
                            else None)
@@ -134,16 +133,14 @@ class MediaPanel:
 
     def _find_contact(self, text: str, limit: int) -> tuple[list[tuple[str, int]], int]:
         # The search brings pandas: loaded at the first search, not with the page's first view.
-        import pandas as pd
+        from workbook.domain.people_search import PeopleIndex
 
-        from workbook.domain.people_search import find_people, person_keys
-
-        if self._contact_keys is None:
-            self._contact_keys = person_keys(
-                pd.Series([c["full_name"] for c in self._contacts], dtype=str),
-                pd.Series([c["organisation"] for c in self._contacts], dtype=str))
-        found, total = find_people(self._contact_keys, text, limit)
-        return [self._contact_options[i] for i in found], total
+        if self._people is None:
+            self._people = PeopleIndex([c["id"] for c in self._contacts],
+                                       [c["full_name"] for c in self._contacts],
+                                       [c["organisation"] for c in self._contacts])
+        found, total = self._people.find(text, limit)
+        return [(person_label(self.tr, p.name, p.organisation), p.id) for p in found], total
 
     def _contact_option(self, contact_id) -> tuple[str, int] | None:
         return next((o for o in self._contact_options if o[1] == contact_id), None)

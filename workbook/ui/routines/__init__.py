@@ -63,7 +63,7 @@ class RoutinesPage:
     def __init__(self, ctx: PageContext, today: dt.date | None = None):
         self.ctx = ctx
         tr = self.tr = ctx.tr
-        self.state = RoutinesState(ctx.conn, ctx.profile, today)
+        self.state = RoutinesState(ctx.conn, ctx.profile, today, ctx.tr)
         self.status = StatusLine()  # page-wide problems only; actions answer beside their button
         self.status.add_class("wb-routines-status")
         self.week_offset = 0

@@ -15,7 +15,7 @@ import pandas as pd
 
 from workbook.domain import calendar_rules
 from workbook.domain.calendar_rules import day_problem
-from workbook.domain.people_search import PICKER_MATCHES, find_people, person_keys
+from workbook.domain.people_search import PICKER_MATCHES, PeopleIndex
 from workbook.domain.routines import (
     PlanItem,
     PurposeSuggestion,
@@ -29,15 +29,11 @@ from workbook.domain.routines import (
     weekly_actuals,
 )
 from workbook.domain.routines.problems import InputProblem
+from workbook.i18n import Translator
 from workbook.services import plan as service
 from workbook.store import routines as store
 from workbook.store.contacts import log_interaction
-
-
-def _labels(contacts: pd.DataFrame) -> list[tuple[str, int]]:
-    return [(name + (f" — {org}" if org else ""), int(cid)) for name, org, cid in
-            zip(contacts["full_name"], contacts["organisation"], contacts["contact_id"])]
-
+from workbook.ui.common import person_label
 
 # People offered by a person picker before any search (see `contact_options`).
 PICKER_OPTIONS = 300
@@ -50,13 +46,15 @@ class RoutinesState:
     asked for (`steps`, `weekly`), or only for what changed: the due status of the people
     whose exchanges changed, and a week's plan only if the exchanges it is made from did."""
 
-    def __init__(self, conn: sqlite3.Connection, profile: str, today: dt.date | None = None):
+    def __init__(self, conn: sqlite3.Connection, profile: str, today: dt.date | None = None,
+                 tr: Translator | None = None):
         self.conn = conn
+        self.tr = tr or Translator("en")
         self.profile = profile
         self.today = today or dt.date.today()
         self._ranked: pd.DataFrame | None = None
-        self._keys_of: pd.DataFrame | None = None
-        self._keys = pd.Series(dtype=str)
+        self._people_of: pd.DataFrame | None = None
+        self._people = PeopleIndex((), (), ())
         self._plan_contacts: pd.DataFrame | None = None
         self._status: pd.DataFrame | None = None
         self._steps: pd.DataFrame | None = None
@@ -238,22 +236,27 @@ class RoutinesState:
             recent = known["contact_id"].map(last).sort_values(ascending=False,
                                                                na_position="last")
             known = known.loc[recent.index[:PICKER_OPTIONS]].sort_index()
-        return _labels(known)
+        return self._labels(known)
 
     def find_contacts(self, text: str, limit: int = PICKER_MATCHES
                       ) -> tuple[list[tuple[str, int]], int]:
         """(label, id) of the people whose name or organisation holds every word of `text`
         (case and accents ignored), best first, at most `limit`; and how many matched."""
         contacts = self.data.contacts
-        if self._keys_of is not contacts:        # keyed once per load, not per keystroke
-            self._keys = person_keys(contacts["full_name"], contacts["organisation"])
-            self._keys_of = contacts
-        found, total = find_people(self._keys, text, limit)
-        return _labels(contacts.loc[found]), total
+        if self._people_of is not contacts:      # keyed once per load, not per keystroke
+            self._people = PeopleIndex(contacts["contact_id"], contacts["full_name"],
+                                       contacts["organisation"])
+            self._people_of = contacts
+        found, total = self._people.find(text, limit)
+        return [(person_label(self.tr, p.name, p.organisation), p.id) for p in found], total
 
     def label(self, contact_id: int) -> tuple[str, int] | None:
-        return next(iter(_labels(self.data.contacts[self.data.contacts["contact_id"]
-                                                    == contact_id])), None)
+        return next(iter(self._labels(self.data.contacts[self.data.contacts["contact_id"]
+                                                         == contact_id])), None)
+
+    def _labels(self, contacts: pd.DataFrame) -> list[tuple[str, int]]:
+        return [(person_label(self.tr, name, org), int(cid)) for name, org, cid in
+                zip(contacts["full_name"], contacts["organisation"], contacts["contact_id"])]
 
     def name(self, contact_id: int) -> str:
         rows = self.data.contacts[self.data.contacts["contact_id"] == contact_id]
