@@ -156,6 +156,8 @@ async def _person(browser, base: str, user: str, password: str, go: asyncio.Even
             await tab.goto(f"{base}/user/{user}/voila/render/{page}.ipynb")
             await tab.wait_for_function(_DRAWN, arg=READY[page], polling=100)
             result["other"][page] = time.monotonic() - started
+        await asyncio.sleep(1)
+        result["memory_after"] = real_hub.memory_mb(uid)  # three pages opened, one open
     except Exception as problem:  # noqa: BLE001 — one person stuck is a figure, not the end
         result["stuck"] = f"{type(problem).__name__} on {urlparse(tab.url).path}: " \
             f"{str(problem).splitlines()[0][:100]}"
@@ -184,9 +186,12 @@ def _hub_log_figures(log: Path) -> dict:
     text = log.read_text(errors="replace")
     stalls = [float(s) for s in re.findall(r"unresponsive for at least ([\d.]+)s", text)]
     starts = [float(s) for s in re.findall(r"User \S+ took ([\d.]+) seconds to start", text)]
-    return {"stalls": stalls, "hub_starts": starts,
-            "warnings": sorted({m.strip() for m in re.findall(
-                r"\[W [^\]]*\] (.{0,90})", text)})}
+    warnings: dict[str, int] = {}
+    for message in re.findall(r"\[W [^\]]*\] (.{0,90})", text):
+        # one line per kind: numbers, ids and the people's names left out
+        kind = re.sub(rf"{PREFIX}\d+|[0-9a-f]{{8}}-[0-9a-f-]+|\d+(\.\d+)?", "…", message)
+        warnings[kind.strip()] = warnings.get(kind.strip(), 0) + 1
+    return {"stalls": stalls, "hub_starts": starts, "warnings": warnings}
 
 
 def run_cohort(n: int, users: list[str], passwords: dict, root: Path, proxy: str,
@@ -242,13 +247,17 @@ def summary(cohort: dict) -> dict:
     other = [s for r in results for s in r["other"].values()]
     rss = [r["memory"]["rss"] for r in results if "memory" in r]
     pss = [r["memory"]["pss"] for r in results if "memory" in r]
+    server = [r["memory"]["server_rss"] for r in results if "memory" in r]
+    after = [r["memory_after"] for r in results if "memory_after" in r]
     cpu = list(cohort["cpu"].values())
     cpu_first = [r["cpu_first"] for r in results if "cpu_first" in r]
     return {
         "cpu_first": _p(cpu_first, "50"),
         "people": cohort["people"], "first": (_p(first, "50"), _p(first, "95")),
         "other": (_p(other, "50"), _p(other, "95")), "cpu": (_p(cpu, "50"), _p(cpu, "95")),
-        "rss": _p(rss, "50"), "pss": _p(pss, "50"),
+        "rss": _p(rss, "50"), "pss": _p(pss, "50"), "server_rss": _p(server, "50"),
+        "rss_after": _p([m["rss"] for m in after], "50"),
+        "kernels_after": _p([m["kernels"] for m in after], "50"),
         "never": sum("first" not in r for r in results),
         "stuck": [f"{r['user']}: {r['stuck']}" for r in results if "stuck" in r],
         "errors": [f"{r['user']}: {r['error']}" for r in results if "error" in r],
@@ -266,13 +275,16 @@ def _s(pair) -> str:
 def table(summaries: list[dict]) -> str:
     head = ["people", "first page p50 / p95 s", "other pages p50 / p95 s",
             "CPU-s per server start p50 / p95", "CPU-s per person to home page",
-            "memory per person RSS / PSS MB",
+            "memory per person RSS / PSS MB (server)",
+            "after 3 pages MB (kernels)",
             "never got a page", "slowest server start s (http_timeout)",
             "hub stalls", "load before → after"]
     lines = [head]
     for s in summaries:
         lines.append([str(s["people"]), _s(s["first"]), _s(s["other"]), _s(s["cpu"]),
-                      _s((s["cpu_first"],)), _s((s["rss"], s["pss"])), str(s["never"]),
+                      _s((s["cpu_first"],)),
+                      f"{_s((s['rss'], s['pss']))} ({_s((s['server_rss'],))})",
+                      f"{_s((s['rss_after'],))} ({_s((s['kernels_after'],))})", str(s["never"]),
                       f"{_s((s['slowest_start'],))} ({s['http_timeout']:.0f})",
                       f"{len(s['stalls'])} (max {max(s['stalls'], default=0):.1f} s)",
                       f"{s['load'][0]} → {s['load'][1]}"])
@@ -366,9 +378,13 @@ def main() -> int:
     print(f"\n{os.cpu_count()} cores; servers "
           f"{'with JupyterLab' if args.lab else 'lean (Voilà and the workbook)'}\n")
     print(table(summaries))
-    warnings = sorted({w for s in summaries for w in s["warnings"]})
+    warnings: dict[str, int] = {}
+    for s in summaries:
+        for kind, count in s["warnings"].items():
+            warnings[kind] = warnings.get(kind, 0) + count
     if warnings:
-        print("\nhub log warnings:\n  " + "\n  ".join(warnings))
+        print("\nhub log warnings (times seen):\n  " + "\n  ".join(
+            f"{count:4} × {kind}" for kind, count in sorted(warnings.items())))
     write_rows(args.json, rows_for(summaries, args.lab))
     return 0
 

@@ -190,17 +190,24 @@ def memory_mb(uid: int) -> dict[str, float]:
     """Memory of every process of one user (their server and its kernels), in MB: resident
     (`rss`, what `ps` shows; libraries shared with other people's processes are counted in
     full) and proportional (`pss`, shared pages divided among the processes that map them:
-    what one more person adds to a server's memory)."""
-    totals = {"rss": 0, "pss": 0}
+    what one more person adds to a server's memory); `server_rss` of the server alone, and
+    how many `kernels` it runs."""
+    totals = {"rss": 0.0, "pss": 0.0, "server_rss": 0.0, "kernels": 0}
+    server = server_pid(uid)
     for pid in pids_of(uid):
         try:
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                key = {"Rss:": "rss", "Pss:": "pss"}.get(line.split(":")[0] + ":")
-                if key:
-                    totals[key] += int(line.split()[1])
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
         except (FileNotFoundError, ProcessLookupError, PermissionError):
-            pass
-    return {key: kb / 1024 for key, kb in totals.items()}
+            continue
+        sizes = {line.split(":")[0]: int(line.split()[1]) / 1024 for line in rollup
+                 if line.startswith(("Rss:", "Pss:"))}
+        totals["rss"] += sizes.get("Rss", 0)
+        totals["pss"] += sizes.get("Pss", 0)
+        if pid == server:
+            totals["server_rss"] = sizes.get("Rss", 0)
+        totals["kernels"] += b"ipykernel_launcher" in command
+    return totals
 
 
 def cpu_seconds(uid: int) -> float:

@@ -26,6 +26,7 @@ Use it as `jupyterhub -f jupyterhub_config.py`, or drop it into The Littlest Jup
 /opt/tljh/config/jupyterhub_config.d/ (see the README, "For a coaching organisation").
 """
 
+import asyncio
 import os
 import pwd
 import subprocess
@@ -98,7 +99,10 @@ if not JUPYTERLAB:
     c.Spawner.args = [*_args, *(f"--ServerApp.jpserver_extensions={name}=False"
                                 for name in NOT_FOR_THE_WORKBOOK)]
 # Profiles live in the person's home ("~" is expanded by the workbook with the server's HOME).
-c.Spawner.environment.update({"WORKBOOK_HOME": "~/networking-workbook"})
+# Two malloc arenas instead of one per thread: ~8 MB less per person (server and kernel),
+# measured with benchmarks/hub_load.py.
+c.Spawner.environment.update({"WORKBOOK_HOME": "~/networking-workbook",
+                              "MALLOC_ARENA_MAX": "2"})
 c.Spawner.start_timeout = 120
 # From the server process's start until it answers. A group logging in together shares the
 # CPU, so the last servers of a cohort answer much later than a lone one (see the README's
@@ -128,17 +132,28 @@ if GROUPS:
         drop_folders.prepare_all(CARD_DROP, GROUPS, _unix_name)
 
 
-def _pass_card_drop(spawner) -> None:
+# One repair at a time (gpasswd and setfacl are not made to run side by side on one group),
+# each in a thread: when a whole group logs in at once, the hub goes on answering everyone
+# else while the commands run.
+_REPAIRING = asyncio.Lock()
+
+
+def _repair(names: list[str]) -> None:
+    for name in names:
+        group = GROUPS[name]
+        drop_folders.prepare(CARD_DROP, name, group["coach"], group.get("members", []),
+                             _unix_name)
+
+
+async def _pass_card_drop(spawner) -> None:
     """Tell the person's pages where their groups' drop folders are (and repair them first,
     since a Unix account may have been created since the hub started)."""
     mine = drop_folders.groups_of(spawner.user.name, GROUPS)
     if not mine:
         return
     if os.geteuid() == 0:
-        for name in mine:
-            group = GROUPS[name]
-            drop_folders.prepare(CARD_DROP, name, group["coach"], group.get("members", []),
-                                 _unix_name)
+        async with _REPAIRING:
+            await asyncio.to_thread(_repair, mine)
     spawner.environment["WORKBOOK_CARD_DROP"] = CARD_DROP
     spawner.environment["WORKBOOK_CARD_GROUPS"] = ",".join(mine)
 

@@ -32,7 +32,7 @@ def test_everyone_lands_on_the_workbook_home_with_their_profiles_at_home(monkeyp
     assert c.Spawner.default_url == "/voila/render/home.ipynb"
     assert c.Spawner.notebook_dir == str(notebooks_dir())
     assert c.Spawner.cmd == [str(Path(sys.prefix) / "bin" / "jupyterhub-singleuser")]
-    assert c.Spawner.environment.get_value({}) == {"WORKBOOK_HOME": "~/networking-workbook"}
+    assert c.Spawner.environment.get_value({})["WORKBOOK_HOME"] == "~/networking-workbook"
 
 
 def test_the_idle_culler_runs_with_only_the_rights_it_needs(monkeypatch):
@@ -118,3 +118,63 @@ def test_the_hub_says_at_start_when_the_people_cannot_reach_the_workbook(monkeyp
         assert "cannot start" not in capsys.readouterr().err
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_while_drop_folders_are_repaired_the_hub_goes_on_answering_one_repair_at_a_time(
+        monkeypatch, tmp_path):
+    import asyncio
+    import inspect
+    import json
+    import time
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(CONFIG.parent))
+    import drop_folders
+
+    groups = tmp_path / "groups.json"
+    groups.write_text(json.dumps({"groups": {
+        "tuesday-club": {"coach": "claire", "members": ["ana", "bertrand"]}}}))
+    running, overlaps = [], []
+
+    def slow_prepare(root, name, coach, members, unix_name):
+        if running:
+            overlaps.append(name)
+        running.append(name)
+        time.sleep(0.3)  # gpasswd and setfacl on a busy server
+        running.remove(name)
+
+    monkeypatch.setattr(os, "geteuid", lambda: 0)  # only root's hub repairs the folders
+    monkeypatch.setattr(drop_folders, "prepare_all", lambda *args: None)
+    monkeypatch.setattr(drop_folders, "prepare", slow_prepare)
+    c = _load(monkeypatch, WORKBOOK_USER_ENV=sys.prefix, WORKBOOK_GROUPS=str(groups))
+    hook = c.Spawner.pre_spawn_hook
+    spawners = [SimpleNamespace(user=SimpleNamespace(name=name), environment={})
+                for name in ("ana", "bertrand", "claire")]
+
+    async def hub():
+        ticks = 0
+
+        async def answering():  # the hub's other work: it must not wait for the repairs
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.01)
+                ticks += 1
+
+        async def spawn(spawner):  # as JupyterHub runs the hook: awaited if it is awaitable
+            result = hook(spawner)
+            if inspect.isawaitable(result):
+                await result
+
+        other = asyncio.create_task(answering())
+        await asyncio.sleep(0)
+        started = time.monotonic()
+        await asyncio.gather(*(spawn(spawner) for spawner in spawners))
+        other.cancel()
+        return ticks, time.monotonic() - started
+
+    ticks, seconds = asyncio.run(hub())
+    # A tick every 10 ms while the repairs ran (half of them, on a busy machine).
+    assert ticks >= seconds / 0.01 / 2, "the hub stopped answering while folders were repaired"
+    assert overlaps == [], "two repairs ran at once"
+    for spawner in spawners:
+        assert spawner.environment["WORKBOOK_CARD_GROUPS"] == "tuesday-club"
