@@ -151,16 +151,19 @@ def as_user(user: str, code: str, python: Path) -> subprocess.CompletedProcess:
 
 
 def seed_profile(user: str, python: Path, *, lang: str, name: str, demo: bool,
-                 group: str | None = None) -> None:
-    """Give `user` a default profile in their home (with the demo's contacts if `demo`)."""
+                 group: str | None = None, roster: tuple[str, ...] = ()) -> None:
+    """Give `user` a default profile in their home (with the demo's contacts if `demo`; with
+    a `group` they coach, its `roster` already entered, if given)."""
     seeded = as_user(user, (
         "from workbook.store import open_profile\n"
         "from workbook.store.settings import set_setting\n"
         "from workbook.demo import fill_demo\n"
         "conn = open_profile('default')\n"
         + ("fill_demo(conn)\n" if demo else "")
-        + ("from workbook.store.group import create_group\n"
-           f"create_group(conn, {group!r})\n" if group else "")
+        + ("from workbook.store.group import add_participant, create_group\n"
+           f"group = create_group(conn, {group!r})\n"
+           f"for member in {list(roster)!r}:\n"
+           "    add_participant(conn, group, member)\n" if group else "")
         + f"set_setting(conn, 'lang', {lang!r})\n"
         f"set_setting(conn, 'display_name', {name!r})\n"), python)
     if seeded.returncode != 0:

@@ -104,7 +104,8 @@ def hub():
             f"the environment and the checkout):\n{reach.stderr}")
         for user, (lang, name, demo) in PEOPLE.items():
             real_hub.seed_profile(user, USER_PYTHON, lang=lang, name=name, demo=demo,
-                                  group=GROUP if user == COACH else None)
+                                  group=GROUP if user == COACH else None,
+                                  roster=("Ann Example", "Bob Exemple"))
         running = real_hub.start_hub(state, proxy, {
             "WORKBOOK_USER_ENV": str(user_env), "WORKBOOK_GROUPS": str(groups),
             "WORKBOOK_CARD_DROP": str(cards)}, config=_test_config(state))
@@ -329,9 +330,16 @@ def test_a_card_published_by_a_job_seeker_is_imported_by_the_coach_then_withdraw
     coach, coach_problems = _open(visits[COACH], hub, COACH, "group.ipynb", ".wb-group-tabs")
     coach.locator(".wb-group-tabs .lm-TabBar-tab", has_text="Cards").click()
     coach.locator(".wb-group-drop-look").click()
-    expect(coach.locator(".wb-group-dropped")).to_contain_text("1 card(s) waiting")
+    expect(coach.locator(".wb-group-dropped")).to_contain_text("1 card waiting")
     coach.locator(".wb-group-drop-import").click()
-    expect(coach.locator(".wb-group-cards-status")).to_contain_text("1 card(s) imported")
+    # A card id the group has not seen yet: the coach says who sent it, the roster's own
+    # Ann Example offered first.
+    waiting = coach.locator(".wb-group-waiting-row")
+    expect(waiting.locator(".wb-group-waiting-text")).to_contain_text("Ann Example")
+    expect(waiting.locator(".wb-group-waiting-choice select option").first) \
+        .to_contain_text("Ann Example")
+    waiting.locator(".wb-group-waiting-place").click()
+    expect(coach.locator(".wb-group-cards-status")).to_contain_text("imported for Ann Example")
     expect(coach.locator(".wb-group-side-by-side")).to_contain_text("Ann Example")
 
     share.locator(".wb-card-withdraw").click()
