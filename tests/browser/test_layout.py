@@ -99,3 +99,48 @@ def test_every_page_fits_the_window(browser, server, notebook, size):
     finally:
         tab.close(run_before_unload=True)
         context.close()
+
+
+# Field labels drawn with an ellipsis ("Rappeler sous (m…"): a label's text wider than its box.
+_CUT_LABELS = """() => [...document.querySelectorAll('.wb-page .widget-label')]
+  .filter(l => { const r = l.getBoundingClientRect(); return r.width > 0 && r.height > 0; })
+  .filter(l => l.scrollWidth > l.clientWidth).map(l => l.textContent)"""
+
+
+@pytest.fixture(scope="module")
+def server_fr(tmp_path_factory):
+    """The demo in French: the language whose labels run longest."""
+    from tests.browser.conftest import serving
+
+    with serving(tmp_path_factory.mktemp("workbook-home-fr"), "--demo", "--lang", "fr") as running:
+        yield running
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_no_press_label_is_cut_in_french(browser, server_fr, size):
+    width, height = VIEWPORTS[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.set_default_timeout(90_000)
+    tab = context.new_page()
+    try:
+        open_page(tab, server_fr, "press.ipynb")
+        tab.wait_for_timeout(1500)
+        labels = tab.locator(".wb-page .lm-TabBar").first.locator(".lm-TabBar-tab")
+        cut = {}
+        for index in range(labels.count()):
+            labels.nth(index).click()
+            tab.wait_for_timeout(1200)
+            found = tab.evaluate(_CUT_LABELS)
+            if found:
+                cut[index] = found
+            ARTIFACTS.mkdir(exist_ok=True)
+            tab.set_viewport_size({"width": width, "height": 2400})
+            tab.screenshot(path=str(ARTIFACTS / f"press-fr-{size}-tab{index}.png"))
+            tab.set_viewport_size({"width": width, "height": height})
+        assert not cut, f"labels cut at {width}px: {cut}"
+        hint = tab.locator(".wb-press-hours-hint")
+        labels.nth(0).click()
+        assert "heures" in hint.inner_text()
+    finally:
+        tab.close(run_before_unload=True)
+        context.close()
