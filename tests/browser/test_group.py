@@ -40,10 +40,15 @@ def test_import_three_cards_generate_a_round_and_project_it(page, server, tmp_pa
     with page.expect_file_chooser() as chooser:
         page.locator(".wb-group-card-upload").click()
     chooser.value.set_files(_card_files(tmp_path))
+    expect(page.locator(".wb-group-card-results li")).to_have_count(3)   # a line per file
+    rows = page.locator(".wb-group-waiting-row")
+    for left in (2, 1, 0):                    # three newcomers: the coach adds each one
+        rows.first.locator(".wb-group-waiting-place").click()
+        expect(rows).to_have_count(left)
+        expect(page.locator(".wb-group-cards-status")).to_contain_text("joined the roster")
     table = page.locator(".wb-group-side-by-side")
     for name in NEWCOMERS:
         expect(table).to_contain_text(name)
-    expect(page.locator(".wb-group-cards-status")).to_contain_text("joined the roster")
     page.screenshot(path=str(tmp_path / "group-cards.png"))
 
     _tab(page, "Pairs")

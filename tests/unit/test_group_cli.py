@@ -60,7 +60,9 @@ def test_the_text_form_and_refusals(participant, home, capsys):
     assert main(["card", "--profile", participant, "--text", "--group", "Club Jeudi",
                  str(text)]) == 0
     capsys.readouterr()
-    assert text.read_text().startswith("-----BEGIN WORKBOOK PROGRESS CARD-----")
+    written = text.read_text()         # plain words a person reads, then the card's block
+    assert "Karim O." in written.splitlines()[0]
+    assert written.index("-----BEGIN WORKBOOK PROGRESS CARD-----") > 0
     assert main(["card", "--profile", participant, str(text)]) == 2
     assert "already exists" in _last_error(capsys)
     assert main(["card", "--profile", participant, "--without", "contacts", "x.json"]) == 2

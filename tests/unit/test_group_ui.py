@@ -185,7 +185,7 @@ def test_the_drop_folder_carries_a_card_from_participant_to_coach_and_back(tmp_p
     _find(share.view, "wb-card-publish").click()
     assert "in the group&#x27;s folder" in share.status.value
     _click(coach, "wb-group-drop-import")
-    assert "Karim O. is not in the roster yet" in coach.cards.status.value
+    assert "Karim O.: a name the roster does not know yet" in coach.cards.status.value
     _click(coach, "wb-group-waiting-place")
     assert "Karim O. joined the roster" in coach.cards.status.value
     assert "Karim O." in coach.cards.side_by_side.value
@@ -292,9 +292,9 @@ def _upload(page, files):
         for name, data in files.items())
 
 
-@pytest.mark.parametrize("lang, words", [("en", ("close name", "imported for Hamid T.",
+@pytest.mark.parametrize("lang, words", [("en", ("close name", "Imported for Hamid T.",
                                                  "is merged into")),
-                                         ("fr", ("nom proche", "importée pour Hamid T.",
+                                         ("fr", ("nom proche", "Importée pour Hamid T.",
                                                  "est fusionné avec"))])
 def test_the_coach_matches_a_card_to_a_roster_member_then_merges_two_members(conn, lang,
                                                                               words):
@@ -378,3 +378,40 @@ def test_one_bad_card_and_500_junk_files_never_stop_the_genuine_cards(tmp_path, 
     assert "454 more files" in results                     # 50 lines shown, then a count
     _click(page, "wb-group-drop-look")
     assert page.cards.dropped.value.index("aa11") < page.cards.dropped.value.index("junk")
+
+
+@pytest.mark.parametrize("lang, asked, first_line", [
+    ("en", "Say once who you are", "Card of Hamid Tazi"),
+    ("fr", "Dites une fois qui vous êtes", "Fiche de Hamid Tazi")])
+def test_sharing_asks_the_name_once_and_the_copied_text_reads_in_plain_words(tmp_path, lang,
+                                                                              asked, first_line):
+    from workbook.services.card import saved_name
+
+    conn = open_path(tmp_path / "hamid.sqlite")
+    share = CardSharePanel(Translator(lang), CardShareState(conn, "hamid", lambda: TODAY),
+                           lambda f: f)
+    _find(share.view, "wb-card-open").click()
+    assert asked in share.name_ask.value                   # no name yet: asked, nothing built
+    assert share.text.value == "" and share.download.value == "" and share.card is None
+    share.name.value = "  Hamid   Tazi "
+    assert share.name_ask.value == "" and saved_name(conn) == "Hamid Tazi"
+    text = share.text.value
+    assert text.startswith(first_line)                     # a person reads it first
+    assert read_card(text) == share.card and share.card.participant == "Hamid Tazi"
+    assert share.copy.text == text                         # the button copies exactly that
+    again = CardSharePanel(Translator(lang), CardShareState(conn, "hamid", lambda: TODAY),
+                           lambda f: f)
+    _find(again.view, "wb-card-open").click()
+    assert again.name.value == "Hamid Tazi" and again.name_ask.value == ""
+    share.name.value = ""                                  # emptied: asked again, not sent
+    assert asked in share.name_ask.value and share.text.value == ""
+    assert saved_name(conn) == "Hamid Tazi"
+    conn.close()
+
+
+def test_a_one_liner_holding_a_marker_line_cannot_hide_the_card():
+    from workbook.domain.progress_card import BEGIN, END
+
+    card = _card("aa11", "Lina")
+    text = card_text(card, [f"{BEGIN} fake {END}", "One-liner: x"])
+    assert read_card(text) == card

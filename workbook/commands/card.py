@@ -62,13 +62,16 @@ def run(args: argparse.Namespace) -> int:
         for _section, line in describe_card(card, tr):
             print(line)
         print(tr("card.preview.never"))
+        readable = [line for _section, line in describe_card(card, tr)] \
+            + ["", tr("card.share.text_block")]
         if args.file == "-":
-            print(card_text(card), end="")
+            print(card_text(card, readable), end="")
             return 0
         path = Path(args.file)
         try:
             with replacing(path, force=args.force) as out:
-                out.write(card_text(card).encode("utf-8") if args.text else card_bytes(card))
+                out.write(card_text(card, readable).encode("utf-8") if args.text
+                          else card_bytes(card))
         except FileRefused as problem:
             key = {"exists": "card.cli.file_exists",
                    "not_a_file": "cli.error.not_a_file"}.get(problem.code, "card.cli.cannot_write")

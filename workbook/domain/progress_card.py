@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,11 +93,15 @@ def card_bytes(card: ProgressCard) -> bytes:
         + b"\n"
 
 
-def card_text(card: ProgressCard) -> str:
-    """The copy-paste form: the card's bytes in base64 between marker lines."""
+def card_text(card: ProgressCard, readable: Sequence[str] = ()) -> str:
+    """The copy-paste form: the card in plain words first (`readable`, e.g. the preview's
+    sentences, for the person to read before sending), then the card's bytes in base64
+    between marker lines — what the coach's workbook reads (it ignores the words)."""
     encoded = base64.b64encode(card_bytes(card)).decode("ascii")
     lines = [encoded[i:i + 64] for i in range(0, len(encoded), 64)]
-    return "\n".join([BEGIN, *lines, END]) + "\n"
+    # a one-liner holding a marker line must not make the reader start in the words
+    words = [line.replace(BEGIN, "").replace(END, "") for line in readable]
+    return "\n".join([*words, BEGIN, *lines, END]) + "\n"
 
 
 def check_group(card: ProgressCard, group_slug: str) -> None:

@@ -1,6 +1,7 @@
-"""Home page, "Share my progress card": build the card, preview exactly what it holds, untick
-what not to share, then download the file, copy the text, or publish it in the group's drop
-folder (and remove it again)."""
+"""Home page, "Share my progress card": say once who you are (the name your group knows),
+build the card, preview exactly what it holds, untick what not to share, then download the
+file, copy the text (one button; the text opens with the card in plain words), or publish it
+in the group's drop folder (and remove it again)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,24 @@ from workbook.domain.progress_card import (
     card_text,
 )
 from workbook.services import card_drop
+from workbook.ui.clipboard import CopyButton
 from workbook.ui.common import StatusLine, download_link, html_text
 from workbook.ui.widgets import set_options
+
+# The section choices are sentences: they wrap on as many lines as they need and never end
+# cut ("…et mon sc…") at 1366 px or on a phone.
+_STYLE = """<style>
+.wb-card-share .wb-card-ticks {display: flex; flex-flow: row wrap; gap: 0.2em 1.2em;}
+.wb-card-share .wb-card-ticks .widget-checkbox {width: auto; height: auto; flex: 1 1 18em;
+  min-width: 0; max-width: 100%; align-items: flex-start;}
+.wb-card-share .wb-card-ticks .widget-label-basic,
+.wb-card-share .wb-card-ticks .widget-label-basic span {white-space: normal;
+  overflow: visible; text-overflow: clip; height: auto; line-height: 1.35;}
+.wb-card-share .wb-card-ticks .widget-label-basic {display: flex; align-items: flex-start;}
+.wb-card-share .wb-card-ticks .widget-checkbox input {margin-top: 0.25em; flex: 0 0 auto;}
+.wb-card-share .wb-card-text textarea {font-family: inherit; font-size: 0.92em;}
+.wb-card-share .wb-card-name-ask {font-weight: 600;}
+</style>"""
 
 
 class CardShareState:
@@ -34,10 +51,19 @@ class CardShareState:
         self.conn, self.profile, self._today = conn, profile, today
         self.drop_root = drop_root
 
-    def default_name(self) -> str:
-        from workbook.services.card import display_name
+    def saved_name(self) -> str:
+        """The name given once for every card ("" until the participant says it)."""
+        from workbook.services.card import saved_name
 
-        return display_name(self.conn, self.profile)
+        return saved_name(self.conn)
+
+    def keep_name(self, name: str) -> bool:
+        """Remember the participant's name for the next cards; False for a blank one or
+        one too long for a card."""
+        from workbook.services.card import saved_name, set_name
+
+        name = " ".join(name.split())
+        return bool(name) and (name == saved_name(self.conn) or set_name(self.conn, name))
 
     def groups(self) -> list[str]:
         return card_drop.group_folders(self.drop_root) if self.drop_root else []
@@ -75,8 +101,13 @@ class CardSharePanel:
                             layout=ipw.Layout(width="auto"))
         opener.add_class("wb-card-open")
         opener.on_click(guard(self._on_open))
-        self.name = ipw.Text(description=tr("card.share.name"))
+        self.name = ipw.Text(description=tr("card.share.name"),
+                             placeholder=tr("card.share.name_placeholder"),
+                             continuous_update=False, layout=ipw.Layout(width="auto"))
         self.name.add_class("wb-card-name")
+        self.name.observe(guard(lambda _c: self._preview()), names="value")
+        self.name_ask = ipw.HTML()
+        self.name_ask.add_class("wb-card-name-ask")
         if state.drop_root:
             self.group = ipw.Dropdown(description=tr("card.share.group"))
         else:
@@ -96,8 +127,11 @@ class CardSharePanel:
         self.preview.add_class("wb-card-preview")
         self.download = ipw.HTML()
         self.download.add_class("wb-card-download")
-        self.text = ipw.Textarea(layout=ipw.Layout(width="95%", height="8em"))
+        self.text = ipw.Textarea(layout=ipw.Layout(width="95%", height="14em"))
         self.text.add_class("wb-card-text")
+        self.copy = CopyButton(label=tr("card.share.copy"), done_label=tr("card.share.copied"),
+                               failed_label=tr("card.share.copy_failed"))
+        self.copy.add_class("wb-card-copy")
         self.drop_buttons = ipw.HBox()
         if state.drop_root:
             publish = ipw.Button(description=tr("card.share.publish"), button_style="success",
@@ -109,19 +143,21 @@ class CardSharePanel:
             withdraw.add_class("wb-card-withdraw")
             withdraw.on_click(guard(lambda _b: self._withdraw()))
             self.drop_buttons.children = [publish, withdraw]
+        ticks = ipw.Box(list(self.ticks.values()))
+        ticks.add_class("wb-card-ticks")
         self.body = ipw.VBox([
-            html_text_widget(tr("card.share.intro")), self.name, self.group,
-            ipw.HBox(list(self.ticks.values()), layout=ipw.Layout(flex_flow="row wrap")),
-            preview, self.preview, self.download,
-            html_text_widget(tr("card.share.copy_title")), self.text, self.drop_buttons],
-            layout=ipw.Layout(display="none"))
-        self.view = ipw.VBox([ipw.HTML(f"<h3>{html_text(tr('card.share.title'))}</h3>"),
+            html_text_widget(tr("card.share.intro")), self.name, self.name_ask, self.group,
+            ticks, preview, self.preview, self.download,
+            html_text_widget(tr("card.share.copy_title")), self.copy, self.text,
+            self.drop_buttons], layout=ipw.Layout(display="none"))
+        self.view = ipw.VBox([ipw.HTML(_STYLE),
+                              ipw.HTML(f"<h3>{html_text(tr('card.share.title'))}</h3>"),
                               opener, self.status, self.body])
         self.view.add_class("wb-card-share")
 
     def _on_open(self, _button) -> None:
         if self.body.layout.display == "none":
-            self.name.value = self.name.value or self.state.default_name()
+            self.name.value = self.name.value or self.state.saved_name()
             if self.state.drop_root:
                 set_options(self.group, [(g, g) for g in self.state.groups()])
             self.body.layout.display = "flex"
@@ -138,6 +174,14 @@ class CardSharePanel:
             return
         from workbook.store.group import slugify
 
+        if not self.state.keep_name(self.name.value):
+            # the first share: the card carries the name the group knows, asked once
+            self.card = None
+            self.name_ask.value = html_text(self.tr("card.share.name_ask"), "p")
+            self.preview.value = self.download.value = ""
+            self.text.value = self.copy.text = ""
+            return
+        self.name_ask.value = ""
         group = self._group()
         group = group if self.state.drop_root or not group else slugify(group)
         include = {s for s, box in self.ticks.items() if box.value}
@@ -150,7 +194,8 @@ class CardSharePanel:
             self.tr("card.preview.never"), "p", "wb-muted") + "</div>")
         self.download.value = download_link(card_bytes(self.card), "progress-card.wbcard.json",
                                             "application/json", self.tr("card.share.download"))
-        self.text.value = card_text(self.card)
+        self.text.value = self.copy.text = card_text(
+            self.card, [text for _, text in lines] + ["", self.tr("card.share.text_block")])
         if self.state.drop_root and group and self.state.is_published(group):
             self.status.show(self.tr("card.share.is_published"))
 
@@ -159,6 +204,9 @@ class CardSharePanel:
             self.status.show(self.tr("card.share.choose_group"), error=True)
             return
         self._preview()
+        if self.card is None:
+            self.status.show(self.tr("card.share.name_ask"), error=True)
+            return
         try:
             path = self.state.publish(self.card)
         except card_drop.DropFolderError as problem:

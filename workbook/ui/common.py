@@ -82,7 +82,7 @@ _STYLE = """<style>
 @media (max-width: 600px) {
   .wb-page {font-size: 14px;}
   .wb-page .jupyter-widgets {--jp-widgets-inline-label-width: 100%;}
-  .wb-page .widget-inline-hbox {flex-wrap: wrap;}
+  .wb-page .widget-inline-hbox {flex-wrap: wrap; height: auto;}  /* a label above its field */
   .wb-page .widget-inline-hbox > .widget-label {text-align: left;}
 }
 </style>"""

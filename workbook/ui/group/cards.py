@@ -167,6 +167,7 @@ class CardsPanel:
         text.add_class("wb-group-waiting-text")
         choice = ipw.Dropdown(options=options, value=options[0][1],
                               description=tr("group.cards.choice"),
+                              style={"description_width": "initial"},
                               layout=ipw.Layout(width="auto", max_width="100%"))
         choice.add_class("wb-group-waiting-choice")
         place = _button(tr("group.cards.place"), "wb-group-waiting-place",

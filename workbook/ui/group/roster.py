@@ -50,6 +50,7 @@ class RosterPanel:
         add = _button(tr("group.roster.add"), "wb-group-add",
                       lambda: on_add(self.name.value), "primary")
         self.who = ipw.Dropdown(description=tr("group.roster.participant"))
+        self.who.add_class("wb-group-roster-who")
         self.rename_to = ipw.Text(placeholder=tr("group.roster.rename_placeholder"))
         rename = _button(tr("group.roster.rename"), "wb-group-rename",
                          lambda: self.who.value and on_rename(self.who.value,
