@@ -20,7 +20,8 @@ test: $(VENV)/.installed-test
 # examples each instead of the few dozen `test` runs (~10 min on 2 cores).
 FUZZ_ARGS ?=
 fuzz: $(VENV)/.installed-test
-	$(BIN)/python -m pytest tests/unit/test_fuzz_inputs.py --hypothesis-profile=fuzz \
+	$(BIN)/python -m pytest tests/unit/test_fuzz_inputs.py tests/unit/test_card_reader.py \
+		--hypothesis-profile=fuzz \
 		--hypothesis-show-statistics -q $(FUZZ_ARGS)
 
 # Start-up, callbacks, memory and payload of every page at 30,000 contacts (~10-15 min on

@@ -5,7 +5,6 @@ even when whoever forged it recomputed the checksum, which anyone can do."""
 import datetime as dt
 import hashlib
 import json
-import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,8 +24,8 @@ from workbook.services.card import describe_card
 from workbook.ui.group.cards import card_summary
 
 TODAY = dt.date(2026, 11, 30)
-# More examples under the fuzz target (FUZZ_EXAMPLES=5000); a bounded number in every run.
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
+# The number of examples comes from the hypothesis profile: a few dozen in `make test`,
+# thousands in `make fuzz` (tests/unit/conftest.py).
 
 
 def _sample() -> ProgressCard:
@@ -178,8 +177,7 @@ def _usable(card: ProgressCard) -> None:
         describe_card(card, Translator(lang))
 
 
-@settings(max_examples=EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(path=st.sampled_from(PATHS), value=JSON)
 def test_any_value_anywhere_is_refused_with_a_reason_or_gives_a_usable_card(path, value):
     try:
@@ -190,7 +188,7 @@ def test_any_value_anywhere_is_refused_with_a_reason_or_gives_a_usable_card(path
     _usable(card)
 
 
-@settings(max_examples=EXAMPLES, deadline=None)
+@settings(deadline=None)
 @given(data=st.binary(max_size=2000) | st.text(max_size=2000))
 def test_any_bytes_or_text_are_refused_with_a_reason_or_read(data):
     try:
@@ -200,7 +198,7 @@ def test_any_bytes_or_text_are_refused_with_a_reason_or_read(data):
     _usable(card)
 
 
-@settings(max_examples=EXAMPLES, deadline=None)
+@settings(deadline=None)
 @given(cut=st.integers(min_value=0, max_value=4000))
 def test_a_card_cut_anywhere_is_refused_or_whole(cut):
     data = card_text(_sample())
