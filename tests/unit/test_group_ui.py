@@ -3,6 +3,7 @@ widgets are built, clicked and read back; the store is a real SQLite file."""
 
 import datetime as dt
 import json
+import os
 import sqlite3
 
 import ipywidgets as ipw
@@ -415,3 +416,34 @@ def test_a_one_liner_holding_a_marker_line_cannot_hide_the_card():
     card = _card("aa11", "Lina")
     text = card_text(card, [f"{BEGIN} fake {END}", "One-liner: x"])
     assert read_card(text) == card
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="giving a file to another Unix user needs root")
+def test_on_a_cohort_server_the_drop_file_s_owner_says_who_sent_it(tmp_path, conn):
+    import pwd
+
+    from workbook.services import card_drop
+    from workbook.services import group as service
+
+    nobody = pwd.getpwnam("nobody")
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    page = _page(conn, drop=drop)
+    page.state.create_group("Club Mardi")
+    page.state.start_session(TODAY)
+    lina = page.state.add_participant("Lina B.")
+    service.import_card(conn, page.state.group, None, _card("aa11", "Lina B."), member=lina)
+    card_drop.group_folder(drop, "club-mardi", create=True)
+    # someone else's file claiming Lina's card id under her very name
+    path = card_drop.publish(drop, "club-mardi", "forged1",
+                             card_bytes(_card("aa11", "Lina B.", "club-mardi")))
+    os.chown(path, nobody.pw_uid, nobody.pw_gid)
+    page.refresh()
+    _click(page, "wb-group-drop-import")
+    assert "another member" in page.cards.status.value
+    row = _find(page.cards.waiting, "wb-group-waiting-text").value
+    assert "Lina B." in row and "nobody" in row
+    assert len(page.state.cards()) == 1            # Lina's own card, untouched
+    _click(page, "wb-group-waiting-skip")
+    assert page.state.pending == []

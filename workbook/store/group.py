@@ -178,9 +178,9 @@ def import_card(conn: sqlite3.Connection, group_id: int, session_id: int | None,
     coach chose (`member`, now linked to the card's id); the one whose cards come from the
     same Unix user (`sender`, a drop folder file's owner); a new participant (`new`). A
     sender the group does not know otherwise is refused (`unknown_sender`): the coach
-    chooses. A card claiming a participant's card id while dropped by another Unix user, or
-    under a name not close to theirs, is refused (`card_id_taken`) unless the coach chose
-    that very participant. A second card for the same session replaces the first.
+    chooses. A card claiming a participant's card id while dropped by a Unix user not yet
+    known to deliver their cards, or under a name not close to theirs, is refused
+    (`card_id_taken`) unless the coach chose that very participant. A second card for the same session replaces the first.
     """
     sender = sender[:64]
     with transaction(conn):
@@ -190,7 +190,9 @@ def import_card(conn: sqlite3.Connection, group_id: int, session_id: int | None,
         if owner is not None:
             if member is not None and member != owner["id"]:
                 raise GroupConflict("card_id_taken", owner["display_name"])
-            other_sender = sender and owner["sender"] and owner["sender"] != sender
+            # a server user delivering this card id for the first time, or another one than
+            # before: the coach confirms (a forger could copy a card id seen in a chat)
+            other_sender = sender and owner["sender"] != sender
             if member is None and (other_sender or name_closeness(
                     card.participant, owner["display_name"]) < CLOSE):
                 raise GroupConflict("card_id_taken", owner["display_name"])
