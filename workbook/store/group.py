@@ -180,7 +180,8 @@ def import_card(conn: sqlite3.Connection, group_id: int, session_id: int | None,
     sender the group does not know otherwise is refused (`unknown_sender`): the coach
     chooses. A card claiming a participant's card id while dropped by a Unix user not yet
     known to deliver their cards, or under a name not close to theirs, is refused
-    (`card_id_taken`) unless the coach chose that very participant. A second card for the same session replaces the first.
+    (`card_id_taken`) unless the coach chose that very participant. A second card for the
+    same session replaces the first.
     """
     sender = sender[:64]
     with transaction(conn):
