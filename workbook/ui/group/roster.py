@@ -141,14 +141,15 @@ class SessionPanel:
                        lambda: on_save(self.agenda.value, self.notes.value))
         self.attendance = ipw.VBox()
         self.attendance.add_class("wb-group-attendance")
-        self.attendance_status = StatusLine()     # "Saved: 9 of 10 present", under the boxes
+        # "Saved: 9 of 10 present", above the boxes: in sight while ticking a long list
+        self.attendance_status = StatusLine()
         self.attendance_status.add_class("wb-group-attendance-status")
         self._drawn: tuple | None = None
         self.view = ipw.VBox([
             coaching(tr("group.session.coaching")), ipw.HBox([self.choice, self.day, start]),
             self.status, self.agenda, self.notes, save,
-            ipw.HTML(f"<h4>{html_text(tr('group.session.attendance'))}</h4>"), self.attendance,
-            self.attendance_status])
+            ipw.HTML(f"<h4>{html_text(tr('group.session.attendance'))}</h4>"),
+            self.attendance_status, self.attendance])
 
     def show(self, sessions: list[dict], session: dict | None, roster: list[dict],
              absent: set[int]) -> None:
