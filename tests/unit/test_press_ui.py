@@ -51,6 +51,13 @@ def _text(widget) -> str:
     return html.unescape(widget.value)
 
 
+def _open(page, tab: str):
+    """The panel of `tab`, as a person sees it once they clicked the tab (a tab is drawn
+    when first opened, and again when opened after a change)."""
+    page.show(tab)
+    return getattr(page, tab)
+
+
 def _type_sheet(panel, topic, umbrella, points):
     panel.topic.value, panel.umbrella.value = topic, umbrella
     while len(panel.rows) < len(points):
@@ -68,7 +75,7 @@ def test_the_page_has_six_tabs_and_says_what_is_missing(page):
 
 
 def test_five_vague_points_get_findings_then_three_sharp_ones_pass(page):
-    sheets = page.sheets
+    sheets = _open(page, "sheets")
     _type_sheet(sheets, "Hydrogène", "L'hydrogène est en quelque sorte un enjeu majeur.",
                 VAGUE_POINTS)
     findings = sheets.findings.value
@@ -86,14 +93,14 @@ def test_five_vague_points_get_findings_then_three_sharp_ones_pass(page):
     assert "prête pour l'appel" in _text(sheets.status)
     [saved] = store.sheets(page.state.conn)
     assert saved["topic"] == "Chantiers solaires" and len(saved["sheet"].points) == 3
-    assert "prête" in page.readiness.sheets.value
+    assert "prête" in _open(page, "readiness").sheets.value
 
 
 def test_the_journalist_is_calling_flow_updates_the_record(page):
-    _type_sheet(page.sheets, "Chantiers solaires", "Un chantier sur trois prend du retard.",
-                SHARP_POINTS)
+    _type_sheet(_open(page, "sheets"), "Chantiers solaires",
+                "Un chantier sur trois prend du retard.", SHARP_POINTS)
     page.sheets.save.click()
-    calling = page.calling
+    calling = _open(page, "calling")
     assert calling.sheet.label == "Chantiers solaires"
     calling.start.click()
     assert "15:00" in calling.left.value and calling.clock.playing
@@ -111,19 +118,20 @@ def test_the_journalist_is_calling_flow_updates_the_record(page):
     assert "rappel en 25 min, dans votre délai" in calling.status.value
     record = page.state.figures.record
     assert (record.requests, record.within_target, record.interviews) == (1, 1, 1)
+    _open(page, "readiness")
     assert "1 sur 1 demande rappelée" in page.readiness.record.value
     assert "25 min" in page.readiness.record.value
     page.readiness.charts.selected_index = 0
     assert list(page.readiness.chart.data[0].y) == [25]
     page.state.log(calling.journalist.value, "request", NOW - dt.timedelta(hours=3),
                    NOW - dt.timedelta(hours=1))
-    page.render()
+    page.lazy.mark_stale()                                     # a write elsewhere
     assert list(page.readiness.chart.data[0].y) == [120, 25]   # redrawn in place, by date
     assert list(page.readiness.chart.data[0].marker.color) == ["#c62828", "#2e7d32"]
 
 
 def test_an_answer_before_the_request_is_refused_next_to_the_button(page):
-    calling = page.calling
+    calling = _open(page, "calling")
     calling.received.value = "14:20"
     calling.answered.value = "13:50"
     calling.log.click()
@@ -132,7 +140,7 @@ def test_an_answer_before_the_request_is_refused_next_to_the_button(page):
     calling.received.value = "demain"
     calling.log.click()
     assert "n'a pas pu être lue" in _text(calling.status)
-    log = page.log
+    log = _open(page, "log")
     log.received.value = "2026-12-05 10:00"
     log.save.click()
     assert "dans le futur" in log.status.value
@@ -140,12 +148,13 @@ def test_an_answer_before_the_request_is_refused_next_to_the_button(page):
 
 
 def test_hostile_text_stays_text_everywhere(page):
-    log = page.log
+    log = _open(page, "log")
     log.received.value = "2026-12-01 10:00"
     log.answered.value = "2026-12-01 10:30"
     log.subject.value = HOSTILE
     log.save.click()
-    for shown in (page.media.table.value, log.table.value, page.readiness.record.value):
+    for shown in (_open(page, "media").table.value, log.table.value,
+                  _open(page, "readiness").record.value):
         assert "<img" not in shown and "&lt;img" in shown
     assert "Ouest &lt;b&gt;Éco&lt;/b&gt;" in page.media.table.value
     assert page.readiness.chart is None                 # plotly loads only when asked
@@ -155,7 +164,7 @@ def test_hostile_text_stays_text_everywhere(page):
 
 
 def test_logged_off_without_request_and_reread_draft_are_flagged(page):
-    log = page.log
+    log = _open(page, "log")
     log.kind.value = "interview"
     log.received.value = "2026-12-01 10:00"
     log.flags["off_record"].value = True
@@ -167,19 +176,19 @@ def test_logged_off_without_request_and_reread_draft_are_flagged(page):
 
 
 def test_checking_a_pitch_before_sending(page):
-    media = page.media
+    media = _open(page, "media")
     media.draft.value = "Puis-je relire l'article avant parution ?"
     media.check.click()
     assert 'data-code="pitch_ok"' in media.verdict.value
     assert 'data-code="reread_article"' in media.verdict.value
     page.state.log(media.who.value, "pitch", NOW - dt.timedelta(days=10))
-    page.readiness.pitch_weeks.value = 1
+    _open(page, "readiness").pitch_weeks.value = 1
     page.readiness.save.click()
-    media.check.click()
+    _open(page, "media").check.click()
     assert 'data-code="pitch_ok"' in media.verdict.value     # the window is configurable
-    page.readiness.pitch_weeks.value = 8
+    _open(page, "readiness").pitch_weeks.value = 8
     page.readiness.save.click()
-    media.kind.value = "follow_up"
+    _open(page, "media").kind.value = "follow_up"
     media.draft.value = "Je me permets de vous relancer."
     media.check.click()
     assert 'data-code="follow_up_before_reply"' in media.verdict.value
@@ -189,7 +198,7 @@ def test_checking_a_pitch_before_sending(page):
 
 
 def test_removing_a_journalist_asks_and_keeps_the_log_by_default(page):
-    media = page.media
+    media = _open(page, "media")
     page.state.log(media.who.value, "request", NOW - dt.timedelta(hours=2),
                    NOW - dt.timedelta(hours=1))
     media.delete.click()
@@ -202,7 +211,7 @@ def test_removing_a_journalist_asks_and_keeps_the_log_by_default(page):
 
 
 def test_adding_journalists_by_hand_and_from_the_network(page):
-    media = page.media
+    media = _open(page, "media")
     media.add.click()
     assert "Tapez le nom" in media.status.value
     media.contact.search.value = "ANAIS"                  # typed: found, accents ignored
@@ -224,13 +233,13 @@ def test_reach_settings_and_the_plan_exported_through_the_routine_writer(page):
     readiness.save.click()
     assert "Enregistré" in readiness.status.value
     assert "30 min" in readiness.summary.value and "unreachable" not in readiness.summary.value
-    plan = page.plan
+    plan = _open(page, "plan")
     plan.suggest.click()
     assert "préparez d'abord une fiche" in _text(plan.status)
-    _type_sheet(page.sheets, "Chantiers solaires", "Un chantier sur trois prend du retard.",
-                SHARP_POINTS)
+    _type_sheet(_open(page, "sheets"), "Chantiers solaires",
+                "Un chantier sur trois prend du retard.", SHARP_POINTS)
     page.sheets.save.click()
-    plan.suggest.click()
+    _open(page, "plan").suggest.click()
     assert "6 lignes ajoutées" in plan.status.value
     plan.day.value = "32/13/2026"
     plan.topic.value = "Chantiers solaires"
@@ -258,7 +267,7 @@ def test_build_press_gives_a_sentence_for_an_unreadable_profile(tmp_path, monkey
 
 
 def test_a_request_logged_earlier_is_answered_later(page):
-    log = page.log
+    log = _open(page, "log")
     log.received.value = "2026-12-01 14:20"
     log.save.click()
     assert page.state.figures.record.answered == 0

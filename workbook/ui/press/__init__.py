@@ -2,8 +2,8 @@
 Media log · Visibility plan.
 
 `PressPage` owns the state (`PressState`, the only writer) and gives each tab panel the data
-it shows and the callbacks it may call. After a change every panel is redrawn from the
-state (the page is small: tens of journalists, a few sheets, hundreds of log lines)."""
+it shows and the callbacks it may call. A tab is drawn when first opened; after a change the
+open tab is redrawn from the state and the others when next opened (`LazyTabs`)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from workbook.domain.press import MEDIA
 from workbook.ui.common import PageContext, StatusLine, build_page, guarded, page_shell
+from workbook.ui.lazy import LazyTabs
 from workbook.ui.press.calling import CallingPanel
 from workbook.ui.press.log import LogPanel
 from workbook.ui.press.media import MediaPanel
@@ -77,17 +78,22 @@ class PressPage:
         self.tabs = ipw.Tab(children=[p.view for p in panels],
                             titles=[tr(f"press.tab.{key}") for key in TABS])
         self.tabs.add_class("wb-press-tabs")
-        self.render()
+        self.lazy = LazyTabs(self.tabs, TABS, {
+            "readiness": self._draw_readiness, "media": self._draw_media,
+            "sheets": self._draw_sheets, "calling": self._draw_calling, "log": self._draw_log,
+            "plan": self._draw_plan}, guard=guard)
+        self.lazy.open(TABS[0])
         self.view = page_shell(ctx, "press", ipw.HTML(_STYLE), self.tabs, status=self.status)
 
     def guard(self, callback: Callable) -> Callable:
         return guarded(self.ctx, self.status)(callback)
 
     def _changes(self, write: Callable) -> Callable:
-        """A state write followed by a redraw of every panel."""
+        """A state write; then the open tab is redrawn, the others when next opened."""
+
         def run(*args, **kwargs):
             result = write(*args, **kwargs)
-            self.render()
+            self.lazy.mark_stale()
             return result
 
         return run
@@ -104,19 +110,32 @@ class PressPage:
             medium_labels={m: tr(f"press.medium.{m}") for m in (*MEDIA, "none")}
             | {"": tr("press.medium.none")})
 
-    def render(self) -> None:
-        state, lang = self.state, self.ctx.lang
-        self.readiness.render(state.figures, state.now(), lang)
+    def _draw_readiness(self) -> None:
+        self.readiness.render(self.state.figures, self.state.now(), self.ctx.lang)
+
+    def _draw_media(self) -> None:
+        state = self.state
         self.media.render(state.journalists, state.journalist_contacts(),
-                          state.figures.by_journalist, lang)
-        self.sheets.render(state.sheets)
+                          state.figures.by_journalist, self.ctx.lang)
+
+    def _draw_sheets(self) -> None:
+        self.sheets.render(self.state.sheets)
+
+    def _draw_calling(self) -> None:
+        state = self.state
         self.calling.render(state.sheets, state.journalists, state.settings.callback_minutes)
-        self.log.render(state.figures.entries, state.journalists, state.sheets, lang)
+
+    def _draw_log(self) -> None:
+        state = self.state
+        self.log.render(state.figures.entries, state.journalists, state.sheets, self.ctx.lang)
+
+    def _draw_plan(self) -> None:
+        state = self.state
         self.plan.render(state.plan, [(s.sheet_id, s.topic) for s in state.figures.sheets
-                                      if s.ready], lang)
+                                      if s.ready], self.ctx.lang)
 
     def show(self, tab: str) -> None:
-        self.tabs.selected_index = TABS.index(tab)
+        self.lazy.open(tab)
 
     def _write_new(self) -> None:
         self.sheets.open_new()

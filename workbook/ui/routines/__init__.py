@@ -21,6 +21,7 @@ from workbook.ui.common import (
     log_failure,
     page_shell,
 )
+from workbook.ui.lazy import LazyTabs
 from workbook.ui.routines.calendar import CalendarPanel, RegionPanel
 from workbook.ui.routines.due import DuePanel
 from workbook.ui.routines.log import LogPanel
@@ -101,8 +102,11 @@ class RoutinesPage:
         self.view = page_shell(ctx, "routines", ipw.HTML(_CSS), self.region.view, self.tabs,
                                status=self.status)
         self.view.add_class("wb-routines")
-        self._stale: set[str] = set(_DRAWN_TABS)
-        self.tabs.observe(self._guard_for(None)(self._on_tab), names="selected_index")
+        nothing = lambda: None  # noqa: E731 — settings and calendar draw themselves once
+        self.lazy = LazyTabs(self.tabs, _TAB_KEYS,
+                             {"week": self._draw_week, "due": self._draw_due,
+                              "log": self._draw_log, "settings": nothing, "calendar": nothing},
+                             guard=self._guard_for(None))
         self.refresh()
 
     def _guard_for(self, line: StatusLine | None):
@@ -115,14 +119,16 @@ class RoutinesPage:
 
     def open(self, key: str) -> None:
         """Open the tab `key` (one of `_TAB_KEYS`), drawing it if stale, as a click on it does."""
-        self.tabs.selected_index = _TAB_KEYS.index(key)
+        self.lazy.open(key)
 
     def refresh(self) -> None:
         """After a write (or at start): redraw the open tab; the other tabs drawn from the
         data are marked stale and redrawn when next opened."""
         state, tr = self.state, self.tr
-        self._stale.update(_DRAWN_TABS)
-        self._draw_if_stale(self.open_tab)
+        if self.lazy.current is None:
+            self.lazy.open(self.open_tab)
+        else:
+            self.lazy.mark_stale(*_DRAWN_TABS)
         skipped = len(state.data.skipped)
         if skipped:
             self.status.show(tr.count("routines.skipped.summary", skipped), error=True)
@@ -134,25 +140,19 @@ class RoutinesPage:
         self.state.reload()
         self.refresh()
 
-    def _on_tab(self, change) -> None:
-        if change["new"] is not None:
-            self._draw_if_stale(self.open_tab)
+    def _draw_week(self) -> None:
+        self._render_week()
+        if self.week.history_chart is not None:
+            self.week.show_history(self._history_figure())
 
-    def _draw_if_stale(self, key: str) -> None:
-        if key not in self._stale:
-            return
-        self._stale.discard(key)
+    def _draw_due(self) -> None:
+        self.due.render(self.state.status)
+        if self.due.figures:
+            self.due.show_charts(self._due_figures())
+
+    def _draw_log(self) -> None:
         state = self.state
-        if key == "week":
-            self._render_week()
-            if self.week.history_chart is not None:
-                self.week.show_history(self._history_figure())
-        elif key == "due":
-            self.due.render(state.status)
-            if self.due.figures:
-                self.due.show_charts(self._due_figures())
-        elif key == "log":
-            self.log.render(state.recent(10), state.steps(), state.data.skipped)
+        self.log.render(state.recent(10), state.steps(), state.data.skipped)
 
     def _render_week(self) -> None:
         state = self.state
