@@ -129,3 +129,18 @@ def test_a_panel_gets_its_data_and_callbacks_and_never_imports_the_page_state(mo
     joins it to the state, the page's one writer."""
     state = f"workbook.ui.{_page_of(module)}.state"
     assert not _in(_imports(MODULES[module]), state), f"{module} imports {state}"
+
+
+def _private_names_imported(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [f"{node.module}.{alias.name}" for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module
+            and node.module.startswith("workbook")
+            for alias in node.names
+            if alias.name.startswith("_") and not alias.name.startswith("__")]
+
+
+def test_no_module_imports_another_modules_private_names():
+    offenders = {m: names for m, path in MODULES.items()
+                 if (names := _private_names_imported(path))}
+    assert offenders == {}

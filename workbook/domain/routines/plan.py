@@ -17,7 +17,7 @@ from workbook.domain.routines.settings import SOURCES, RoutineSettings
 from workbook.domain.routines.status import (
     LAYER_PRIORITY,
     SCHEDULED_LAYERS,
-    _by_urgency,
+    by_urgency,
     due_status,
     revive_list,
 )
@@ -192,7 +192,7 @@ def weekly_plan(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: di
     candidates = status[status["status"].isin(["due", "drifting"])
                         | (status["status"].isin(["ok", "never"])
                            & (status["due_on"] <= pd.Timestamp(end)))]
-    chosen = _by_urgency(candidates.copy(), layer_first=True).head(capacity)
+    chosen = by_urgency(candidates.copy(), layer_first=True).head(capacity)
     for row in chosen.itertuples(index=False):
         if pd.isna(row.last_touch):  # put in a layer long enough ago, never written to
             reason, values = "never", ()

@@ -140,7 +140,7 @@ def _statuses(layer: pd.Series, cadence: pd.Series, touched: pd.Series,
 def due_list(status: pd.DataFrame) -> pd.DataFrame:
     """Who is due now, the most overdue relative to their cadence first, closest layers first
     on ties. SOURCE: method, step 4."""
-    return _by_urgency(status[status["status"] == "due"].copy())
+    return by_urgency(status[status["status"] == "due"].copy())
 
 
 def never_list(status: pd.DataFrame) -> pd.DataFrame:
@@ -156,7 +156,7 @@ def never_list(status: pd.DataFrame) -> pd.DataFrame:
 def drifting_list(status: pd.DataFrame) -> pd.DataFrame:
     """Ties drifting away (overdue by more than DRIFT_RATIO of their cadence), worst first.
     SOURCE: method, step 4 (networks decay when neglected)."""
-    return _by_urgency(status[status["status"] == "drifting"].copy())
+    return by_urgency(status[status["status"] == "drifting"].copy())
 
 
 def revive_list(status: pd.DataFrame) -> pd.DataFrame:
@@ -166,7 +166,7 @@ def revive_list(status: pd.DataFrame) -> pd.DataFrame:
                             na_position="last").reset_index(drop=True)
 
 
-def _by_urgency(rows: pd.DataFrame, layer_first: bool = False) -> pd.DataFrame:
+def by_urgency(rows: pd.DataFrame, layer_first: bool = False) -> pd.DataFrame:
     """Most overdue relative to the cadence first (never touched first of all); with
     `layer_first`, closest layers before the rest (the plan keeps the core alive first)."""
     rows["_ratio"] = (rows["overdue_days"].astype("float") / rows["cadence_days"].astype("float")

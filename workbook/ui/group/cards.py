@@ -12,7 +12,7 @@ from workbook.i18n.dates import format_date
 from workbook.i18n.numbers import format_list, format_percent
 from workbook.ui.common import Markup, StatusLine, html_text, table_html
 from workbook.ui.glossary import glossed_coaching
-from workbook.ui.group.roster import _button
+from workbook.ui.group.widgets import button
 
 CONNECTOR_ROLES = ("connector", "prescriber")
 SHOWN_LINES = 50       # result lines and file names listed; past that, how many more
@@ -70,7 +70,7 @@ class CardsPanel:
         self.paste = ipw.Textarea(placeholder=tr("group.cards.paste_placeholder"),
                                   layout=ipw.Layout(width="95%", height="6em"))
         self.paste.add_class("wb-group-card-paste")
-        paste_button = _button(tr("group.cards.import_pasted"), "wb-group-card-paste-import",
+        paste_button = button(tr("group.cards.import_pasted"), "wb-group-card-paste-import",
                                lambda: self._on_paste(on_import))
         drop_parts: list[ipw.Widget] = []
         self.dropped = ipw.HTML()
@@ -78,9 +78,9 @@ class CardsPanel:
         if on_look_in_drop is not None:
             drop_parts = [
                 ipw.HTML(f"<h4>{html_text(tr('group.cards.drop_title'))}</h4>"),
-                ipw.HBox([_button(tr("group.cards.drop_look"), "wb-group-drop-look",
+                ipw.HBox([button(tr("group.cards.drop_look"), "wb-group-drop-look",
                                   on_look_in_drop),
-                          _button(tr("group.cards.drop_import"), "wb-group-drop-import",
+                          button(tr("group.cards.drop_import"), "wb-group-drop-import",
                                   on_import_dropped, "primary")]), self.dropped]
         self.missing = ipw.HTML()
         self.missing.add_class("wb-group-missing")
@@ -170,10 +170,10 @@ class CardsPanel:
                               style={"description_width": "initial"},
                               layout=ipw.Layout(width="auto", max_width="100%"))
         choice.add_class("wb-group-waiting-choice")
-        place = _button(tr("group.cards.place"), "wb-group-waiting-place",
+        place = button(tr("group.cards.place"), "wb-group-waiting-place",
                         lambda: self._on_place(index, None if choice.value == "new"
                                                else choice.value), "primary")
-        skip = _button(tr("group.cards.skip"), "wb-group-waiting-skip",
+        skip = button(tr("group.cards.skip"), "wb-group-waiting-skip",
                        lambda: self._on_skip(index))
         row = ipw.VBox([text, ipw.HBox([choice, place, skip])])
         row.add_class("wb-group-waiting-row")

@@ -8,7 +8,7 @@ import ipywidgets as ipw
 
 from workbook.i18n.dates import format_date
 from workbook.ui.common import StatusLine, coaching, html_text, table_html
-from workbook.ui.group.roster import _button
+from workbook.ui.group.widgets import button
 from workbook.ui.widgets import Confirmation, set_options
 
 
@@ -38,7 +38,7 @@ class PairsPanel:
             self.view = ipw.VBox([coaching(tr("group.pairs.coaching")), self.current,
                                   history_title, self.history])
             return
-        generate = _button(tr("group.pairs.generate"), "wb-group-generate", on_generate,
+        generate = button(tr("group.pairs.generate"), "wb-group-generate", on_generate,
                            "primary")
         self.replace = Confirmation(tr("group.pairs.replace_yes"), tr("common.cancel"),
                                     "wb-group-replace-round-yes", on_replace)
@@ -47,16 +47,16 @@ class PairsPanel:
         self.confirm = Confirmation(tr("group.pairs.delete_yes"), tr("common.cancel"),
                                     "wb-group-delete-round-yes",
                                     lambda: on_delete_round(self.round_choice.value))
-        delete = _button(tr("group.pairs.delete_round"), "wb-group-delete-round",
+        delete = button(tr("group.pairs.delete_round"), "wb-group-delete-round",
                          lambda: self.round_choice.value and self.confirm.ask(
                              tr("group.pairs.delete_question", round=self.round_choice.label)))
         self.first = ipw.Dropdown(description=tr("group.pairs.avoid_first"))
         self.second = ipw.Dropdown(description=tr("group.pairs.avoid_second"))
-        avoid = _button(tr("group.pairs.avoid_add"), "wb-group-avoid-add",
+        avoid = button(tr("group.pairs.avoid_add"), "wb-group-avoid-add",
                         lambda: self.first.value and self.second.value and on_avoid(
                             self.first.value, self.second.value))
         self.avoided = ipw.Dropdown(description=tr("group.pairs.avoid_list"))
-        unavoid = _button(tr("group.pairs.avoid_remove"), "wb-group-avoid-remove",
+        unavoid = button(tr("group.pairs.avoid_remove"), "wb-group-avoid-remove",
                           lambda: self.avoided.value and on_unavoid(*self.avoided.value))
         self.view = ipw.VBox([
             coaching(tr("group.pairs.coaching")), ipw.HBox([generate]), self.replace.view,

@@ -11,14 +11,8 @@ import ipywidgets as ipw
 from workbook.domain.group import ODD_MODES
 from workbook.i18n.dates import format_date
 from workbook.ui.common import StatusLine, coaching, html_text, table_html
+from workbook.ui.group.widgets import button
 from workbook.ui.widgets import Confirmation, set_options
-
-
-def _button(label: str, css: str, on_click: Callable, style: str = "") -> ipw.Button:
-    button = ipw.Button(description=label, button_style=style, layout=ipw.Layout(width="auto"))
-    button.add_class(css)
-    button.on_click(lambda _b: on_click())
-    return button
 
 
 class RosterPanel:
@@ -40,31 +34,31 @@ class RosterPanel:
                            and on_select_group(c["new"]), names="value")
         self.new_group = ipw.Text(placeholder=tr("group.roster.new_group_placeholder"))
         self.new_group.add_class("wb-group-new-name")
-        create = _button(tr("group.roster.create"), "wb-group-create",
+        create = button(tr("group.roster.create"), "wb-group-create",
                          lambda: on_create_group(self.new_group.value))
         self.odd = ipw.ToggleButtons(options=[(tr(f"group.odd.{m}"), m) for m in ODD_MODES],
                                      description=tr("group.roster.odd"))
         self.odd.observe(lambda c: not self._quiet and on_odd_mode(c["new"]), names="value")
         self.name = ipw.Text(placeholder=tr("group.roster.name_placeholder"))
         self.name.add_class("wb-group-participant-name")
-        add = _button(tr("group.roster.add"), "wb-group-add",
+        add = button(tr("group.roster.add"), "wb-group-add",
                       lambda: on_add(self.name.value), "primary")
         self.who = ipw.Dropdown(description=tr("group.roster.participant"))
         self.who.add_class("wb-group-roster-who")
         self.rename_to = ipw.Text(placeholder=tr("group.roster.rename_placeholder"))
-        rename = _button(tr("group.roster.rename"), "wb-group-rename",
+        rename = button(tr("group.roster.rename"), "wb-group-rename",
                          lambda: self.who.value and on_rename(self.who.value,
                                                               self.rename_to.value))
-        remove = _button(tr("group.roster.remove"), "wb-group-remove",
+        remove = button(tr("group.roster.remove"), "wb-group-remove",
                          lambda: self.who.value and on_active(self.who.value, False))
-        restore = _button(tr("group.roster.restore"), "wb-group-restore",
+        restore = button(tr("group.roster.restore"), "wb-group-restore",
                           lambda: self.who.value and on_active(self.who.value, True))
         self.table = ipw.HTML()
         self.table.add_class("wb-group-roster")
         # One person entered twice (a card under another spelling): merge them into one.
         self.merge_into = ipw.Dropdown(description=tr("group.roster.merge_into"))
         self.merge_into.add_class("wb-group-merge-into")
-        merge = _button(tr("group.roster.merge"), "wb-group-merge", self._ask_merge)
+        merge = button(tr("group.roster.merge"), "wb-group-merge", self._ask_merge)
         self._on_merge = on_merge
         self.confirm_merge = Confirmation(tr("group.roster.merge_yes"), tr("common.cancel"),
                                           "wb-group-merge-yes", self._merge)
@@ -131,13 +125,13 @@ class SessionPanel:
         self.choice.observe(lambda c: not self._quiet and c["new"] is not None
                             and on_select(c["new"]), names="value")
         self.day = ipw.DatePicker(description=tr("group.session.date"), value=dt.date.today())
-        start = _button(tr("group.session.start"), "wb-group-session-start",
+        start = button(tr("group.session.start"), "wb-group-session-start",
                         lambda: on_start(self.day.value or dt.date.today()), "primary")
         self.agenda = ipw.Textarea(description=tr("group.session.agenda"),
                                    layout=ipw.Layout(width="95%", height="6em"))
         self.notes = ipw.Textarea(description=tr("group.session.notes"),
                                   layout=ipw.Layout(width="95%", height="6em"))
-        save = _button(tr("common.save"), "wb-group-session-save",
+        save = button(tr("common.save"), "wb-group-session-save",
                        lambda: on_save(self.agenda.value, self.notes.value))
         self.attendance = ipw.VBox()
         self.attendance.add_class("wb-group-attendance")

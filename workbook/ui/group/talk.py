@@ -10,7 +10,7 @@ from workbook.domain.group import BOARD_QUESTIONS, PitchRecall, Referral
 from workbook.i18n.numbers import format_percent
 from workbook.ui.common import StatusLine, coaching, html_text, table_html
 from workbook.ui.glossary import glossed_coaching
-from workbook.ui.group.roster import _button
+from workbook.ui.group.widgets import button
 from workbook.ui.widgets import set_options
 
 
@@ -22,13 +22,13 @@ class ReferralsPanel:
         self.tr = tr
         self.status = StatusLine()
         self.status.add_class("wb-group-referrals-status")
-        refresh = _button(tr("group.referrals.refresh"), "wb-group-referrals-refresh",
+        refresh = button(tr("group.referrals.refresh"), "wb-group-referrals-refresh",
                           on_refresh, "primary")
         self.choice = ipw.Dropdown(description=tr("group.referrals.choice"),
                                    layout=ipw.Layout(width="40em"))
-        made = _button(tr("group.referrals.made"), "wb-group-referral-made",
+        made = button(tr("group.referrals.made"), "wb-group-referral-made",
                        lambda: self.choice.value and on_status(self.choice.value, "made"))
-        dismiss = _button(tr("group.referrals.dismiss"), "wb-group-referral-dismiss",
+        dismiss = button(tr("group.referrals.dismiss"), "wb-group-referral-dismiss",
                           lambda: self.choice.value and on_status(self.choice.value,
                                                                   "dismissed"))
         self.table = ipw.HTML()
@@ -105,7 +105,7 @@ class PitchPanel:
         self.remembered = ipw.Textarea(placeholder=tr("group.pitch.remembered_placeholder"),
                                        layout=ipw.Layout(width="95%", height="4em"))
         self.remembered.add_class("wb-group-pitch-text")
-        add = _button(tr("group.pitch.add"), "wb-group-pitch-add",
+        add = button(tr("group.pitch.add"), "wb-group-pitch-add",
                       lambda: self.speaker.value and on_note(
                           self.speaker.value, self.listener.label or "", self.remembered.value),
                       "primary")
@@ -116,7 +116,7 @@ class PitchPanel:
             self.results = ipw.HTML()
             self.results.add_class("wb-group-pitch-results")
             self.note_choice = ipw.Dropdown(description=tr("group.pitch.note"))
-            delete = _button(tr("common.delete"), "wb-group-pitch-delete",
+            delete = button(tr("common.delete"), "wb-group-pitch-delete",
                              lambda: self.note_choice.value and on_delete(
                                  self.note_choice.value))
             parts += [self.results, ipw.HBox([self.note_choice, delete])]
@@ -184,7 +184,7 @@ class BoardPanel:
         self.answer = ipw.Textarea(placeholder=tr("group.board.answer_placeholder"),
                                    layout=ipw.Layout(width="95%", height="4em"))
         self.answer.add_class("wb-group-board-answer")
-        add = _button(tr("group.board.add"), "wb-group-board-add",
+        add = button(tr("group.board.add"), "wb-group-board-add",
                       lambda: on_add(self.question.value, self.who.value, self.answer.value),
                       "primary")
         self.entries = ipw.HTML()
@@ -193,7 +193,7 @@ class BoardPanel:
                  self.answer, add, self.status, self.entries]
         if not room:            # the room adds entries; only the coach removes one
             self.entry_choice = ipw.Dropdown(description=tr("group.board.entry"))
-            delete = _button(tr("common.delete"), "wb-group-board-delete",
+            delete = button(tr("common.delete"), "wb-group-board-delete",
                              lambda: self.entry_choice.value and on_delete(
                                  self.entry_choice.value))
             parts.append(ipw.HBox([self.entry_choice, delete]))
