@@ -375,3 +375,21 @@ def test_undo_puts_back_exactly_the_roles_and_layers_of_the_last_bulk_tagging(co
     assert set(page.state.row(ada)["roles"].split()) == {"peer"}    # the frame follows
     bulk.undo.click()
     assert "Nothing to undo" in bulk.status.value and _tags(conn) == before
+
+
+def test_a_target_typed_as_the_brand_counts_contacts_at_its_uk_entity_and_says_so(conn):
+    people = [contact_store.add_contact(conn, f"Person {n}", organisation="Auto Trader UK")
+              for n in range(8)]
+    contact_store.add_contact(conn, "Ann", organisation="Renault Group")
+    page = build()
+    page.show("targets")
+    page.targets.name.value = "Auto Trader"
+    page.targets.save.click()
+    assert "Matched 8 contacts at Auto Trader UK" in page.targets.status.value
+    assert "8: " in page.targets.table.value
+    assert page.state.row(people[0])["at_target"]
+    page.targets.name.value = "Renault"
+    page.targets.save.click()
+    assert "Matched 1 contact at Renault Group" in page.targets.status.value
+    page.show("next")
+    assert "works at a target organisation" in page.next.table.value

@@ -157,3 +157,37 @@ def _comparable(field: str, value: object) -> object:
     if field == "profile_url":
         return profile_url_key(text) if text else ""
     return text
+
+
+# Words after an employer's name that say where or in what legal form it trades, not who it
+# is: "Auto Trader UK", "Renault Group", "Capgemini France SA".
+_ORGANISATION_SUFFIXES = frozenset((
+    "sa", "sas", "sasu", "sarl", "eurl", "inc", "ltd", "limited", "llc", "gmbh", "ag", "plc",
+    "corp", "co", "group", "groupe", "holding", "uk", "gb", "france", "fr", "usa", "us",
+    "europe", "emea", "international", "deutschland", "germany", "espana", "spain", "italia",
+    "italy", "belgique", "belgium", "suisse", "switzerland", "ireland", "canada", "nederland"))
+
+
+def _organisation_words(name: str) -> list[str]:
+    words = fold(name or "").split()
+    end = len(words)
+    while end > 1 and words[end - 1] in _ORGANISATION_SUFFIXES:
+        end -= 1
+    return words[:end]
+
+
+def target_matches_organisation(target: str, organisation: str) -> bool:
+    """Whether a contact at `organisation` works at the target organisation the user typed.
+
+    The target's words (legal and country suffixes dropped: UK, France, SA, Ltd, Group…)
+    must be the leading words of the organisation's name: "Auto Trader" is "Auto Trader UK"
+    and "Auto Trader Group plc", "Renault" is "Renault Group", but "Trader" is not
+    "Auto Trader UK". Case, accents and punctuation are ignored.
+
+    SOURCE: the method, step 2 (LAMP list of target organisations): a target is an employer,
+    and LinkedIn profiles write the employer's name as each person's entity shows it (country
+    subsidiary, legal form), while the job seeker writes the brand.
+    """
+    wanted = _organisation_words(target)
+    words = fold(organisation or "").split()
+    return bool(wanted) and words[:len(wanted)] == wanted

@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
+from workbook.domain.contacts_matching import target_matches_organisation
+from workbook.domain.names import organisation_key
 from workbook.domain.network_terms import need_codes, role_codes
 from workbook.domain.vocabulary import LAYERS, NEEDS, ROLES
 from workbook.store.contacts import organisation_id, set_needs, set_roles
@@ -244,15 +246,38 @@ def targets_frame(conn: sqlite3.Connection) -> pd.DataFrame:
 def save_target(conn: sqlite3.Connection, name: str, *, motivation: int | None = None,
                 posting: int | None = None, advocacy: int | None = None,
                 notes: str = "") -> int:
-    """Mark organisation `name` (created if new) as a target with its LAMP scores (0–3)."""
+    """Mark organisation `name` as a target with its LAMP scores (0–3), and with it every
+    organisation whose name it leads (`target_matches_organisation`: "Auto Trader" is also
+    "Auto Trader UK"). Returns the organisation under the typed name — the stored one of
+    that key, else the matched one with most contacts, else a new one."""
+    if not organisation_key(name):
+        raise ValueError("organisation name is blank")
     with transaction(conn):
-        org = organisation_id(conn, name)
-        if org is None:
-            raise ValueError("organisation name is blank")
-        conn.execute("UPDATE organisations SET is_target = 1, motivation = ?, posting = ?,"
-                     " advocacy = ?, notes = ? WHERE id = ?",
-                     (motivation, posting, advocacy, notes, org))
+        matched = [org for org, _name, _count in _matching(conn, name)]
+        exact = conn.execute("SELECT id FROM organisations WHERE name_key = ?",
+                             (organisation_key(name),)).fetchone()
+        org = exact[0] if exact else matched[0] if matched else organisation_id(conn, name)
+        conn.executemany("UPDATE organisations SET is_target = 1, motivation = ?, posting = ?,"
+                         " advocacy = ?, notes = ? WHERE id = ?",
+                         [(motivation, posting, advocacy, notes, each)
+                          for each in dict.fromkeys([org, *matched])])
     return org
+
+
+def _matching(conn: sqlite3.Connection, name: str) -> list[tuple[int, str, int]]:
+    """(id, name, contacts) of the organisations `name` leads, most contacts first."""
+    rows = conn.execute("SELECT o.id, o.name, COUNT(c.id) FROM organisations o"
+                        " LEFT JOIN contacts c ON c.organisation_id = o.id GROUP BY o.id"
+                        " ORDER BY COUNT(c.id) DESC, o.name").fetchall()
+    return [(r[0], r[1], r[2]) for r in rows if target_matches_organisation(name, r[1])]
+
+
+def target_matches(conn: sqlite3.Connection, name: str) -> list[tuple[str, int]]:
+    """(name, contacts) of the organisations with contacts a target typed as `name` counts,
+    where their stored name is not what was typed — what the user is told she matched."""
+    typed = " ".join(name.split()).casefold()
+    return [(org_name, count) for _id, org_name, count in _matching(conn, name)
+            if count and org_name.casefold() != typed]
 
 
 def drop_target(conn: sqlite3.Connection, organisation: int) -> None:

@@ -272,10 +272,12 @@ class NetworkState:
         moved = self.frame.loc[at_target_now.astype(bool) != self.frame["at_target"], "id"]
         self.refresh_contacts(sorted(before | set(self._introducers()) | set(moved) | set(extra)))
 
-    def save_target(self, name: str, **lamp) -> int:
-        org = store.save_target(self.conn, name, **lamp)
+    def save_target(self, name: str, **lamp) -> list[tuple[str, int]]:
+        """Save the target; the differently named organisations it counts, with their
+        contacts (`store.target_matches`), for the user to be told."""
+        store.save_target(self.conn, name, **lamp)
         self._after_link_change()
-        return org
+        return store.target_matches(self.conn, name)
 
     def drop_target(self, organisation_id: int) -> None:
         store.drop_target(self.conn, organisation_id)

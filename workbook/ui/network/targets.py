@@ -111,10 +111,15 @@ class TargetsPanel:
             return
         lamp = dict(motivation=_value(self.motivation.value), posting=_value(self.posting.value),
                     advocacy=_value(self.advocacy.value), notes=self.notes.value.strip())
-        self._save(name, **lamp)
+        matched = self._save(name, **lamp) or []
         self.name.value = self.notes.value = ""
         self.motivation.value = self.posting.value = self.advocacy.value = -1
-        self.status.show(tr("network.targets.saved", name=name))
+        message = tr("network.targets.saved", name=name)
+        if matched:
+            count = sum(contacts for _name, contacts in matched)
+            message += " " + tr.count("network.targets.matched", count,
+                                       names=format_list([n for n, _c in matched], tr.lang))
+        self.status.show(message)
 
     def _on_remove(self, _button) -> None:
         if self.remove_choice.value is None:
