@@ -37,6 +37,12 @@ _STYLE = """<style>
 .wb-press-tabs .widget-inline-hbox > input, .wb-press-tabs .widget-inline-hbox > textarea
   {min-width: 0; flex: 1 1 auto;}
 .wb-press-tabs .widget-inline-hbox {margin-right: 1em;}
+/* A narrow window: a long label goes above its field, on as many lines as it needs. */
+@media (max-width: 600px) {
+  .wb-press-tabs .widget-inline-hbox > .widget-label {white-space: normal; height: auto;
+    line-height: 1.3; width: 100% !important; max-width: 100%;}
+  .wb-press-tabs .widget-inline-hbox {margin-right: 0; max-width: 100%;}
+}
 .wb-press-tabs .jupyter-button {width: auto; min-width: 5em; padding: 0 0.9em;}
 .wb-press-findings li, .wb-press-check-verdict li {margin: 0.2em 0;}
 </style>"""
