@@ -39,7 +39,8 @@ class ReadinessPanel:
         own_width = {"description_width": "initial"}
         self.hours = classed(ipw.Text(description=tr("press.readiness.hours"),
                                       placeholder=tr("press.readiness.hours_placeholder"),
-                                      style=own_width, layout=ipw.Layout(width="34em", max_width="100%")),
+                                      style=own_width,
+                                      layout=ipw.Layout(width="34em", max_width="100%")),
                              "wb-press-hours")
         self.hours_hint = classed(ipw.HTML(html_text(tr("press.readiness.hours_hint"), "p",
                                                      "wb-muted")), "wb-press-hours-hint")
