@@ -67,6 +67,15 @@ def routines(runs: int) -> list[dict]:
         page._on_week_nav(0)
         unseen += timed_ms(lambda i: page._on_week_nav(1), 4)
     rows.append(callback_row(name, "change week (a week not yet seen, 1-4 ahead)", unseen))
+    # The same weeks planned as before each week ahead was planned from the kept weeks
+    # before it: every week from this one again (side by side, same data).
+    from dataclasses import replace
+
+    from workbook.services.plan import plan_for
+
+    data = replace(state.data, contacts=state._plan_contacts)
+    rows.append(callback_row(name, "  before: plan 1-4 ahead from this week again", timed_ms(
+        lambda i: plan_for(data, today, 1 + i % 4, state.ranked()), runs)))
     page._on_week_nav(0)
     rows.append(callback_row(name, "regenerate the plan (reload + redraw)", timed_ms(
         lambda i: (state.reload(), page.refresh()), runs)))

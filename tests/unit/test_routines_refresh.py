@@ -178,3 +178,29 @@ def test_a_write_shows_on_the_tabs_opened_after_it(home):
     assert "Ok Olivier" in " ".join(r.children[1].value for r in page.due.drift_rows.children
                                     if len(getattr(r, "children", ())) > 1)
     page.ctx.conn.close()
+
+
+def test_weeks_ahead_planned_from_the_kept_weeks_before_them_are_the_plans_of_a_fresh_read(
+        tmp_path, monkeypatch):
+    """Moving on week by week plans one week at a time from the weeks already planned; the
+    plans are those a fresh read plans from scratch (this week's, then each week ahead), in
+    any order of visit and after a write that changes what the weeks before are made from."""
+    from workbook.demo import fill_demo
+
+    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+    conn = open_profile("demo")
+    fill_demo(conn, today=TODAY)
+    state = RoutinesState(conn, "demo", TODAY)
+
+    def fresh(offset):
+        data = store.load_routine_data(conn)
+        return service.with_progress(conn, data, service.plan_for(
+            data, TODAY, offset, state.ranked()))
+
+    for offset in range(5):  # forward, one new week each time
+        assert state.week(offset) == fresh(offset)
+    assert any(item.kind == "follow_up" for offset in range(5)
+               for item in state.week(offset).plan.items)
+    state.log(2, TODAY, "coffee", "out", "maintain", "")  # changes the weeks ahead's log
+    for offset in (3, 1, 4, 0, 2):   # out of order: a week ahead before the ones before it
+        assert state.week(offset) == fresh(offset)

@@ -63,6 +63,7 @@ from workbook.domain.routines.plan import (  # noqa: F401
     WeekPlan,
     birthday_in_week,
     birthday_on,
+    carried_out,
     distribute_new_people,
     done_keys,
     exchanges_a_plan_reads,

@@ -329,20 +329,30 @@ def plan_weeks(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: dic
     for _ in range(weeks):
         plan = weekly_plan(contacts, log, cadences, sent, settings, week, holidays, ranked)
         plans.append(plan)
-        # Weekly lines are assumed done mid-week; the card campaign is not (cards go out
-        # whenever the user writes them during the season).
-        touched = [item.contact_id for item in plan.items if item.kind in _PERSON_KINDS]
-        midweek = pd.Timestamp(week + dt.timedelta(days=2))
+        log, sent = carried_out(plan, log, sent)
+        week += dt.timedelta(weeks=1)
+    return plans
+
+
+def carried_out(plan: WeekPlan, interactions: pd.DataFrame, outreach: pd.DataFrame
+                ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The log and the outreach the next week is planned from, assuming `plan` is carried
+    out: each planned touch counted as done mid-week, each planned follow-up as sent
+    (greeting cards are not: they go out whenever the user writes them during the season).
+    SOURCE: method, step 4 (keeping up is a routine, not a rescue)."""
+    touched = [item.contact_id for item in plan.items if item.kind in _PERSON_KINDS]
+    midweek = pd.Timestamp(plan.week_start + dt.timedelta(days=2))
+    log, sent = interactions, outreach
+    if touched:
         simulated = pd.DataFrame({
             "interaction_id": -1, "contact_id": touched, "occurred_on": midweek,
             "kind": "message", "direction": "out", "purpose": "maintain", "notes": ""})
-        log = pd.concat([log, simulated], ignore_index=True) if touched else log
-        followed = {int(i.key.split(":")[1]) for i in plan.items if i.kind == "follow_up"}
-        if followed:
-            sent = sent.copy()
-            sent.loc[sent["outreach_id"].isin(followed), "followed_up_on"] = midweek
-        week += dt.timedelta(weeks=1)
-    return plans
+        log = pd.concat([log, simulated], ignore_index=True)
+    followed = {int(i.key.split(":")[1]) for i in plan.items if i.kind == "follow_up"}
+    if followed:
+        sent = sent.copy()
+        sent.loc[sent["outreach_id"].isin(followed), "followed_up_on"] = midweek
+    return log, sent
 
 
 def exchanges_a_plan_reads(interactions: pd.DataFrame, week: dt.date) -> pd.Series:

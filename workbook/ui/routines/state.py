@@ -176,6 +176,12 @@ class RoutinesState:
         `workbook.services.plan.plan_data`): a few thousand of 30,000, the same plans.
         A plan is kept while the exchanges it is made from stay the same (ticking a line or
         logging this week's coffee changes what is done, not the plan): ~250 ms at 30,000."""
+        return service.with_progress(self.conn, self.data, self._plan(offset))
+
+    def _plan(self, offset: int) -> WeekPlan:
+        """The plan of the week `offset` weeks ahead, kept or worked out. A week ahead is
+        planned from the kept plans of the weeks before it (`plan_after`): moving one week
+        on plans one week, not every week from this one (~1 s four weeks ahead at 30,000)."""
         if self._plan_contacts is None:
             self._plan_contacts = store.load_contacts(self.conn,
                                                       named=self.ranked()["id"].tolist())
@@ -188,13 +194,16 @@ class RoutinesState:
         fingerprint = int(pd.util.hash_pandas_object(read, index=False).sum())
         plans = self._plans or {}
         if offset in plans and plans[offset][0] == fingerprint:
-            plan = plans[offset][1]
+            return plans[offset][1]
+        data = dataclasses.replace(self.data, contacts=self._plan_contacts)
+        if offset > 0:
+            plan = service.plan_after(data, self.today,
+                                      [self._plan(week) for week in range(offset)],
+                                      self.ranked())
         else:
-            plan = service.plan_for(dataclasses.replace(self.data,
-                                                        contacts=self._plan_contacts),
-                                    self.today, offset, self.ranked())
-            self._plans = {**plans, offset: (fingerprint, plan)}
-        return service.with_progress(self.conn, self.data, plan)
+            plan = service.plan_for(data, self.today, offset, self.ranked())
+        self._plans = {**(self._plans or {}), offset: (fingerprint, plan)}
+        return plan
 
     def steps(self) -> pd.DataFrame:
         """Where each outreach stands today (3B7), computed once per read."""
