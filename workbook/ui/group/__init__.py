@@ -22,7 +22,14 @@ from workbook.i18n.numbers import format_list
 from workbook.paths import SESSION_VIEW_VARIABLE
 from workbook.services.card_drop import DropFolderError, drop_root
 from workbook.store.group import GroupConflict
-from workbook.ui.common import PageContext, StatusLine, build_page, guarded, page_shell
+from workbook.ui.common import (
+    PageContext,
+    StatusLine,
+    build_page,
+    error_sentence,
+    guarded,
+    page_shell,
+)
 from workbook.ui.group.cards import CardsPanel
 from workbook.ui.group.pairs import PairsPanel
 from workbook.ui.group.projector import ProjectorPanel
@@ -123,31 +130,19 @@ class GroupPage:
             status = self.status if status is None else status
             status.clear()
             before = self._selection()
-            try:
-                message = action(*args)
-            except rules.GroupError as problem:
-                status.show(self.tr(f"group.error.{problem.code}", detail=problem.detail),
-                            error=True)
-                return
-            except CardError as problem:
-                status.show(self.tr(f"group.card_error.{problem.code}",
-                                    detail=problem.detail), error=True)
-                return
-            except GroupConflict as problem:
-                status.show(self.tr(f"group.conflict.{problem.code}", detail=problem.detail),
-                            error=True)
-                return
-            except DropFolderError as problem:
-                status.show(self.tr(f"group.drop_error.{problem.code}", path=problem.path),
-                            error=True)
-                return
-            if self._selection() != before:
-                self._forget_messages()
-            self.refresh()
-            if isinstance(message, str):
-                status.show(message)
 
-        return guarded(self.ctx, self.status)(run)
+            def work() -> None:
+                message = action(*args)
+                if self._selection() != before:
+                    self._forget_messages()
+                self.refresh()
+                if isinstance(message, str):   # else the action answered on its own lines
+                    status.show(message)
+
+            work.__name__ = getattr(action, "__name__", tab)
+            guarded(self.ctx, status)(work)()
+
+        return run
 
     def _selection(self) -> tuple:
         state = self.state
@@ -290,7 +285,7 @@ class GroupPage:
                 error=counts["refused"] == len(lines) > 0)
 
     def _refusal(self, problem: CodedError) -> str:
-        return self.tr(problem.key, **{"detail": problem.detail, **problem.values})
+        return error_sentence(self.tr, problem)
 
     def _place(self, index: int, member: int | None) -> str:
         waiting = self.state.pending[index]
