@@ -219,6 +219,12 @@ def run_cohort(n: int, users: list[str], passwords: dict, root: Path, proxy: str
         left = hub.stop(chosen)
     if left:
         print(f"  still running after the hub stopped: {left}", file=sys.stderr)
+    for person in people:
+        if "stuck" in person or "error" in person:  # what the hub and their server said
+            said = [line for line in hub.log.read_text(errors="replace").splitlines()
+                    if person["user"] in line or "Kernel" in line or "Traceback" in line]
+            print(f"  {person['user']} in the hub's log:\n    " + "\n    ".join(said[-12:]),
+                  file=sys.stderr)
     return {"people": n, "results": people, "cpu": watch.cpu, "start_wall": watch.wall,
             "load": (load_before, load_after), "http_timeout": _http_timeout(user_env),
             **_hub_log_figures(hub.log)}
