@@ -21,6 +21,7 @@ from workbook.domain.progress_card import (
     press_readiness,
     routine_adherence,
 )
+from workbook.domain.calendar_rules import week_start
 from workbook.io.progress_card import read_card
 from workbook.services.card import build_card, describe_card
 from workbook.store.contacts import add_contact, log_interaction
@@ -75,6 +76,8 @@ def _full_profile(conn):
                                  audience="développeurs de parcs solaires",
                                  deliverable="des chantiers livrés à temps"),
                  Card(one_liner="Responsable supply chain pour les parcs solaires."), "fr", 72)
+    # started using the workbook well before the card's weeks
+    conn.execute("UPDATE contacts SET created_at = '2026-09-01T10:00:00'")
 
 
 def _all_text(card):
@@ -116,9 +119,31 @@ def test_opt_in_sections_are_left_out_unless_ticked(conn):
 
 
 def test_an_empty_profile_gives_a_card_with_nothing_to_hide(conn):
-    card = build_card(conn, "lea", TODAY)
-    assert card.participant == "lea" and "press" not in card.sections
+    card = build_card(conn, "lea", TODAY, name="Léa B.")
+    assert card.participant == "Léa B." and "press" not in card.sections
     assert read_card(card_bytes(card)) == card
+
+
+def test_a_card_never_carries_the_profile_file_name_as_the_persons_name(conn):
+    """No name given yet: the card is not made in the name "default" or "claire"."""
+    with pytest.raises(ValueError):
+        build_card(conn, "default", TODAY)
+    set_setting(conn, "display_name", "Claire Martin")
+    assert build_card(conn, "default", TODAY).participant == "Claire Martin"
+
+
+def test_a_first_week_counts_only_the_weeks_since_the_workbook_was_started(conn):
+    """Claire started this week: her card says one week, not 60 of 480 planned minutes
+    over four weeks she was not using the workbook."""
+    set_setting(conn, "display_name", "Claire")
+    someone = add_contact(conn, "Paul Ami", layer="close")
+    log_interaction(conn, someone, TODAY, "coffee")
+    conn.execute("UPDATE contacts SET created_at = ?", (f"{TODAY.isoformat()}T09:00:00",))
+    conn.execute("UPDATE interactions SET created_at = ?", (f"{TODAY.isoformat()}T09:05:00",))
+    weeks = build_card(conn, "default", TODAY, include={"routine"}).sections["routine"]["weeks"]
+    assert [w["week"] for w in weeks] == [week_start(TODAY).isoformat()]
+    planned = weeks[0]["planned_maintain"]
+    assert sum(w["planned_maintain"] for w in weeks) == planned
 
 
 def test_round_trip_through_the_file_and_the_text_form(conn):

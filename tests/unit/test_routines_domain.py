@@ -469,3 +469,20 @@ def test_times_and_time_zones_as_people_write_them():
     assert r.resolve_timezone("new york") == "America/New_York"
     assert r.resolve_timezone("Montréal") == "America/Montreal"
     assert r.resolve_timezone("Atlantis") is None and r.resolve_timezone("") is None
+
+
+def test_weeks_before_the_start_count_neither_as_planned_nor_as_missed():
+    """The routines page's 4-week average starts the week the participant started."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from workbook.domain.routines import actual_split, week_start, weeks_in_use
+
+    today = dt.date(2026, 12, 9)
+    weekly = pd.DataFrame({"week_start": [week_start(today) - dt.timedelta(weeks=i)
+                                          for i in (3, 2, 1, 0)],
+                           "maintain_minutes": [0, 0, 0, 60], "expand_minutes": [0, 0, 0, 20]})
+    assert actual_split(weeks_in_use(weekly, today)) == (60, 20)
+    assert actual_split(weeks_in_use(weekly, today - dt.timedelta(weeks=5))) == (15, 5)
+    assert weeks_in_use(weekly, None).empty

@@ -167,7 +167,7 @@ def test_the_coffee_with_her_inner_circle_contact_counts_as_keeping_up(fresh_imp
         assert (done["maintain_minutes"], done["expand_minutes"]) == (60, 0)
         assert done["new_people"] == 0
         assert keeping in page.log.recent.children[1].children[1].value
-        card = build_card(page.ctx.conn, "claire", TODAY)
+        card = build_card(page.ctx.conn, "claire", TODAY, name="Claire M.")
         week = card.sections["routine"]["weeks"][-1]
         assert (week["done_maintain"], week["done_expand"], week["new_people"]) == (60, 0, 0)
     finally:

@@ -7,7 +7,8 @@ What each section holds (all of it plain JSON):
   deliverable} — the participant's own words, for the pitch round.
 - network: total, by_role {role: n}, by_layer {layer: n} — counts only.
 - routine: weeks [{week, planned_maintain, done_maintain, planned_expand, done_expand
-  (minutes), planned_new, new_people}] for the last ROUTINE_WEEKS weeks.
+  (minutes), planned_new, new_people}] for the last ROUTINE_WEEKS weeks, only those since
+  the participant started (`routines.weeks_in_use`).
 - press: journalists, key_messages, pitched, called_back, level (see
   `progress_card.press_readiness`); absent when all are zero.
 - targets: target organisation names (opt-in).
@@ -22,7 +23,7 @@ import uuid
 
 from workbook.domain import progress_card as rules
 from workbook.domain.positioning import CORE_PARTS, Card, analyze_card
-from workbook.domain.routines import weekly_actuals
+from workbook.domain.routines import weekly_actuals, weeks_in_use
 from workbook.i18n.numbers import format_list
 from workbook.store import positioning as positioning_store
 from workbook.store import progress
@@ -61,15 +62,12 @@ def set_name(conn: sqlite3.Connection, name: str) -> bool:
     return True
 
 
-def display_name(conn: sqlite3.Connection, profile: str) -> str:
-    return saved_name(conn) or profile
-
-
 def build_card(conn: sqlite3.Connection, profile: str, today: dt.date, group: str = "",
                include: set[str] | frozenset[str] | None = None,
                name: str | None = None) -> rules.ProgressCard:
     """The card with the sections in `include` (default: every section but the opt-in ones)
-    that have something to say."""
+    that have something to say, in the name given (`name`, else the one kept); `profile`
+    is not a name and never shown."""
     include = set(rules.SECTIONS) - set(rules.OPT_IN_SECTIONS) if include is None \
         else set(include)
     makers = {"positioning": _positioning, "network": _network, "routine": _routine,
@@ -82,7 +80,11 @@ def build_card(conn: sqlite3.Connection, profile: str, today: dt.date, group: st
             value = makers[section](conn, today)
             if value:
                 sections[section] = value
-    who = " ".join((name or display_name(conn, profile)).split())[:rules.MAX_NAME]
+    # the name the group knows, never the profile's file name ("default", "claire"): the
+    # page and the command ask for it before building a card
+    who = " ".join((name or saved_name(conn)).split())[:rules.MAX_NAME]
+    if not who:
+        raise ValueError("a progress card needs the participant's name: ask for it first")
     return rules.ProgressCard(card_id(conn), who, group, today.isoformat(), sections)
 
 
@@ -115,7 +117,8 @@ def _network(conn: sqlite3.Connection, _today: dt.date) -> dict | None:
 
 def _routine(conn: sqlite3.Connection, today: dt.date) -> dict | None:
     data = load_routine_data(conn)
-    weekly = weekly_actuals(data.interactions, data.contacts, today, weeks=ROUTINE_WEEKS)
+    weekly = weeks_in_use(weekly_actuals(data.interactions, data.contacts, today,
+                                         weeks=ROUTINE_WEEKS), progress.first_recorded_on(conn))
     settings = data.settings
     weeks = [{"week": row.week_start.isoformat(),
               "planned_maintain": int(settings.maintain_minutes),

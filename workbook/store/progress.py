@@ -4,6 +4,7 @@ none can reach a card."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 
@@ -47,3 +48,13 @@ def press_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {"journalists": journalists, "key_messages": messages,
             "pitched": kinds.get("pitch", 0),
             "called_back": answered + kinds.get("interview", 0) + kinds.get("published", 0)}
+
+
+def first_recorded_on(conn: sqlite3.Connection) -> dt.date | None:
+    """The day anything was first recorded in this profile (an exchange logged, a contact
+    added, a file imported), None for an empty profile: when its owner started using it."""
+    row = conn.execute(
+        "SELECT MIN(d) FROM (SELECT MIN(created_at) AS d FROM interactions"
+        " UNION ALL SELECT MIN(created_at) FROM contacts"
+        " UNION ALL SELECT MIN(imported_at) FROM import_batches)").fetchone()
+    return dt.date.fromisoformat(row[0][:10]) if row and row[0] else None

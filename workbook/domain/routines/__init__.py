@@ -36,6 +36,7 @@ from workbook.domain.routines.balance import (  # noqa: F401
     is_expansion,
     suggested_purpose,
     weekly_actuals,
+    weeks_in_use,
 )
 from workbook.domain.routines.events import (  # noqa: F401
     RoutineEvent,

@@ -150,6 +150,21 @@ def weekly_actuals(interactions: pd.DataFrame, contacts: pd.DataFrame, today: dt
     return table
 
 
+def weeks_in_use(weekly: pd.DataFrame, started: dt.date | None) -> pd.DataFrame:
+    """The rows of `weekly` from the week the participant started using the workbook on:
+    a week before it was not theirs to keep up, so it counts neither as time planned nor as
+    time missed (a first week must not read "60 of 480 minutes"). `started` is the day
+    anything was first recorded in the profile — an exchange logged, a contact added or a
+    file imported (`workbook.store.progress.first_recorded_on`); None when nothing was
+    recorded yet, and then no week counts. The last week of `weekly` (this week) always
+    counts once something is recorded, even stamped later by another clock.
+    SOURCE: the method, step 4 (a weekly time budget kept from the day one starts)."""
+    if started is None or weekly.empty:
+        return weekly.iloc[0:0]
+    first = min(week_start(started), weekly["week_start"].iloc[-1])
+    return weekly[weekly["week_start"] >= first]
+
+
 def actual_split(weekly: pd.DataFrame, last_weeks: int = 4) -> tuple[int, int]:
     """(maintain, expand) minutes per week actually spent, averaged over the last weeks
     (estimated with TOUCH_MINUTES). SOURCE: method, step 4 (a time budget, two obligations)."""

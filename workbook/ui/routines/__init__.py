@@ -10,9 +10,16 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
 
-from workbook.domain.routines import PlanItem, RoutineSettings, actual_split, temperature_series
+from workbook.domain.routines import (
+    PlanItem,
+    RoutineSettings,
+    actual_split,
+    temperature_series,
+    weeks_in_use,
+)
 from workbook.i18n.dates import format_date
 from workbook.services.plan import describe_item
+from workbook.store.progress import first_recorded_on
 from workbook.ui.common import (
     PageContext,
     StatusLine,
@@ -158,7 +165,7 @@ class RoutinesPage:
         state = self.state
         planned = state.week(self.week_offset)
         self.week.render(planned, planned.plan.week_start <= state.today,
-                         actual_split(state.weekly()))
+                         actual_split(weeks_in_use(state.weekly(), first_recorded_on(state.conn))))
         this_week = state.weekly().iloc[-1]
         self.week.show_balance(
             (int(this_week["maintain_minutes"]), int(this_week["expand_minutes"])),
