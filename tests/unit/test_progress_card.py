@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbook.domain.calendar_rules import week_start
 from workbook.domain.progress_card import (
     BEGIN,
     END,
@@ -21,7 +22,6 @@ from workbook.domain.progress_card import (
     press_readiness,
     routine_adherence,
 )
-from workbook.domain.calendar_rules import week_start
 from workbook.io.progress_card import read_card
 from workbook.services.card import build_card, describe_card
 from workbook.store.contacts import add_contact, log_interaction
