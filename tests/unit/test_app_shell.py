@@ -178,3 +178,13 @@ def test_the_other_pages_code_loads_between_messages_once_the_first_page_shows()
 
     asyncio.run(kernel())
     assert "colorsys" in sys.modules and "netrc" in sys.modules
+
+
+def test_a_french_page_declares_itself_french_to_the_browser(profile):
+    """The document's language follows the page on screen (`<html lang="fr">` for French),
+    so a screen reader reads a French page with a French voice."""
+    app = App(open_page_context("p", "fr"), "home", "p", "fr")
+    assert app.location.lang == "fr"
+    assert "document.documentElement.lang" in app.location._esm
+    app = App(open_page_context("p", "en"), "home", "p", "en")
+    assert app.location.lang == "en"

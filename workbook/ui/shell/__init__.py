@@ -85,6 +85,7 @@ class App:
             box.layout.display = None if name == key else "none"
         self.location.title = built.ctx.tr(f"{key}.title")
         self.location.loading = built.ctx.tr("app.loading")
+        self.location.lang = built.ctx.tr.lang
         self.location.shown = key
         if not self._warmed:
             # The first page is on screen: the others' code loads while it is read.

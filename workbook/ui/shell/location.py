@@ -52,6 +52,10 @@ function render({ model, el }) {
     busy();
     const title = model.get("title");
     if (title) document.title = title;
+    // the page's language, so that screen readers, hyphenation and spell checkers read
+    // French pages as French (the template's <html lang> cannot know the profile's)
+    const lang = model.get("lang");
+    if (lang) document.documentElement.lang = lang;
   };
   const onClick = (event) => {
     const link = event.target.closest && event.target.closest('a[href^="#"]');
@@ -76,6 +80,7 @@ function render({ model, el }) {
     document.removeEventListener("click", onClick, true);
     model.off("change:page", onPage);
     model.off("change:shown", onShown);
+    model.off("change:lang", onShown);
   };
 }
 
@@ -85,8 +90,8 @@ export default { render };
 
 class Location(anywidget.AnyWidget):
     """The open page (`page`, as in the address), the page on screen (`shown`), the page
-    keys an address may name, the words shown while a page is on its way, and the tab's
-    title."""
+    keys an address may name, the words shown while a page is on its way, the tab's
+    title and the language of the page on screen (the document's `lang`)."""
 
     _esm = _ESM
     page = traitlets.Unicode("").tag(sync=True)
@@ -94,3 +99,4 @@ class Location(anywidget.AnyWidget):
     pages = traitlets.List(traitlets.Unicode()).tag(sync=True)
     loading = traitlets.Unicode("").tag(sync=True)
     title = traitlets.Unicode("").tag(sync=True)
+    lang = traitlets.Unicode("").tag(sync=True)
