@@ -450,3 +450,14 @@ def test_key_points_are_at_most_three_deliverable_first_and_skip_blanks():
     assert rules.key_points(Statement("Payroll controller", audience="CFOs ")) == \
         (("audience", "CFOs"),)
     assert rules.key_points(Statement()) == ()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_one_liner_nobody_can_repeat_is_never_called_repeatable(lang):
+    """A 27-word one-liner: the finding says nobody can repeat it, so the verdict beside it
+    is not "Focused: a connector can repeat it"."""
+    words = FOCUSED[lang][0].split()
+    one_liner = " ".join((words * 27)[:27])
+    report = analyze(FOCUSED[lang][0], lang, one_liner=one_liner)
+    assert "one_liner_too_long" in report.codes
+    assert report.level != "focused" and report.score < rules.FOCUSED_SCORE

@@ -39,6 +39,9 @@ from workbook.domain.positioning.text import TOKEN, AnalysedText, distinct
 MAX_ANALYSED_CHARS = 4000
 FOCUSED_SCORE = 75
 ALMOST_SCORE = 50
+# Findings saying nobody can repeat the one-liner: while one stands, the verdict cannot say
+# "a connector can repeat it" (the score stays below FOCUSED_SCORE).
+UNREPEATABLE = ("one_liner_too_long", "one_liner_answers_too_long")
 LANGUAGES = ("fr", "en")
 
 # Fewer content words than this that are rare in everyday language: the statement speaks
@@ -166,6 +169,8 @@ def _joined_targets(text: AnalysedText, pattern: re.Pattern,
 def analyze(statement: str, lang: str, *, one_liner: str | None = None,
             bio: str | None = None) -> FocusReport:
     """Score how focused a positioning statement is, 0–100, with one finding per problem.
+    A one-liner too long to repeat (UNREPEATABLE) keeps the score under FOCUSED_SCORE: the
+    verdict never says "a connector can repeat it" beside a finding saying nobody can.
 
     `statement` is the spoken text (the pitch); the one-liner is `one_liner` when given, else
     the statement's first sentence (what a listener retains first); `bio`, when given, is
@@ -277,6 +282,8 @@ def _report(found, lang: str, words: int, liner_words: int, truncated: bool) -> 
                                 values=values, details=tuple(details[0]) if details else ()))
     findings.sort(key=lambda f: (-f.penalty, FINDING_CODES.index(f.code)))
     score = max(0, 100 - sum(f.penalty for f in findings))
+    if any(f.code in UNREPEATABLE for f in findings):
+        score = min(score, FOCUSED_SCORE - 1)
     return FocusReport(score=score, findings=tuple(findings), words=words,
                        seconds=speech_seconds(words), one_liner_words=liner_words,
                        lang=lang, truncated=truncated)
