@@ -461,3 +461,13 @@ def test_a_one_liner_nobody_can_repeat_is_never_called_repeatable(lang):
     report = analyze(FOCUSED[lang][0], lang, one_liner=one_liner)
     assert "one_liner_too_long" in report.codes
     assert report.level != "focused" and report.score < rules.FOCUSED_SCORE
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_card_field_and_the_warnings_call_the_one_liner_by_one_name(lang):
+    """The warnings say "phrase d'accroche": the card's field says it too, so the person
+    knows which box to shorten."""
+    name = translate(lang, "glossary.one_liner.term").casefold()
+    for key in ("positioning.card.one_liner", "positioning.finding.one_liner_too_long.label",
+                "positioning.step_advice.one_liner.words"):
+        assert name in translate(lang, key).casefold(), key
