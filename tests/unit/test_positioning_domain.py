@@ -3,6 +3,8 @@
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbook.domain import positioning as rules
 from workbook.domain.positioning import Card, Statement, Version, analyze
@@ -471,3 +473,30 @@ def test_the_card_field_and_the_warnings_call_the_one_liner_by_one_name(lang):
     for key in ("positioning.card.one_liner", "positioning.finding.one_liner_too_long.label",
                 "positioning.step_advice.one_liner.words"):
         assert name in translate(lang, key).casefold(), key
+
+
+def _deepest_bracket(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def test_a_sector_with_its_own_brackets_is_not_nested_in_the_one_liner():
+    """Claire's sector "l'industrie manufacturière (ETI et grands groupes)" reads
+    "(l'industrie manufacturière, ETI et grands groupes)", not "(… (…))"."""
+    statement = Statement(target_role="Acheteuse", audience="les directions achats",
+                          sector="l'industrie manufacturière (ETI et grands groupes)",
+                          deliverable="des coûts réduits")
+    line = rules.compose_one_liner(statement, Translator("fr"))
+    assert "(l'industrie manufacturière, ETI et grands groupes)" in line
+    assert _deepest_bracket(line) == 1
+
+
+@settings(max_examples=200)
+@given(sector=st.text(alphabet="ab ()[]", max_size=30), lang=st.sampled_from(LANGUAGES))
+def test_the_one_liner_never_nests_brackets_whatever_the_sector(sector, lang):
+    statement = Statement(target_role="Buyer", audience="plants", sector=sector,
+                          deliverable="lower costs")
+    assert _deepest_bracket(rules.compose_one_liner(statement, Translator(lang))) <= 1

@@ -7,6 +7,7 @@ the user's language (the UI passes its translator). This module only orders and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from workbook.domain.positioning.lengths import BIO_MAX_CHARS, ONE_LINER_MAX_WORDS, count_words
@@ -36,6 +37,18 @@ def _first_letter(text: str, change) -> str:
     return first + text[1:] if len(first) == len(text[:1]) else text
 
 
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+
+
+def _unbracketed(text: str) -> str:
+    """'l'industrie (ETI et grands groupes)' -> 'l'industrie, ETI et grands groupes': an
+    answer the line puts between brackets must not open brackets of its own (no "(a (b))")."""
+    while _BRACKETED.search(text):
+        text = _BRACKETED.sub(lambda m: ", " + m.group(1).strip() if m.group(1).strip() else "",
+                              text)
+    return text.replace("(", "").replace(")", "").strip(" ,")
+
+
 def _end(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in ".!?…" else text + "."
@@ -48,10 +61,13 @@ def compose_one_liner(statement: Statement, phrases: Phrases) -> str:
     s = statement.cleaned()
 
     def line(*names: str) -> str:
+        values = {name: value for name in names if (value := getattr(s, name))}
+        if "sector" in values:                      # the sector goes between brackets
+            values["sector"] = _unbracketed(values["sector"])
         text = "".join(
             phrases(f"positioning.compose.one_liner.{name}",
                     value=_decap(value) if name != "target_role" else value)
-            for name in names if (value := getattr(s, name)))
+            for name, value in values.items() if value)
         return _end(_cap(text.strip().lstrip(":").strip()))
 
     # The sector only goes in when the line stays short enough to be repeated (the shorter
