@@ -152,7 +152,7 @@ def test_repeat_back_needs_a_version_then_shows_what_gets_lost(home):
     page.repeat.delete.click()
     assert "Reformulation retirée : &lt;img" in page.repeat.delete_status.value
     assert len(store.list_repeat_backs(page.ctx.conn, store.latest_version(page.ctx.conn).id)) == 1
-    assert len(page.repeat.chart.data[0].x) == 2  # Ana and the average
+    assert page.repeat.chart_box.children == ()  # Ana alone: her line in the table
 
 
 def test_a_connector_asked_twice_gets_two_bars_not_one_pile(home):
@@ -390,3 +390,19 @@ def test_six_short_answers_compose_a_card_at_100_without_hand_edits(home, lang):
         assert _score(page) == 100, page.feedback.findings.value
     assert "too_long" not in page.feedback.findings.value
     assert not any(widget.value for widget in page.form.step_advice.values())
+
+
+def test_one_repeat_back_draws_no_chart_of_empty_axes(home):
+    """One rephrasing saved: its line in the table says it all; the chart comes with a
+    second one, when there is something to compare."""
+    page = _page()
+    _type(page, **FOCUSED)
+    page.form.save.click()
+    page.sections.selected_index = 1
+    page.repeat.name.value, page.repeat.text.value = "Ana", "Un comptable"
+    page.repeat.add.click()
+    assert "wb-status-info" in page.repeat.status.value
+    assert page.repeat.chart_box.children == ()
+    page.repeat.name.value, page.repeat.text.value = "Léo", "Contrôleur de gestion pour les DAF"
+    page.repeat.add.click()
+    assert page.repeat.chart_box.children == (page.repeat.chart,)

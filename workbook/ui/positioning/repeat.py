@@ -138,7 +138,9 @@ class RepeatBackPanel:
 
     def _show_chart(self, summary: RepeatBackSummary) -> None:
         tr = self.tr
-        if not summary.results:
+        if len(summary.results) < 2 or not summary.overall:
+            # one rephrasing is the table's one line (its bar and the average are the same),
+            # and nothing kept is bars of height 0: no chart of empty axes above the results
             self.chart_box.children = ()
             return
         average = tr("positioning.repeat.average")
