@@ -406,3 +406,16 @@ def test_one_repeat_back_draws_no_chart_of_empty_axes(home):
     page.repeat.name.value, page.repeat.text.value = "Léo", "Contrôleur de gestion pour les DAF"
     page.repeat.add.click()
     assert page.repeat.chart_box.children == (page.repeat.chart,)
+
+
+def test_the_printed_pitch_card_carries_the_name_asked_for_once(home):
+    """No name given yet: the export asks for it; typed once, it is on the printed card."""
+    page = _page()
+    _type(page, **FOCUSED)
+    page.form.save.click()
+    page.sections.selected_index = 2
+    assert "Votre nom n&#x27;est pas encore" in page.export.links.value
+    page.export.name.value = "Claire Martin"
+    assert "Votre nom n&#x27;est pas encore" not in page.export.links.value
+    printable = page.state.printable_card(page.state.reach())
+    assert '<p class="pc-name">Claire Martin</p>' in printable

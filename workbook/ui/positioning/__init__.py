@@ -71,7 +71,7 @@ class PositioningPage:
         self.progress = ProgressPanel(tr, guard(self.form.status))
         self.repeat = RepeatBackPanel(tr, guard=guard, on_add=self._on_add_repeat_back,
                                       on_delete=self._on_delete_repeat_back)
-        self.export = ExportPanel(tr, ctx.lang, guard(self.form.status))
+        self.export = ExportPanel(tr, ctx.lang, guard(self.form.status), self._keep_name)
         self._contacts_shown = False
 
         self.sections = ipw.Accordion(
@@ -162,12 +162,23 @@ class PositioningPage:
         if index in shown:
             shown[index]()
 
+    def _keep_name(self, name: str) -> None:
+        """The name typed for the printed card, kept for every card (a blank one is not)."""
+        from workbook.services.card import set_name
+
+        if set_name(self.state.ctx.conn, name):
+            self._show_export()
+
     def _show_export(self) -> None:
         card = self.state.card
         if card.is_blank():              # nothing to print yet: the section says so
             self.export.show(card)
             return
         reach = self.state.reach()
+        if not self.export.name.value:
+            from workbook.services.card import saved_name
+
+            self.export.name.value = saved_name(self.state.ctx.conn)
         self.export.show(card, self.state.printable_card(reach),
                          any(value.strip() for _, value in reach))
 

@@ -17,7 +17,8 @@ _FILES = (("text", "positioning.txt", "text/plain"),
 class ExportPanel:
     """Receives the card to export (`show`); the chosen format redraws it."""
 
-    def __init__(self, tr, lang: str, guarded: Callable[[Callable], Callable]):
+    def __init__(self, tr, lang: str, guarded: Callable[[Callable], Callable],
+                 on_name: Callable[[str], None] = lambda _name: None):
         self.tr, self.lang = tr, lang
         self._card = Card()
         self.format = ipw.ToggleButtons(
@@ -31,8 +32,13 @@ class ExportPanel:
         self.text.add_class("wb-positioning-export-text")
         self.links = ipw.HTML()
         self.links.add_class("wb-positioning-export-links")
+        # the printed card carries the person's name: asked here when none was given yet
+        self.name = ipw.Text(description=tr("positioning.printcard.name"),
+                             continuous_update=False, layout=ipw.Layout(width="auto"))
+        self.name.add_class("wb-positioning-printcard-name")
+        self.name.observe(guarded(lambda change: on_name(change["new"])), names="value")
         self.view = ipw.VBox([ipw.HTML(html_text(tr("positioning.export.intro"), "p")),
-                              self.format, self.text, self.links])
+                              self.format, self.text, self.name, self.links])
 
     def show(self, card: Card, printable: str = "", reachable: bool = True) -> None:
         """`printable` is the pitch card to print (an HTML page); without `reachable`, a note
@@ -55,6 +61,8 @@ class ExportPanel:
                              format=tr(f"positioning.export.{kind}")),
                           css_class="wb-positioning-download")
             for kind, filename, mime in _FILES)
+        if printable and not self.name.value.strip():
+            self.links.value += html_text(tr("positioning.printcard.no_name"), "p", "wb-muted")
         if printable:
             self.links.value += "<p>" + download_link(
                 printable, "pitch-card.html", "text/html", tr("positioning.printcard.download"),
