@@ -447,3 +447,21 @@ def test_on_a_cohort_server_the_drop_file_s_owner_says_who_sent_it(tmp_path, con
     assert len(page.state.cards()) == 1            # Lina's own card, untouched
     _click(page, "wb-group-waiting-skip")
     assert page.state.pending == []
+
+
+@pytest.mark.parametrize("lang, closing", [("en", "End of the card"), ("fr", "Fin de la fiche")])
+def test_the_copied_card_opens_and_closes_in_the_persons_language(tmp_path, lang, closing):
+    """Around the reader's marker lines, the words the person sees are in her language."""
+    from workbook.domain.progress_card import BEGIN, END
+
+    conn = open_path(tmp_path / "claire.sqlite")
+    share = CardSharePanel(Translator(lang), CardShareState(conn, "claire", lambda: TODAY),
+                           lambda f: f)
+    _find(share.view, "wb-card-open").click()
+    share.name.value = "Claire Martin"
+    lines = share.text.value.splitlines()
+    begin, end = lines.index(BEGIN), lines.index(END)
+    assert lines[begin - 1] == Translator(lang)("card.share.text_block")
+    assert closing in lines[end + 1]
+    assert read_card(share.text.value) == share.card
+    conn.close()

@@ -64,13 +64,14 @@ def run(args: argparse.Namespace) -> int:
         print(tr("card.preview.never"))
         readable = [line for _section, line in describe_card(card, tr)] \
             + ["", tr("card.share.text_block")]
+        closing = [tr("card.share.text_end")]
         if args.file == "-":
-            print(card_text(card, readable), end="")
+            print(card_text(card, readable, closing), end="")
             return 0
         path = Path(args.file)
         try:
             with replacing(path, force=args.force) as out:
-                out.write(card_text(card, readable).encode("utf-8") if args.text
+                out.write(card_text(card, readable, closing).encode("utf-8") if args.text
                           else card_bytes(card))
         except FileRefused as problem:
             key = {"exists": "card.cli.file_exists",

@@ -93,15 +93,19 @@ def card_bytes(card: ProgressCard) -> bytes:
         + b"\n"
 
 
-def card_text(card: ProgressCard, readable: Sequence[str] = ()) -> str:
+def card_text(card: ProgressCard, readable: Sequence[str] = (),
+              after: Sequence[str] = ()) -> str:
     """The copy-paste form: the card in plain words first (`readable`, e.g. the preview's
     sentences, for the person to read before sending), then the card's bytes in base64
-    between marker lines — what the coach's workbook reads (it ignores the words)."""
+    between marker lines — what the coach's workbook reads (it ignores the words) — then
+    `after`, words closing the block in the person's language (the marker lines are the
+    reader's, the same in every language)."""
     encoded = base64.b64encode(card_bytes(card)).decode("ascii")
     lines = [encoded[i:i + 64] for i in range(0, len(encoded), 64)]
     # a one-liner holding a marker line must not make the reader start in the words
     words = [line.replace(BEGIN, "").replace(END, "") for line in readable]
-    return "\n".join([*words, BEGIN, *lines, END]) + "\n"
+    closing = [line.replace(BEGIN, "").replace(END, "") for line in after]
+    return "\n".join([*words, BEGIN, *lines, END, *closing]) + "\n"
 
 
 def check_group(card: ProgressCard, group_slug: str) -> None:

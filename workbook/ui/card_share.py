@@ -195,7 +195,8 @@ class CardSharePanel:
         self.download.value = download_link(card_bytes(self.card), "progress-card.wbcard.json",
                                             "application/json", self.tr("card.share.download"))
         self.text.value = self.copy.text = card_text(
-            self.card, [text for _, text in lines] + ["", self.tr("card.share.text_block")])
+            self.card, [text for _, text in lines] + ["", self.tr("card.share.text_block")],
+            [self.tr("card.share.text_end")])
         if self.state.drop_root and group and self.state.is_published(group):
             self.status.show(self.tr("card.share.is_published"))
 
