@@ -33,7 +33,11 @@ PLAN_SECTIONS = (("touch", ("touch", "revive")), ("first", ("first_contact",)),
 OPTIONAL_SECTIONS = ("first", "birthdays")
 # What an empty section says (`section_empty_note`), so that its heading never reads as
 # "nothing to do" above other people to write to.
-EMPTY_NOTES = ("touch_none_sorted", "touch_none_due", "followups_none", "new_none")
+EMPTY_NOTES = ("touch_none_sorted", "touch_none_due", "touch_none_room", "followups_none",
+               "new_none")
+# The circles whose members are kept up with: a first exchange with one of them is keeping
+# up, not expanding (see `balance.exchange_purposes`).
+CIRCLE_LAYERS = ("inner", "close", "active")
 
 # Time budgeted for one planned keep-up touch (a message or a short call).
 MINUTES_PER_PLANNED_TOUCH = 15
@@ -80,6 +84,8 @@ class WeekPlan:
     campaign: tuple[PlanItem, ...] = field(default=())
     # people in a layer with a rhythm (SCHEDULED_LAYERS) the plan looked at
     in_circles: int = 0
+    # people in a circle (CIRCLE_LAYERS) never in touch and written to, left out of the plan
+    circle_never_left: int = 0
 
     @property
     def week_end(self) -> dt.date:
@@ -102,6 +108,8 @@ def section_empty_note(section: str, plan: WeekPlan) -> str:
     contradiction above the first messages listed next. SOURCE: method, step 4 (who to
     contact and why); step 2 (the layers give each person a rhythm)."""
     if section == "touch":
+        if plan.circle_never_left:    # people in her circles still wait for a first touch
+            return "touch_none_room"
         return "touch_none_due" if plan.in_circles else "touch_none_sorted"
     return f"{section}_none"
 
@@ -203,6 +211,12 @@ def weekly_plan(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: di
             reason, values = "due_this_week", (("date", row.due_on.date().isoformat()),)
         items.append(PlanItem(f"touch:{row.contact_id}", "touch", reason, int(row.contact_id),
                               row.full_name, (("layer", row.layer), *values)))
+    circle_new = list(circle_never_in_touch(status, outreach, ranked,
+                                            {i.contact_id for i in items}))
+    room = max(capacity - len(items), 0)
+    for contact_id, name, layer in circle_new[:room]:
+        items.append(PlanItem(f"touch:{contact_id}", "touch", "circle_never", contact_id, name,
+                              (("layer", layer),)))
     revive = revive_list(status)
     revive = revive[revive["days_since"].isna() | (revive["days_since"] >= REVIVE_AFTER_DAYS)]
     if len(items) < capacity and len(revive):
@@ -252,7 +266,30 @@ def weekly_plan(contacts: pd.DataFrame, interactions: pd.DataFrame, cadences: di
         campaign = tuple(_card_list(contacts, interactions, week, settings))
     return WeekPlan(week, tuple(items), settings.maintain_minutes, settings.expand_minutes,
                     settings.new_per_week, campaign,
-                    int(contacts["layer"].isin(SCHEDULED_LAYERS).sum()))
+                    int(contacts["layer"].isin(SCHEDULED_LAYERS).sum()),
+                    max(len(circle_new) - room, 0))
+
+
+def circle_never_in_touch(status: pd.DataFrame, outreach: pd.DataFrame,
+                          ranked: pd.DataFrame | None, planned: set):
+    """People she put in a circle (CIRCLE_LAYERS) and never had an exchange with nor wrote
+    a first message to (3B7), not already planned: `(contact_id, full_name, layer)`, best
+    ranked by "whom to contact next" first (`ranked`: column id, best first), then closest
+    circle and name. A first touch with someone already in her circles is keeping up, so it
+    takes the keeping-up budget rather than the expansion's first messages — and until
+    their layer's rhythm falls due they would otherwise appear nowhere.
+    SOURCE: method, step 2 (the circles give each person a rhythm) and step 4 (keeping up
+    with the network one has before expanding it)."""
+    never = status[(status["layer"].isin(CIRCLE_LAYERS)) & status["last_touch"].isna()
+                   & ~status["contact_id"].isin(set(outreach["contact_id"]) | planned)]
+    if not len(never):
+        return
+    rank = ({int(c): i for i, c in enumerate(ranked["id"])} if ranked is not None
+            and len(ranked) else {})
+    never = never.assign(_r=never["contact_id"].map(lambda c: rank.get(int(c), len(rank))),
+                         _p=never["layer"].map(LAYER_PRIORITY))
+    for row in never.sort_values(["_r", "_p", "full_name"]).itertuples(index=False):
+        yield int(row.contact_id), row.full_name, row.layer
 
 
 def _first_contacts(ranked: pd.DataFrame, contacts: pd.DataFrame,
@@ -276,8 +313,9 @@ def _first_contacts(ranked: pd.DataFrame, contacts: pd.DataFrame,
         if info["layer"] in EXISTING_NETWORK_LAYERS:
             continue
         reasons = " ".join(code for code in row.reasons if code != "never_contacted")
+        reason = "first_contact" if info["organisation"] else "first_contact_no_org"
         yield PlanItem(f"first:{contact}", "first_contact",
-                       "first_contact" if info["organisation"] else "first_contact_no_org",
+                       reason if reasons else f"{reason}_bare",
                        contact, info["full_name"],
                        (("organisation", info["organisation"]),
                         ("reasons", " ".join(reasons.split()[:FIRST_CONTACT_REASONS])),
