@@ -166,9 +166,55 @@ async def _person(browser, base: str, user: str, password: str, go: asyncio.Even
     return result
 
 
-async def _cohort(base: str, passwords: dict[str, str], timeout_ms: int) -> list[dict]:
+def _machine_cpu() -> float:
+    """CPU-seconds the whole machine has spent busy since it started."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _tree_cpu(pids: list[int], children: bool = True) -> float:
+    """CPU-seconds of these processes (and of their descendants, alive or waited for)."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        try:
+            process = psutil.Process(pid)
+            times = process.cpu_times()
+            total += times.user + times.system
+            if children:
+                total += times.children_user + times.children_system
+                for child in process.children(recursive=True):
+                    child_times = child.cpu_times()
+                    total += child_times.user + child_times.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def _browser_pids() -> list[int]:
+    """Chromium's first processes (started by Playwright's driver under this one)."""
+    import psutil
+
+    found = {}
+    for process in psutil.Process().children(recursive=True):
+        try:
+            if process.name().startswith("chrom"):
+                found[process.pid] = process.ppid()
+        except psutil.Error:
+            pass
+    return [pid for pid, parent in found.items() if parent not in found]
+
+
+async def _cohort(base: str, passwords: dict[str, str], timeout_ms: int,
+                  hub: real_hub.Hub) -> tuple[list[dict], dict]:
+    """The people's visits, and where the machine's CPU went from the moment they logged in
+    until the last of them was done: browsers, the people's servers and kernels, the hub."""
     from playwright.async_api import async_playwright
 
+    uids = [pwd.getpwnam(user).pw_uid for user in passwords]
+    hub_pids = [pid for pid in (hub.proc.pid, hub.proxy_pid()) if pid]
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM,
                                                    args=CHROMIUM_FLAGS)
@@ -176,10 +222,17 @@ async def _cohort(base: str, passwords: dict[str, str], timeout_ms: int) -> list
         people = [asyncio.create_task(_person(browser, base, user, password, go, timeout_ms))
                   for user, password in passwords.items()]
         await asyncio.sleep(3 + 0.3 * len(people))  # every login form loaded and filled
+        before = {"machine": _machine_cpu(), "browsers": _tree_cpu(_browser_pids()),
+                  "hub": _tree_cpu(hub_pids, children=False), "wall": time.monotonic()}
         go.set()
         results = await asyncio.gather(*people)
+        cpu = {"machine": _machine_cpu() - before["machine"],
+               "browsers": _tree_cpu(_browser_pids()) - before["browsers"],
+               "hub": _tree_cpu(hub_pids, children=False) - before["hub"],
+               "people": sum(real_hub.cpu_seconds(uid) for uid in uids),
+               "wall": time.monotonic() - before["wall"]}
         await browser.close()
-    return results
+    return results, cpu
 
 
 def _hub_log_figures(log: Path) -> dict:
@@ -211,7 +264,7 @@ def run_cohort(n: int, users: list[str], passwords: dict, root: Path, proxy: str
     watch = StartWatch(list(chosen), seconds=timeout_ms / 1000 + 60)
     watch.start()
     try:
-        people = asyncio.run(_cohort(hub.base, chosen, timeout_ms))
+        people, cpu = asyncio.run(_cohort(hub.base, chosen, timeout_ms, hub))
     finally:
         watch.done.set()
         watch.join(timeout=10)
@@ -226,6 +279,7 @@ def run_cohort(n: int, users: list[str], passwords: dict, root: Path, proxy: str
             print(f"  {person['user']} in the hub's log:\n    " + "\n    ".join(said[-12:]),
                   file=sys.stderr)
     return {"people": n, "results": people, "cpu": watch.cpu, "start_wall": watch.wall,
+            "machine": cpu,
             "load": (load_before, load_after), "http_timeout": _http_timeout(user_env),
             **_hub_log_figures(hub.log)}
 
@@ -270,7 +324,7 @@ def summary(cohort: dict) -> dict:
         "foreign": sorted({u for r in results for u in r["foreign"]}),
         "slowest_start": max(cohort["start_wall"].values(), default=None),
         "http_timeout": cohort["http_timeout"], "stalls": cohort["stalls"],
-        "load": cohort["load"], "warnings": cohort["warnings"],
+        "load": cohort["load"], "warnings": cohort["warnings"], "machine": cohort["machine"],
     }
 
 
@@ -384,6 +438,16 @@ def main() -> int:
     print(f"\n{os.cpu_count()} cores; servers "
           f"{'with JupyterLab' if args.lab else 'lean (Voilà and the workbook)'}\n")
     print(table(summaries))
+    print("\nwhere the machine's CPU went, from the logins until the last person was done:")
+    for s in summaries:
+        m = s["machine"]
+        shares = {name: m[name] / m["machine"] for name in ("browsers", "people", "hub")
+                  if m["machine"] > 0}
+        rest = 1 - sum(shares.values())
+        print(f"  {s['people']:3} people: {m['machine']:.0f} CPU-s in {m['wall']:.0f} s "
+              f"({m['machine'] / m['wall']:.2f} of {os.cpu_count()} cores busy): "
+              + ", ".join(f"{name} {share:.0%}" for name, share in shares.items())
+              + f", everything else {rest:.0%}")
     warnings: dict[str, int] = {}
     for s in summaries:
         for kind, count in s["warnings"].items():
