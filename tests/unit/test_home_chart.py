@@ -86,3 +86,14 @@ def test_a_contact_with_two_roles_is_counted_once_in_the_layer_total():
     assert '<span class="wb-bar-total">3</span>' in html
     assert '<span class="wb-bar-total">6</span>' not in html.split("Inner")[1].split("</div>")[0]
     assert 'title="Connector: 3" style="width:25.00%' in html   # half of a bar half as long
+
+
+def test_the_routines_page_style_never_reshapes_the_layer_bars_of_home_and_the_map():
+    """The app keeps every page in one document: once the routines page was opened, its
+    balance bars' style must not stack the home and map bars' role segments on each other."""
+    import re
+
+    from workbook.ui import routines
+
+    for selector in re.findall(r"^([^{}\n]*\.wb-bar[^{]*)\{", routines._CSS, re.M):
+        assert selector.strip().startswith(".wb-balance "), selector

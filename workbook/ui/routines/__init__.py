@@ -54,12 +54,13 @@ _CSS = """<style>
 .wb-routines-field-error {margin-left: 1em;}
 .wb-balance {max-width: 44em; margin: 0.3em 0 0.6em 0;}
 .wb-balance-title {font-weight: 600; margin-bottom: 0.3em;}
-.wb-bar-row {display: flex; align-items: center; gap: 0.6em; margin: 0.25em 0;}
-.wb-bar-label {flex: 0 0 9em;}
-.wb-bar-track {position: relative; flex: 1 1 auto; height: 1.2em; background: #f0f0f0;}
-.wb-bar {position: absolute; left: 0; top: 0; bottom: 0;}
-.wb-bar-budget {position: absolute; top: -0.2em; bottom: -0.2em; border-left: 3px dashed #424242;}
-.wb-bar-value {flex: 0 0 11em; font-variant-numeric: tabular-nums;}
+.wb-balance .wb-bar-row {display: flex; align-items: center; gap: 0.6em; margin: 0.25em 0;}
+.wb-balance .wb-bar-label {flex: 0 0 9em;}
+.wb-balance .wb-bar-track {position: relative; flex: 1 1 auto; height: 1.2em; background: #f0f0f0;}
+.wb-balance .wb-bar {position: absolute; left: 0; top: 0; bottom: 0;}
+.wb-balance .wb-bar-budget {position: absolute; top: -0.2em; bottom: -0.2em;
+  border-left: 3px dashed #424242;}
+.wb-balance .wb-bar-value {flex: 0 0 11em; font-variant-numeric: tabular-nums;}
 .wb-routines-region-form {border: 1px solid #ddd; border-radius: 6px; padding: 0.4em 1em;
   margin: 0.4em 0;}
 </style>"""
